@@ -1,0 +1,116 @@
+/**
+ * The control plane at `/_standin`: health, the virtual clock, reset, scenario loading, the state
+ * snapshot, the request journal and every issued credential. Each provider adds its own routes
+ * under `/_standin/<provider>`.
+ */
+import { Hono } from 'hono'
+import { StandinError } from '../core/errors.js'
+import {
+  loadScenario,
+  parseScenario,
+  ScenarioError,
+  type ScenarioSource,
+} from '../scenarios/load.js'
+import type { World } from '../world.js'
+import { readPayload, renderAdminError } from './envelope.js'
+import {
+  ClockChangeSchema,
+  RequestsQuerySchema,
+  ScenarioBodySchema,
+  ScenarioByNameSchema,
+} from './schema.js'
+
+export interface AdminDeps {
+  readonly world: World
+  readonly version: string
+  readonly scenarios?: ScenarioSource | undefined
+}
+
+export function adminRoutes(deps: AdminDeps): Hono {
+  const { world } = deps
+  const app = new Hono()
+  app.onError(renderAdminError)
+
+  app.get('/health', (c) => c.json({ status: 'ok', version: deps.version }))
+
+  app.get('/clock', (c) => c.json(world.clock.snapshot()))
+  app.post('/clock', async function changeClock(c) {
+    const change = await readPayload(c, ClockChangeSchema)
+    if (change.set !== undefined) world.clock.set(new Date(change.set))
+    if (change.advance !== undefined) world.clock.advance(change.advance)
+    if (change.freeze !== undefined) world.clock.freeze(change.freeze)
+    const snapshot = world.clock.snapshot()
+    world.events.emit('clock:changed', snapshot)
+    return c.json(snapshot)
+  })
+
+  app.post('/reset', async function reset(c) {
+    await world.reset()
+    return c.json({ status: 'reset', clock: world.clock.snapshot() })
+  })
+
+  app.post('/scenario', async function loadScenarioRoute(c) {
+    const body = await readPayload(c, ScenarioBodySchema)
+    const byName = ScenarioByNameSchema.safeParse(body)
+    const scenario = byName.success
+      ? loadNamed(deps, byName.data.name)
+      : parseScenario(body, 'request body', world.providers)
+    await world.load(scenario)
+    return c.json({ status: 'loaded', name: scenario.name ?? null, clock: world.clock.snapshot() })
+  })
+
+  app.get('/scenarios', (c) => c.json({ scenarios: deps.scenarios?.names() ?? [] }))
+
+  app.get('/state', (c) =>
+    c.json({
+      clock: world.clock.snapshot(),
+      scenario: world.scenario.name ?? null,
+      providers: world.snapshot(),
+    }),
+  )
+
+  app.get('/requests', function listRequests(c) {
+    const query = RequestsQuerySchema.safeParse(c.req.query())
+    if (!query.success)
+      throw new StandinError('invalid_request', 'limit must be a whole number from 1.')
+    return c.json({ total: world.journal.total, requests: world.journal.list(query.data.limit) })
+  })
+
+  app.get('/tokens', (c) => c.json({ tokens: world.credentials.list() }))
+  app.post('/tokens/:id/expire', (c) => c.json(changeToken(world, c.req.param('id'), 'expire')))
+  app.post('/tokens/:id/revoke', (c) => c.json(changeToken(world, c.req.param('id'), 'revoke')))
+
+  for (const provider of world.providers) {
+    if (provider.adminRoutes) {
+      app.route(
+        `/${provider.id}`,
+        provider.adminRoutes({ world, state: () => world.stateOf(provider.id) }),
+      )
+    }
+  }
+
+  app.all('*', (c) => {
+    throw new StandinError('not_found', `No control route ${c.req.method} ${c.req.path}.`)
+  })
+  return app
+}
+
+function loadNamed(deps: AdminDeps, name: string) {
+  if (!deps.scenarios)
+    throw new StandinError('not_found', `No scenario library to load "${name}" from.`)
+  try {
+    return loadScenario(name, deps.scenarios, deps.world.providers)
+  } catch (error) {
+    if (error instanceof StandinError || error instanceof ScenarioError) throw error
+    throw new StandinError('not_found', `Scenario "${name}" was not found in scenarios/.`)
+  }
+}
+
+function changeToken(world: World, id: string, action: 'expire' | 'revoke') {
+  const view =
+    action === 'expire'
+      ? world.credentials.expire(id)
+      : world.credentials.revoke(id, 'revoked by the control plane')
+  if (!view) throw new StandinError('not_found', `No credential with id "${id}".`)
+  return view
+}

@@ -1,0 +1,84 @@
+/**
+ * createApp(deps): the control plane at `/_standin` and every provider under its mounts, with the
+ * request journal and body limit around each. No I/O of its own: the Node edge and the MSW
+ * transport both call this same app.
+ */
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { adminRoutes } from './admin/routes.js'
+import { StandinError, toStandinError } from './core/errors.js'
+import type { AnyProvider, StandinEnv } from './providers/provider.js'
+import type { ScenarioSource } from './scenarios/load.js'
+import type { World } from './world.js'
+
+export interface AppDeps {
+  readonly world: World
+  readonly version?: string | undefined
+  readonly scenarios?: ScenarioSource | undefined
+}
+
+export function createApp(deps: AppDeps): Hono {
+  const { world } = deps
+  const app = new Hono()
+  app.route(
+    '/_standin',
+    adminRoutes({ world, version: deps.version ?? '0.0.0', scenarios: deps.scenarios }),
+  )
+  for (const provider of world.providers) {
+    for (const mount of provider.mounts) app.route(mount, providerApp(provider, mount, world))
+  }
+  app.notFound((c) =>
+    c.json(
+      { error: { code: 'not_found', message: `No provider is mounted at ${c.req.path}.` } },
+      404,
+    ),
+  )
+  return app
+}
+
+function providerApp(provider: AnyProvider, mount: string, world: World): Hono<StandinEnv> {
+  const app = new Hono<StandinEnv>()
+  app.onError(async function renderProviderError(error, c) {
+    const e = toStandinError(error)
+    c.set('why', e.why)
+    if (!c.var.outcome) c.set('outcome', e.status >= 500 ? 'error' : 'rejected')
+    const response = await provider.renderError(e, c, mount)
+    for (const [name, value] of Object.entries(e.headers)) response.headers.set(name, value)
+    return response
+  })
+  app.use(async function journalRequest(c, next) {
+    const started = performance.now()
+    const at = world.clock.now().toISOString()
+    await next()
+    const status = c.res.status
+    const entry = world.journal.add({
+      at,
+      provider: provider.id,
+      method: c.req.method,
+      path: c.req.path,
+      status,
+      outcome: c.var.outcome ?? (status < 400 ? 'ok' : 'rejected'),
+      ...(c.var.why === undefined ? {} : { why: c.var.why }),
+      ...(c.var.credentialId === undefined ? {} : { credentialId: c.var.credentialId }),
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+    })
+    world.events.emit('request:end', entry)
+  })
+  app.use(
+    bodyLimit({
+      maxSize: world.config.bodyLimitBytes,
+      onError: () => {
+        throw new StandinError('payload_too_large', 'Request entity too large', {
+          detail: `body over ${String(world.config.bodyLimitBytes)} bytes`,
+        })
+      },
+    }),
+  )
+  app.route('/', provider.routes({ world, state: () => world.stateOf(provider.id) }, mount))
+  app.all('*', (c) => {
+    throw new StandinError('not_found', 'Not found', {
+      detail: `no ${provider.title} route ${c.req.method} ${c.req.path}`,
+    })
+  })
+  return app
+}

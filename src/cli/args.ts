@@ -1,0 +1,123 @@
+/**
+ * Pure argv parsing: `standin [start] [options]`, `standin validate FILE...`, `standin scenarios`,
+ * `standin schema`. No I/O; the caller prints and exits.
+ */
+import { parseArgs } from 'node:util'
+
+export type Command =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'version' }
+  | { readonly kind: 'start'; readonly options: StartOptions }
+  | { readonly kind: 'validate'; readonly files: readonly string[] }
+  | { readonly kind: 'scenarios' }
+  | { readonly kind: 'schema' }
+
+export interface StartOptions {
+  readonly port?: number
+  readonly host?: string
+  readonly scenario?: string
+  readonly config?: string
+  readonly seed?: number | string
+  readonly watch: boolean
+  readonly rateLimits: boolean
+}
+
+export class ArgsError extends Error {
+  override readonly name = 'ArgsError'
+}
+
+export const HELP = `standin: a local stand-in for the REDCap, Epicollect5 and Redox APIs
+
+Usage:
+  standin [start] [options]     serve the simulated providers
+  standin validate FILE...      check scenario and config files
+  standin scenarios             list the scenario library
+  standin schema                print the scenario JSON Schema
+
+Options for start:
+  --port N            port to listen on (default 4010; 0 takes a free port)
+  --host ADDR         address to bind (default 127.0.0.1)
+  --scenario FILE|NAME  scenario to load (default: "default")
+  --config FILE       config file (default: standin.config.yaml|json if present)
+  --seed N            seed for generated tokens and ids
+  --watch             reload scenario and fixture files when they change
+  --no-rate-limits    switch every simulated rate limit off
+  -h, --help          show this help
+  -v, --version       print the version
+`
+
+const COMMANDS = ['start', 'validate', 'scenarios', 'schema'] as const
+
+export function parseCommand(argv: readonly string[]): Command {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        scenario: { type: 'string' },
+        config: { type: 'string' },
+        seed: { type: 'string' },
+        watch: { type: 'boolean' },
+        'no-rate-limits': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    })
+  } catch (error) {
+    throw new ArgsError(`${describeParseError(error)} See standin --help.`)
+  }
+  const { values, positionals } = parsed
+  if (values.help) return { kind: 'help' }
+  if (values.version) return { kind: 'version' }
+  const [first, ...rest] = positionals
+  const command = first ?? 'start'
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    throw new ArgsError(`Unknown command "${command}". See standin --help.`)
+  }
+  if (command === 'validate') {
+    if (rest.length === 0)
+      throw new ArgsError('validate needs at least one file. See standin --help.')
+    return { kind: 'validate', files: rest }
+  }
+  if (rest.length > 0)
+    throw new ArgsError(`Unexpected argument "${String(rest[0])}". See standin --help.`)
+  if (command === 'scenarios') return { kind: 'scenarios' }
+  if (command === 'schema') return { kind: 'schema' }
+  return {
+    kind: 'start',
+    options: {
+      ...(values.port === undefined ? {} : { port: parsePort(values.port) }),
+      ...(values.host === undefined ? {} : { host: values.host }),
+      ...(values.scenario === undefined ? {} : { scenario: values.scenario }),
+      ...(values.config === undefined ? {} : { config: values.config }),
+      ...(values.seed === undefined ? {} : { seed: parseSeed(values.seed) }),
+      watch: values.watch === true,
+      rateLimits: values['no-rate-limits'] !== true,
+    },
+  }
+}
+
+function parsePort(text: string): number {
+  const port = Number(text)
+  if (!/^\d+$/.test(text) || port > 65535) {
+    throw new ArgsError(`--port must be a whole number from 0 to 65535, not "${text}".`)
+  }
+  return port
+}
+
+function parseSeed(text: string): number | string {
+  return /^-?\d+$/.test(text) ? Number(text) : text
+}
+
+/** node:util's messages are long and mention `script.js`; keep the part a user needs. */
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  const unknown = /^Unknown option '([^']+)'/.exec(message)
+  if (unknown) return `Unknown option ${String(unknown[1])}.`
+  const first = message.split('\n')[0] ?? message
+  return first.endsWith('.') ? first : `${first}.`
+}

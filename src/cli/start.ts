@@ -1,0 +1,46 @@
+/**
+ * `standin start`: config file, then flags, then serve until SIGINT/SIGTERM.
+ */
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { CONFIG_FILE_NAMES, parseConfig } from '../config/load.js'
+import { defaultConfig, type StandinConfig } from '../config/schema.js'
+import { createStandin } from '../node/create.js'
+import { isFile } from '../node/is-file.js'
+import { serveApp } from '../node/serve.js'
+import type { StartOptions } from './args.js'
+
+/** How long a shutdown waits for in-flight responses before it closes what is left. */
+const DRAIN_TIMEOUT_MS = 10_000
+
+export function readConfig(file: string | undefined): StandinConfig {
+  const path = file ?? CONFIG_FILE_NAMES.find((name) => isFile(name))
+  if (path === undefined) return defaultConfig()
+  if (!isFile(path)) throw new Error(`Failed to read config "${path}": no such file.`)
+  return parseConfig(readFileSync(resolve(path), 'utf8'), path)
+}
+
+export async function startServer(options: StartOptions): Promise<void> {
+  const fileConfig = readConfig(options.config)
+  const config: StandinConfig = {
+    ...fileConfig,
+    host: options.host ?? fileConfig.host,
+    port: options.port ?? fileConfig.port,
+    rateLimits: options.rateLimits && fileConfig.rateLimits,
+  }
+  const standin = await createStandin({
+    scenario: options.scenario ?? config.scenario ?? 'default',
+    config,
+    seed: options.seed,
+  })
+  const server = await serveApp(standin.fetch, { host: config.host, port: config.port })
+  // Handlers go in before the ready line, so a signal sent the moment it appears is handled.
+  const stop = () => {
+    const force = setTimeout(() => process.exit(0), DRAIN_TIMEOUT_MS)
+    force.unref()
+    void server.close().then(() => process.exit(0))
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+  process.stdout.write(`standin listening on ${server.url}\n`)
+}

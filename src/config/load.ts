@@ -1,0 +1,22 @@
+/**
+ * Reading `standin.config.yaml|json`: parsed once, every problem reported as `file: path: message`.
+ */
+import { ScenarioError, parseDataText } from '../scenarios/load.js'
+import { toProblems } from '../scenarios/issues.js'
+import { StandinConfigSchema, type StandinConfig } from './schema.js'
+
+export const CONFIG_FILE_NAMES = [
+  'standin.config.yaml',
+  'standin.config.yml',
+  'standin.config.json',
+] as const
+
+export function parseConfig(text: string, file: string): StandinConfig {
+  const result = StandinConfigSchema.safeParse(parseDataText(text, file) ?? {})
+  if (!result.success) throw new ScenarioError(file, toProblems(result.error), 'config')
+  return result.data
+}
+
+export function isConfigFile(file: string): boolean {
+  return /(^|[\\/])standin\.config\.(ya?ml|json)$/.test(file)
+}

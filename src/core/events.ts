@@ -1,0 +1,38 @@
+/**
+ * One typed event map. The journal, the dashboard's live stream and tests all listen here, so
+ * observability has one source.
+ */
+import type { ClockSnapshot } from './clock.js'
+import type { CredentialView } from './credentials.js'
+import type { JournalEntry } from './journal.js'
+
+export interface StandinEvents {
+  'request:end': JournalEntry
+  'token:issued': CredentialView
+  'token:changed': CredentialView
+  'clock:changed': ClockSnapshot
+  'scenario:loaded': { readonly name: string }
+}
+
+export type EventName = keyof StandinEvents
+type Listener<K extends EventName> = (payload: StandinEvents[K]) => void
+
+export class EventBus {
+  readonly #listeners = new Map<EventName, Set<Listener<never>>>()
+
+  on<K extends EventName>(name: K, listener: Listener<K>): () => void {
+    let set = this.#listeners.get(name)
+    if (!set) {
+      set = new Set()
+      this.#listeners.set(name, set)
+    }
+    set.add(listener)
+    return () => set.delete(listener)
+  }
+
+  emit<K extends EventName>(name: K, payload: StandinEvents[K]): void {
+    const set = this.#listeners.get(name)
+    if (!set) return
+    for (const listener of set) (listener as Listener<K>)(payload)
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * The shared nouns, spelled one way across the code base.
+ */
+
+/** A simulated provider, also the first segment of its URLs (`/redcap/api/`). */
+export type ProviderId = 'redcap' | 'epicollect' | 'redox'
+
+/** How a route is served: simulated locally, forwarded to the real upstream, or recorded/replayed. */
+export type RouteMode = 'mock' | 'proxy' | 'record' | 'replay'
+
+/** What became of a request, as the journal shows it. */
+export type Outcome = 'ok' | 'rejected' | 'error' | 'proxied' | 'replayed' | 'forced'
+
+/** One HTTP exchange as recordings and the journal see it. */
+export interface Exchange {
+  readonly method: string
+  readonly path: string
+  readonly status: number
+}

@@ -1,0 +1,62 @@
+/**
+ * The request journal: a bounded ring buffer, newest first on read. Every request to a provider
+ * lands here with its outcome and, when it was refused, why.
+ */
+import type { Outcome, ProviderId } from './glossary.js'
+
+export interface JournalEntry {
+  readonly id: number
+  /** Virtual time of the request. */
+  readonly at: string
+  readonly provider: ProviderId | 'standin'
+  readonly method: string
+  readonly path: string
+  readonly status: number
+  readonly outcome: Outcome
+  readonly why?: string
+  readonly credentialId?: string
+  readonly durationMs: number
+}
+
+export type JournalInput = Omit<JournalEntry, 'id'>
+
+export const DEFAULT_JOURNAL_SIZE = 1000
+
+export class Journal {
+  readonly #entries: (JournalEntry | undefined)[]
+  #next = 0
+  #count = 0
+
+  constructor(readonly capacity = DEFAULT_JOURNAL_SIZE) {
+    this.#entries = new Array<JournalEntry | undefined>(capacity)
+  }
+
+  add(input: JournalInput): JournalEntry {
+    const entry: JournalEntry = { id: this.#count + 1, ...input }
+    this.#entries[this.#next] = entry
+    this.#next = (this.#next + 1) % this.capacity
+    this.#count++
+    return entry
+  }
+
+  /** The newest `limit` entries, newest first. */
+  list(limit = this.capacity): JournalEntry[] {
+    const out: JournalEntry[] = []
+    const n = Math.min(limit, this.#count, this.capacity)
+    for (let i = 1; i <= n; i++) {
+      const entry = this.#entries[(this.#next - i + this.capacity) % this.capacity]
+      if (entry) out.push(entry)
+    }
+    return out
+  }
+
+  get total(): number {
+    return this.#count
+  }
+
+  clear(): void {
+    this.#entries.fill(undefined)
+    this.#next = 0
+    this.#count = 0
+  }
+}

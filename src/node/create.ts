@@ -1,0 +1,26 @@
+/**
+ * createStandin with Node defaults: fixtures and scenarios from the working directory first and
+ * then from the ones standin ships, and the real `fetch`.
+ */
+import { join } from 'node:path'
+import { createStandin as createCore, type Standin, type StandinOptions } from '../standin.js'
+import { FsFixtureStore } from './fs-fixture-store.js'
+import { FsScenarioSource } from './fs-scenario-source.js'
+import { PACKAGE_ROOT, packageVersion } from './package-root.js'
+
+export function defaultFixtureStore(cwd = process.cwd()): FsFixtureStore {
+  return new FsFixtureStore([join(cwd, 'fixtures'), join(PACKAGE_ROOT, 'fixtures')])
+}
+
+export function defaultScenarioSource(cwd = process.cwd()): FsScenarioSource {
+  return new FsScenarioSource([join(cwd, 'scenarios'), join(PACKAGE_ROOT, 'scenarios')])
+}
+
+export function createStandin(options: StandinOptions = {}): Promise<Standin> {
+  return createCore({
+    fixtures: defaultFixtureStore(),
+    scenarios: defaultScenarioSource(),
+    version: packageVersion(),
+    ...options,
+  })
+}

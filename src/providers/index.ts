@@ -1,0 +1,6 @@
+/**
+ * @module The provider registry: a list, not a switch. Order is the order of the dashboard.
+ */
+import type { AnyProvider } from './provider.js'
+
+export const providers: readonly AnyProvider[] = []

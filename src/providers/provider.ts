@@ -1,0 +1,49 @@
+/**
+ * The one contract every simulated provider satisfies. Adding a provider means adding a folder
+ * that exports one `Provider` and one line in `providers/index.ts`.
+ */
+import type { Context, Hono } from 'hono'
+import type { z } from 'zod'
+import type { StandinError } from '../core/errors.js'
+import type { Outcome, ProviderId } from '../core/glossary.js'
+import type { World } from '../world.js'
+
+/** Per-request variables every provider sub-app may set; the journal reads them. */
+export interface StandinEnv {
+  Variables: {
+    /** Why a request was refused or what happened, for the journal (never the wire). */
+    why: string
+    outcome: Outcome
+    credentialId: string
+  }
+}
+
+export type StandinContext = Context<StandinEnv>
+
+/** What a provider's routes see: the current world (replaced on reset) and its own state in it. */
+export interface ProviderContext<State> {
+  readonly world: World
+  state(): State
+}
+
+export interface Provider<State = unknown, Seed = unknown> {
+  readonly id: ProviderId
+  readonly title: string
+  /** URL prefixes the provider answers under (Redox has `/redox` and `/redox-ca`). */
+  readonly mounts: readonly string[]
+  /** The provider's section of a scenario file, `providers.<id>`. */
+  readonly seedSchema: z.ZodType<Seed>
+  /** Builds the provider's initial state from its (parsed) scenario section. */
+  createState(seed: Seed | undefined, world: World): State | Promise<State>
+  /** The wire routes, mounted under `mount`. */
+  routes(ctx: ProviderContext<State>, mount: string): Hono<StandinEnv>
+  /** Control-plane routes, mounted under `/_standin/<id>`. */
+  adminRoutes?(ctx: ProviderContext<State>): Hono
+  /** Renders an error exactly as the real provider would. */
+  renderError(error: StandinError, c: StandinContext, mount: string): Response | Promise<Response>
+  /** A JSON-safe view of the state for `GET /_standin/state`. */
+  snapshot?(state: State): unknown
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds providers of every state type
+export type AnyProvider = Provider<any, any>

@@ -1,0 +1,72 @@
+/**
+ * Reading scenario files: YAML or JSON, parsed once at the edge, every problem reported at once
+ * as `file: dotted.path: message`. File access goes through an injected reader.
+ */
+import { parse as parseYaml, YAMLParseError } from 'yaml'
+import type { AnyProvider } from '../providers/provider.js'
+import { formatProblems, toProblems, type Problem } from './issues.js'
+import { buildScenarioSchema, type Scenario, type ScenarioSchema } from './schema.js'
+
+export class ScenarioError extends Error {
+  override readonly name = 'ScenarioError'
+  constructor(
+    readonly file: string,
+    readonly problems: readonly Problem[],
+    kind: 'scenario' | 'config' = 'scenario',
+  ) {
+    super(`Failed to load ${kind} "${file}":\n${formatProblems(file, problems)}`)
+  }
+}
+
+/** Parses YAML or JSON text; syntax errors become problems with a line number. */
+export function parseDataText(text: string, file: string): unknown {
+  try {
+    if (file.endsWith('.json')) return JSON.parse(text) as unknown
+    return parseYaml(text, { prettyErrors: false }) as unknown
+  } catch (error) {
+    const where =
+      error instanceof YAMLParseError && error.linePos
+        ? `line ${String(error.linePos[0].line)}`
+        : '(syntax)'
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    throw new ScenarioError(file, [{ path: where, message: message ?? 'syntax error' }])
+  }
+}
+
+const schemas = new WeakMap<readonly AnyProvider[], ScenarioSchema>()
+
+export function scenarioSchemaFor(providers: readonly AnyProvider[]): ScenarioSchema {
+  let schema = schemas.get(providers)
+  if (!schema) {
+    schema = buildScenarioSchema(providers)
+    schemas.set(providers, schema)
+  }
+  return schema
+}
+
+export function parseScenario(
+  data: unknown,
+  file: string,
+  providers: readonly AnyProvider[],
+): Scenario {
+  const result = scenarioSchemaFor(providers).safeParse(data ?? {})
+  if (!result.success) throw new ScenarioError(file, toProblems(result.error))
+  return result.data
+}
+
+/** Where scenario files come from: the Node edge reads `scenarios/` and paths; tests use memory. */
+export interface ScenarioSource {
+  /** Resolves a name (`default`) or a path to its file name and text. Throws when there is none. */
+  read(ref: string): { readonly file: string; readonly text: string }
+  /** Names of the scenarios in the library, for `standin scenarios` and the dashboard. */
+  names(): string[]
+}
+
+export function loadScenario(
+  ref: string,
+  source: ScenarioSource,
+  providers: readonly AnyProvider[],
+): Scenario {
+  const { file, text } = source.read(ref)
+  return parseScenario(parseDataText(text, file), file, providers)
+}

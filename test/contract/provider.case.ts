@@ -1,0 +1,141 @@
+/**
+ * The contract every provider passes (STYLE.md G7): a valid credential works; it dies when the
+ * virtual clock passes its expiry; expired, revoked and unknown credentials get the provider's own
+ * exact status and body; an unknown route gets the provider's 404; a reset restores the scenario.
+ * Each provider's test file calls `runProviderContract` with its subject; a skip needs a reason.
+ */
+import { describe, expect, it } from 'vitest'
+import type { ProviderId } from '../../src/core/glossary.js'
+import type { TestStandin, TestStandinOptions } from '../../src/testing/index.js'
+import { createTestStandin } from '../../src/testing/index.js'
+
+export interface ExpectedResponse {
+  readonly status: number
+  /** A JSON value compared whole, or a string compared with the body text. */
+  readonly body: unknown
+}
+
+export interface ContractSubject {
+  readonly provider: ProviderId
+  readonly options: TestStandinOptions
+  /** Gets a working credential, through the provider's own flow where it has one. */
+  obtain(t: TestStandin): Promise<string>
+  /** One authenticated data call. */
+  call(t: TestStandin, credential: string): Promise<Response>
+  /** The lifetime of an obtained credential; absent where credentials never expire (REDCap). */
+  readonly lifetimeSeconds?: number
+  readonly expired?: ExpectedResponse
+  readonly revoked: ExpectedResponse
+  readonly unknownCredential: string
+  readonly unknown: ExpectedResponse
+  readonly unknownRoute: {
+    readonly path: string
+    readonly init?: RequestInit
+    readonly expected: ExpectedResponse
+  }
+  /** Tests to skip, each with a written reason. */
+  readonly skip?: Partial<Record<ContractCase, string>>
+}
+
+export type ContractCase = 'valid' | 'expiry' | 'revoked' | 'unknown' | 'route' | 'reset'
+
+export async function expectResponse(
+  response: Response,
+  expected: ExpectedResponse,
+): Promise<void> {
+  const text = await response.text()
+  expect({
+    status: response.status,
+    body: typeof expected.body === 'string' ? text : parse(text),
+  }).toEqual({
+    status: expected.status,
+    body: expected.body,
+  })
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
+async function admin(t: TestStandin, path: string, body?: unknown): Promise<Response> {
+  return t.request(
+    `/_standin${path}`,
+    body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) },
+  )
+}
+
+function credentialId(t: TestStandin, provider: ProviderId, secret: string): string {
+  const lookup = t.world.credentials.lookup(provider, secret)
+  if (!lookup.found) throw new Error(`the obtained credential is not in the registry`)
+  return lookup.credential.id
+}
+
+export function runProviderContract(subject: ContractSubject): void {
+  const test = (name: ContractCase, title: string, fn: () => Promise<void>) => {
+    const reason = subject.skip?.[name]
+    if (reason !== undefined) it.skip(`${title} (skipped: ${reason})`, fn)
+    else it(title, fn)
+  }
+
+  describe(`${subject.provider} provider contract`, () => {
+    test('valid', 'answers a data call made with a valid credential', async () => {
+      const t = await createTestStandin(subject.options)
+      const response = await subject.call(t, await subject.obtain(t))
+      expect(response.status).toBe(200)
+    })
+
+    test('expiry', 'rejects a credential once the virtual clock passes its expiry', async () => {
+      const t = await createTestStandin(subject.options)
+      const credential = await subject.obtain(t)
+      expect((await subject.call(t, credential)).status).toBe(200)
+      const lifetime = subject.lifetimeSeconds
+      if (lifetime === undefined || !subject.expired) throw new Error('no lifetime given')
+      await admin(t, '/clock', { advance: lifetime - 1 })
+      expect((await subject.call(t, credential)).status).toBe(200)
+      await admin(t, '/clock', { advance: 1 })
+      await expectResponse(await subject.call(t, credential), subject.expired)
+    })
+
+    test(
+      'revoked',
+      'rejects a credential revoked through the control plane with the provider body',
+      async () => {
+        const t = await createTestStandin(subject.options)
+        const credential = await subject.obtain(t)
+        const id = credentialId(t, subject.provider, credential)
+        expect((await admin(t, `/tokens/${id}/revoke`, {})).status).toBe(200)
+        await expectResponse(await subject.call(t, credential), subject.revoked)
+        const [entry] = t.journal.list(1)
+        expect(entry?.outcome).toBe('rejected')
+        expect(entry?.why).toBeTruthy()
+      },
+    )
+
+    test('unknown', 'rejects an unknown credential with the provider body', async () => {
+      const t = await createTestStandin(subject.options)
+      await expectResponse(await subject.call(t, subject.unknownCredential), subject.unknown)
+    })
+
+    test('route', 'answers an unknown route with the provider 404', async () => {
+      const t = await createTestStandin(subject.options)
+      const { path, init, expected } = subject.unknownRoute
+      await expectResponse(await t.request(path, init), expected)
+    })
+
+    test('reset', 'restores the scenario state and clock on reset', async () => {
+      const t = await createTestStandin(subject.options)
+      const before = await (await admin(t, '/state')).json()
+      const tokensBefore = await (await admin(t, '/tokens')).json()
+      const credential = await subject.obtain(t)
+      await subject.call(t, credential)
+      await admin(t, '/clock', { advance: 3600 })
+      expect((await admin(t, '/reset', {})).status).toBe(200)
+      expect(await (await admin(t, '/state')).json()).toEqual(before)
+      expect(await (await admin(t, '/tokens')).json()).toEqual(tokensBefore)
+    })
+  })
+}

@@ -1,0 +1,84 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runBin, spawnStandin } from '../support/cli.js'
+
+describe('standin command', () => {
+  it('prints its ready line, answers health and exits 0 on SIGTERM', async () => {
+    const standin = await spawnStandin([])
+    expect(standin.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    const health = (await (await fetch(`${standin.url}/_standin/health`)).json()) as {
+      status: string
+      version: string
+    }
+    expect(health).toEqual({
+      status: 'ok',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/) as string,
+    })
+    expect(await standin.stop('SIGTERM')).toBe(0)
+  })
+
+  it('exits 0 on SIGINT too', async () => {
+    const standin = await spawnStandin([])
+    expect(await standin.stop('SIGINT')).toBe(0)
+  })
+
+  it('exits 2 with one line on stderr when the port is taken', async () => {
+    const blocker = createServer()
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+    const port = (blocker.address() as { port: number }).port
+    try {
+      const run = runBin(['start', '--port', String(port)])
+      expect(await run.exit).toBe(2)
+      expect(run.stderr().trimEnd().split('\n')).toEqual([
+        `standin: Failed to start: 127.0.0.1:${String(port)} is already in use. Choose another port with --port (0 takes a free one).`,
+      ])
+      expect(run.stdout()).toBe('')
+    } finally {
+      blocker.close()
+    }
+  })
+
+  it.each([
+    [['--port', 'high'], 'standin: --port must be a whole number from 0 to 65535, not "high".'],
+    [['--colour'], 'standin: Unknown option --colour. See standin --help.'],
+    [['launch'], 'standin: Unknown command "launch". See standin --help.'],
+    [
+      ['start', '--scenario', 'no-such-scenario'],
+      'standin: Scenario "no-such-scenario" was not found (looked for a file and in scenarios/).',
+    ],
+  ])('exits 2 with one clear line for %j', async (args, line) => {
+    const run = runBin(args)
+    expect(await run.exit).toBe(2)
+    expect(run.stderr().trimEnd().split('\n')).toEqual([line])
+  })
+
+  it('prints help and version', async () => {
+    const help = runBin(['--help'])
+    expect(await help.exit).toBe(0)
+    expect(help.stdout()).toContain('standin validate FILE...')
+    const version = runBin(['--version'])
+    expect(await version.exit).toBe(0)
+    expect(version.stdout()).toMatch(/^\d+\.\d+\.\d+\n$/)
+  })
+
+  it('validate names every problem with file and dotted path and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'standin-validate-'))
+    const file = join(dir, 'broken.yaml')
+    writeFileSync(file, 'name: broken\nclock:\n  start: yesterday\nseed: [1]\n')
+    const run = runBin(['validate', file])
+    expect(await run.exit).toBe(1)
+    expect(run.stdout().trimEnd().split('\n')).toEqual([
+      `${file}: seed: Invalid input`,
+      `${file}: clock.start: Invalid ISO datetime`,
+    ])
+  })
+
+  it('validate passes a good scenario with exit 0', async () => {
+    const run = runBin(['validate', 'scenarios/default.yaml'])
+    expect(await run.exit).toBe(0)
+    expect(run.stdout()).toBe('scenarios/default.yaml: ok\n')
+  })
+})
