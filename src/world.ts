@@ -72,6 +72,15 @@ export class World {
     return this.deps.config
   }
 
+  get fixtures(): FixtureStore {
+    return this.deps.fixtures
+  }
+
+  /** Outbound HTTP for JWKS URLs and upstreams; never the global fetch directly. */
+  get fetch(): typeof fetch {
+    return this.deps.fetch
+  }
+
   stateOf(id: ProviderId): unknown {
     if (!this.#states.has(id)) throw new Error(`Provider "${id}" has no state in this world.`)
     return this.#states.get(id)
