@@ -6,8 +6,6 @@
  * @see epicollect5-server app/Services/Mapping/DataMappingService.php (getInputsFlattened,
  *   getBranchInputsFlattened) and app/DTO/ProjectExtraDTO.php (formExists, branchExists, inputExists)
  */
-import { z } from 'zod'
-
 export const INPUT_TYPES = [
   'text',
   'textarea',
@@ -69,39 +67,6 @@ export interface ProjectDefinition {
     readonly forms: readonly FormDefinition[]
   }
 }
-
-const InputSchema: z.ZodType<InputDefinition> = z.lazy(() =>
-  z.looseObject({
-    ref: z.string().min(1),
-    type: z.enum(INPUT_TYPES),
-    question: z.string(),
-    is_title: z.boolean().default(false),
-    datetime_format: z.string().nullable().default(null),
-    possible_answers: z
-      .array(z.looseObject({ answer: z.string(), answer_ref: z.string().min(1) }))
-      .default([]),
-    group: z.array(InputSchema).default([]),
-    branch: z.array(InputSchema).default([]),
-  }),
-)
-
-export const ProjectDefinitionSchema = z.looseObject({
-  id: z.string().min(1),
-  type: z.literal('project'),
-  project: z.looseObject({
-    ref: z.string().min(1),
-    name: z.string().min(1),
-    slug: z.string().min(1),
-    access: z.enum(['public', 'private']),
-    status: z.string().default('active'),
-    created_at: z.string(),
-    forms: z
-      .array(
-        z.looseObject({ ref: z.string().min(1), name: z.string(), inputs: z.array(InputSchema) }),
-      )
-      .min(1),
-  }),
-}) as z.ZodType<ProjectDefinition>
 
 /** The lookups over one definition, built once per project. */
 export class ProjectModel {

@@ -8,8 +8,7 @@
  * `owner_uuid`, `created_at`, `uploaded_at`, `title` and `created_by` are the entry's own; every
  * other column is an input ref and its cells are the answers as the apps upload them.
  */
-import { z } from 'zod'
-import { parseUtcDateTime } from './dates.js'
+import { parseStoredTime } from './dates.js'
 
 export interface StoredEntry {
   /** Insertion order, the database id's stand-in for stable ordering. */
@@ -32,15 +31,14 @@ export interface StoredEntry {
   readonly branchCounts: Record<string, number>
 }
 
-const TableSchema = z.object({
-  form_ref: z.string().min(1),
-  parent_form_ref: z.string().optional(),
-  branch_ref: z.string().optional(),
-  columns: z.array(z.string()),
-  rows: z.array(z.array(z.unknown())),
-})
-export const EntryTablesSchema = z.array(TableSchema)
-export type EntryTable = z.output<typeof TableSchema>
+/** One fixture table: the rows of one form (with its parent form) or of one branch. */
+export interface EntryTable {
+  readonly form_ref: string
+  readonly parent_form_ref?: string
+  readonly branch_ref?: string
+  readonly columns: readonly string[]
+  readonly rows: readonly (readonly unknown[])[]
+}
 
 const OWN_COLUMNS = new Set([
   'uuid',
@@ -110,8 +108,8 @@ export class EntryStore {
         ownerUuid: text(row, owner),
         branchRef: table.branch_ref ?? '',
         createdAt: text(row, created),
-        createdAtMs: parseUtcDateTime(text(row, created)) ?? 0,
-        uploadedAtMs: parseUtcDateTime(text(row, uploaded)) ?? 0,
+        createdAtMs: parseStoredTime(text(row, created)) ?? 0,
+        uploadedAtMs: parseStoredTime(text(row, uploaded)) ?? 0,
         title: text(row, title) || text(row, uuid),
         createdBy: text(row, createdBy) || null,
         answers,

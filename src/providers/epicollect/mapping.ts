@@ -5,7 +5,6 @@
  * @see epicollect5-server app/Services/Mapping/ProjectMappingService.php (createEC5AUTOMapping,
  *   generateMapTo) and app/DTO/ProjectMappingDTO.php (getMap, getDefaultMapIndex, getMapDetails)
  */
-import { z } from 'zod'
 import type { InputDefinition, ProjectDefinition } from './definition.js'
 
 /** PHP serialises an empty array as `[]`, so empty maps in the mapping are lists on the wire. */
@@ -25,30 +24,6 @@ export interface ProjectMap {
   readonly map_index: number
   readonly is_default: boolean
 }
-
-const phpMap = <T extends z.ZodType>(value: T) =>
-  z.union([z.record(z.string(), value), z.array(z.never()).max(0)])
-
-const InputMapSchema: z.ZodType<InputMap> = z.lazy(() =>
-  z.object({
-    map_to: z.string(),
-    hide: z.boolean(),
-    possible_answers: phpMap(z.object({ map_to: z.string() })),
-    group: phpMap(InputMapSchema),
-    branch: phpMap(InputMapSchema),
-  }),
-)
-
-export const ProjectMappingSchema = z
-  .array(
-    z.object({
-      name: z.string().min(1),
-      forms: z.record(z.string(), phpMap(InputMapSchema)),
-      map_index: z.number().int().min(0),
-      is_default: z.boolean(),
-    }),
-  )
-  .min(1)
 
 export const AUTO_MAP_NAME = 'EC5_AUTO'
 /** config/epicollect/limits.php `project_mappings.map_key_length`. */

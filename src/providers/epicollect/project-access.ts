@@ -52,7 +52,7 @@ async function claimsOf(state: EpicollectState, jwt: string): Promise<AccessClai
   const cached = state.verified.get(jwt)
   if (cached) return cached
   try {
-    const claims = await verifyAccessToken(state.keys, jwt)
+    const claims = await verifyAccessToken(await state.keys(), jwt)
     if (state.verified.size >= 10_000) state.verified.clear()
     state.verified.set(jwt, claims)
     return claims

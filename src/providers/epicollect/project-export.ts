@@ -37,6 +37,21 @@ function counts(lists: ReadonlyMap<string, readonly StoredEntry[]>, key: (ref: s
   return Object.keys(out).length === 0 ? [] : inMysqlJsonOrder(out)
 }
 
+const ordered = new WeakMap<ProjectRecord, Pick<ProjectRecord, 'definition' | 'mapping'>>()
+
+/** The definition and mapping as MySQL returns them, computed once per project. */
+function storedJson(project: ProjectRecord): Pick<ProjectRecord, 'definition' | 'mapping'> {
+  let json = ordered.get(project)
+  if (!json) {
+    json = {
+      definition: inMysqlJsonOrder(project.definition),
+      mapping: inMysqlJsonOrder(project.mapping),
+    }
+    ordered.set(project, json)
+  }
+  return json
+}
+
 const totals = new WeakMap<ProjectRecord, { files: number; bytes: number }>()
 
 function mediaTotals(fixtures: FixtureStore, project: ProjectRecord) {
@@ -64,12 +79,13 @@ export function exportProject(
   let totalEntries = 0
   for (const list of store.forms().values()) totalEntries += list.length
   const media = mediaTotals(fixtures, project)
+  const stored = storedJson(project)
   const data = {
-    ...project.definition,
-    project: { ...project.definition.project, homepage: `${baseUrl}/project/${project.slug}` },
+    ...stored.definition,
+    project: { ...stored.definition.project, homepage: `${baseUrl}/project/${project.slug}` },
   }
   const meta = {
-    project_mapping: project.mapping,
+    project_mapping: stored.mapping,
     project_stats: {
       total_entries: totalEntries,
       total_files: media.files,

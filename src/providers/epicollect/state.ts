@@ -34,7 +34,8 @@ export interface EpicollectState {
   readonly apps: Map<number, ClientApp>
   /** oauth_clients is auto-increment: ids are never reused, even after Delete App. */
   nextClientId: number
-  readonly keys: SigningKeys
+  /** Imported on first use, so a cold start does not wait for WebCrypto. */
+  keys(): Promise<SigningKeys>
   readonly limiter: RateLimiter
   /** Tokens whose signature was already checked, so each request pays only the cheap checks. */
   readonly verified: Map<string, AccessClaims>
@@ -55,16 +56,13 @@ export interface StateDeps {
   readonly rateLimitsEnabled: boolean
 }
 
-export async function createEpicollectState(
-  seed: EpicollectSeed,
-  deps: StateDeps,
-): Promise<EpicollectState> {
+export function createEpicollectState(seed: EpicollectSeed, deps: StateDeps): EpicollectState {
   const projects = loadProjects(deps.fixtures, seed.projects)
   const keyFiles = seed.signingKey ?? DEFAULT_KEYS
-  const keys = await importSigningKeys(
+  const pems = [
     deps.fixtures.readText(keyFiles.privateKey),
     deps.fixtures.readText(keyFiles.publicKey),
-  )
+  ]
   const state: EpicollectState = {
     settings: {
       rateLimits: deps.rateLimitsEnabled ? seed.rateLimits : false,
@@ -74,7 +72,7 @@ export async function createEpicollectState(
     projects,
     apps: new Map(),
     nextClientId: Math.max(FIRST_CLIENT_ID, ...seed.apps.map((a) => (a.clientId ?? 0) + 1)),
-    keys,
+    keys: () => importSigningKeys(pems[0] ?? '', pems[1] ?? ''),
     limiter: new RateLimiter(),
     verified: new Map(),
   }

@@ -103,7 +103,7 @@ export async function issueToken(
   const iat = deps.nowMs / 1000
   const jti = deps.random.hex(80)
   const lifetime = state.settings.tokenLifetimeSeconds
-  const accessToken = await signAccessToken(state.keys, {
+  const accessToken = await signAccessToken(await state.keys(), {
     aud: String(app.clientId),
     jti,
     iat,
