@@ -1,0 +1,76 @@
+/**
+ * Entries never change once loaded, so an entry mapped under one layout (form or branch, map, base
+ * URL) always serialises to the same JSON object and the same CSV line. A view keeps those per
+ * entry, and a page is their concatenation: mapping and encoding run once per entry, not once per
+ * request. Views are bounded per project, so varied base URLs cannot grow memory without end.
+ */
+import { csvLine } from './csv.js'
+import type { StoredEntry } from './entry-store.js'
+import { csvHeader, exportLayout, mapEntryCsv, mapEntryJson } from './entry-mapping.js'
+import { encodePhpJson } from './php-json.js'
+import type { ProjectRecord } from './project-fixtures.js'
+
+export interface ExportView {
+  /** The CSV header row, with its line end. */
+  readonly csvHeader: string
+  /** One entry as PHP-encoded JSON (no trailing comma). */
+  json(entry: StoredEntry): string
+  /** One entry as a CSV line, with its line end. */
+  csv(entry: StoredEntry): string
+}
+
+const MAX_VIEWS_PER_PROJECT = 16
+const views = new WeakMap<ProjectRecord, Map<string, ExportView>>()
+
+function createView(
+  project: ProjectRecord,
+  formRef: string,
+  branchRef: string,
+  mapIndex: number,
+  baseUrl: string,
+): ExportView {
+  const layout = exportLayout(project, formRef, branchRef, mapIndex, baseUrl)
+  const json = new Map<number, string>()
+  const csv = new Map<number, string>()
+  return {
+    csvHeader: csvLine(csvHeader(layout)),
+    json(entry) {
+      let text = json.get(entry.seq)
+      if (text === undefined) {
+        text = encodePhpJson(mapEntryJson(entry, layout), { escapeSlashes: false })
+        json.set(entry.seq, text)
+      }
+      return text
+    },
+    csv(entry) {
+      let line = csv.get(entry.seq)
+      if (line === undefined) {
+        line = csvLine(mapEntryCsv(entry, layout))
+        csv.set(entry.seq, line)
+      }
+      return line
+    },
+  }
+}
+
+export function exportView(
+  project: ProjectRecord,
+  formRef: string,
+  branchRef: string,
+  mapIndex: number,
+  baseUrl: string,
+): ExportView {
+  let byKey = views.get(project)
+  if (!byKey) {
+    byKey = new Map()
+    views.set(project, byKey)
+  }
+  const key = `${formRef}|${branchRef}|${String(mapIndex)}|${baseUrl}`
+  let view = byKey.get(key)
+  if (!view) {
+    if (byKey.size >= MAX_VIEWS_PER_PROJECT) byKey.clear()
+    view = createView(project, formRef, branchRef, mapIndex, baseUrl)
+    byKey.set(key, view)
+  }
+  return view
+}
