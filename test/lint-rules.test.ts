@@ -8,7 +8,8 @@ async function ruleIds(code: string, filePath: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message)
 }
 
-describe('lint rules', () => {
+// The first lint builds the type-aware program of the whole project, which takes a while.
+describe('lint rules', { timeout: 90_000 }, () => {
   it.each([
     ['export const t = Date.now()\n', 'no-restricted-properties'],
     ['export const r = Math.random()\n', 'no-restricted-properties'],
