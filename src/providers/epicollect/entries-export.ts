@@ -89,7 +89,7 @@ export function exportEntries(
   ctx: ExportContext,
 ): ExportBody {
   const selection = selectEntries(project.entries(), q)
-  const view = exportView(project, q.formRef, q.branchRef, q.mapIndex, ctx.baseUrl)
+  const view = exportView(project, { ...q, baseUrl: ctx.baseUrl })
   if (q.format === 'csv') {
     let body = q.headers ? view.csvHeader : ''
     for (const entry of selection.page) body += view.csv(entry)

@@ -22,14 +22,16 @@ export interface ExportView {
 const MAX_VIEWS_PER_PROJECT = 16
 const views = new WeakMap<ProjectRecord, Map<string, ExportView>>()
 
-function createView(
-  project: ProjectRecord,
-  formRef: string,
-  branchRef: string,
-  mapIndex: number,
-  baseUrl: string,
-): ExportView {
-  const layout = exportLayout(project, formRef, branchRef, mapIndex, baseUrl)
+/** What a view depends on: the form (or branch), the map and the base URL of media links. */
+export interface ViewKey {
+  readonly formRef: string
+  readonly branchRef: string
+  readonly mapIndex: number
+  readonly baseUrl: string
+}
+
+function createView(project: ProjectRecord, key: ViewKey): ExportView {
+  const layout = exportLayout(project, key.formRef, key.branchRef, key.mapIndex, key.baseUrl)
   const json = new Map<number, string>()
   const csv = new Map<number, string>()
   return {
@@ -53,24 +55,18 @@ function createView(
   }
 }
 
-export function exportView(
-  project: ProjectRecord,
-  formRef: string,
-  branchRef: string,
-  mapIndex: number,
-  baseUrl: string,
-): ExportView {
+export function exportView(project: ProjectRecord, key: ViewKey): ExportView {
   let byKey = views.get(project)
   if (!byKey) {
     byKey = new Map()
     views.set(project, byKey)
   }
-  const key = `${formRef}|${branchRef}|${String(mapIndex)}|${baseUrl}`
-  let view = byKey.get(key)
+  const id = `${key.formRef}|${key.branchRef}|${String(key.mapIndex)}|${key.baseUrl}`
+  let view = byKey.get(id)
   if (!view) {
     if (byKey.size >= MAX_VIEWS_PER_PROJECT) byKey.clear()
-    view = createView(project, formRef, branchRef, mapIndex, baseUrl)
-    byKey.set(key, view)
+    view = createView(project, key)
+    byKey.set(id, view)
   }
   return view
 }
