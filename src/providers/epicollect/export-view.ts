@@ -6,7 +6,8 @@
  */
 import { csvLine } from './csv.js'
 import type { StoredEntry } from './entry-store.js'
-import { csvHeader, exportLayout, mapEntryCsv, mapEntryJson } from './entry-mapping.js'
+import { csvHeader, mapEntryCsv, mapEntryJson } from './entry-mapping.js'
+import { exportLayout } from './export-layout.js'
 import { encodePhpJson } from './php-json.js'
 import type { ProjectRecord } from './project-fixtures.js'
 
