@@ -51,7 +51,7 @@ const servers: Server[] = []
 
 async function startJwksServer(keys: JWK[]): Promise<JwksServer> {
   const state = { url: '', keys, hits: 0, status: 200, hang: false }
-  const server = createServer((request, response) => {
+  const server = createServer((_request, response) => {
     state.hits++
     if (state.hang) return
     response.writeHead(state.status, { 'content-type': 'application/json' })

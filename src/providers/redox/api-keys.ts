@@ -63,7 +63,7 @@ export async function createApiKey(
   payload: CreateApiKey,
   deps: { readonly random: Random; readonly nowIso: string },
 ): Promise<CreatedApiKey> {
-  const given = listJwks(payload.jwks)
+  const given = (payload.jwks ?? []) as KidJwk[]
   const generated =
     given.length === 0 && payload.jwksUrl === undefined ? await generateRedoxKey() : undefined
   const jwks = generated ? [generated.publicJwk] : given
@@ -81,14 +81,6 @@ export async function createApiKey(
     ...(kid === undefined ? {} : { kid }),
     ...(generated ? { privateJwk: generated.privateJwk } : {}),
   }
-}
-
-/** The admin payload's `jwks`: a JWKS, a list of JWKs, or one JWK. */
-function listJwks(jwks: CreateApiKey['jwks']): KidJwk[] {
-  if (jwks === undefined) return []
-  if (Array.isArray(jwks)) return jwks
-  if ('kty' in jwks) return [jwks]
-  return (jwks as { keys: KidJwk[] }).keys
 }
 
 export function findApiKeyOrFail(state: RedoxState, clientId: string): ApiKey {

@@ -175,6 +175,13 @@ export const RedoxSeedSchema = z
 export type RedoxSeed = z.output<typeof RedoxSeedSchema>
 export type RedoxSettings = Omit<RedoxSeed, 'apiKeys' | 'legacyKeys'>
 
+/** A JWKS, a list of JWKs or one JWK, as a list (so errors name `jwks[0].kid`). */
+function asJwkList(value: unknown): unknown {
+  if (value === undefined || Array.isArray(value)) return value
+  if (typeof value === 'object' && value !== null && 'keys' in value) return value.keys
+  return [value]
+}
+
 /** `POST /_standin/redox/api-keys`. */
 export const CreateApiKeySchema = z
   .object({
@@ -183,12 +190,9 @@ export const CreateApiKeySchema = z
     region: RegionSchema.default('us'),
     environment: EnvironmentSchema.default('Development'),
     jwks: z
-      .union([
-        z.object({ keys: z.array(PublicJwkSchema).min(1) }).strict(),
-        z.array(PublicJwkSchema).min(1),
-        PublicJwkSchema,
-      ])
-      .optional(),
+      .preprocess(asJwkList, z.array(PublicJwkSchema).min(1))
+      .optional()
+      .describe('A JWKS `{keys: [...]}`, a list of JWKs or one JWK; public keys only.'),
     jwksUrl: z.url().optional(),
     algorithms: z
       .array(AlgorithmSchema)
