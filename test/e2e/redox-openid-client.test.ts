@@ -37,6 +37,7 @@ async function configure(mount: string, clientId: string): Promise<client.Config
     undefined,
     client.PrivateKeyJwt({ key, kid: DEMO_KID }),
   )
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- plain HTTP on 127.0.0.1 is the point here
   client.allowInsecureRequests(config)
   return config
 }

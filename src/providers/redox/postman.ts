@@ -21,7 +21,8 @@ export const SIGN_ASSERTION_SCRIPT = [
   "const privateKey = pm.environment.get('privateKey')",
   "if (!privateKey) throw new Error('Paste the private JWK of this API key into the privateKey environment variable.')",
   'function sign(library) {',
-  '  var navigator = {}, window = {}',
+  // jsrsasign picks its fastest big-number code for this appName; the sandbox has no navigator
+  "  var navigator = { appName: 'Netscape' }, window = {}",
   '  eval(library)',
   '  const jwk = JSON.parse(privateKey)',
   "  const clientId = pm.environment.get('clientId')",

@@ -5,6 +5,7 @@ import { calculateJwkThumbprint, type JWK } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { createTestStandin, type TestStandin } from '../../../src/testing/index.js'
 import { JSRSASIGN_URL } from '../../../src/providers/redox/postman.js'
+import { publicPart } from '../../../src/providers/redox/public-keys.js'
 import {
   CA_TOKEN_URL,
   DEMO_KID,
@@ -89,7 +90,7 @@ describe('Redox API keys on the control plane', () => {
     ['one JWK', (jwk: JWK) => jwk],
   ])('takes pasted public keys as %s', async (_, shape) => {
     const t = await createTestStandin(options)
-    const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = DEMO_PRIVATE_JWK
+    const publicJwk = publicPart(DEMO_PRIVATE_JWK)
     const created = await json(
       admin(t, '/redox/api-keys', { name: 'Pasted', clientId: 'pasted', jwks: shape(publicJwk) }),
     )
@@ -238,7 +239,7 @@ describe('the Postman export', () => {
       },
       response: undefined as unknown,
     }
-    const run = (item: PostmanItem | undefined, listen: string) =>
+    const run = (item: PostmanItem | undefined, listen: string): unknown =>
       runInNewContext(item?.event?.find((e) => e.listen === listen)?.script.exec.join('\n') ?? '', {
         pm,
         Date,
