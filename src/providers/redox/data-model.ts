@@ -5,8 +5,8 @@
  * @see https://developer.redoxengine.com/redox-json-api/initiating-requests/send/
  * @see https://developer.redoxengine.com/data-exchange/queries/
  */
-import { StandinError } from '../../core/errors.js'
 import type { Random } from '../../core/random.js'
+import { invalid, readJson } from './request-body.js'
 
 export interface DataModelDeps {
   readonly random: Random
@@ -28,16 +28,7 @@ export function acceptDataModel(
   body: string,
   deps: DataModelDeps,
 ): DataModelResponse {
-  if (!(contentType ?? '').toLowerCase().includes('json'))
-    throw new StandinError('unsupported_media_type', 'Content-Type must be application/json', {
-      detail: `content type is ${contentType ?? 'missing'}`,
-    })
-  let data: unknown
-  try {
-    data = JSON.parse(body)
-  } catch {
-    throw invalid('The request body is not valid JSON')
-  }
+  const data = readJson(contentType, ['application/json'], body)
   const meta = (data as { Meta?: unknown } | null)?.Meta
   if (typeof meta !== 'object' || meta === null || Array.isArray(meta))
     throw invalid('Meta is required')
@@ -64,8 +55,4 @@ export function acceptDataModel(
 /** Synchronous queries: PatientSearch `Query`, ClinicalSummary `PatientQuery`, Scheduling `AvailableSlots`... */
 function isQuery(eventType: string): boolean {
   return eventType.endsWith('Query') || eventType === 'AvailableSlots'
-}
-
-function invalid(message: string, detail?: string): StandinError {
-  return new StandinError('invalid_request', message, { detail: detail ?? message })
 }

@@ -6,10 +6,9 @@
  * @see https://docs.redoxengine.com/api-reference/fhir-api-reference/fhir-resources/Patient/$patient-update
  * @see https://hl7.org/fhir/R4/messageheader-operation-process-message.html
  */
-import { StandinError } from '../../core/errors.js'
 import type { Random } from '../../core/random.js'
 import type { FhirBundle } from './fhir.js'
-import { invalid } from './fhir.js'
+import { invalid, readJson } from './request-body.js'
 
 const FHIR_JSON = ['application/fhir+json', 'application/json']
 
@@ -34,12 +33,7 @@ export function acceptMessage(
   body: string,
   deps: MessageDeps,
 ): FhirBundle {
-  const mediaType = contentType?.split(';')[0]?.trim().toLowerCase() ?? ''
-  if (!FHIR_JSON.includes(mediaType))
-    throw new StandinError('unsupported_media_type', 'Content-Type must be application/fhir+json', {
-      detail: `content type is ${contentType ?? 'missing'}`,
-    })
-  const header = messageHeaderOf(parse(body), `${type}/${operation}`)
+  const header = messageHeaderOf(readJson(contentType, FHIR_JSON, body), `${type}/${operation}`)
   const event =
     typeof header.eventUri === 'string'
       ? { eventUri: header.eventUri }
@@ -62,14 +56,6 @@ export function acceptMessage(
         },
       },
     ],
-  }
-}
-
-function parse(body: string): unknown {
-  try {
-    return JSON.parse(body)
-  } catch {
-    throw invalid('The request body is not valid JSON')
   }
 }
 

@@ -10,6 +10,7 @@ import type { Random } from '../../core/random.js'
 import { SEARCH_PARAMETERS, type Matcher } from './fhir-search-params.js'
 import type { FhirResource, FhirStore } from './fhir-store.js'
 import { EnvironmentSchema, type Environment } from './region.js'
+import { invalid } from './request-body.js'
 
 /** Parameters that shape the answer rather than filter it. */
 const CONTROL_PARAMETERS = new Set(['_count', '_format', '_pretty'])
@@ -111,10 +112,6 @@ function supportedType(type: string): Readonly<Record<string, Matcher>> {
       `standin serves ${Object.keys(SEARCH_PARAMETERS).join(', ')}`,
     )
   return params
-}
-
-export function invalid(message: string, detail?: string): StandinError {
-  return new StandinError('invalid_request', message, { detail: detail ?? message })
 }
 
 function notFound(message: string, detail: string): StandinError {

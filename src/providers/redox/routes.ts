@@ -20,6 +20,7 @@ import {
   regionOfMount,
   type Environment,
 } from './region.js'
+import { mediaTypeOf, parseJsonBody } from './request-body.js'
 import type { RedoxState } from './state.js'
 import { requestToken } from './token-endpoint.js'
 
@@ -172,16 +173,11 @@ export function redoxRoutes(ctx: ProviderContext<RedoxState>, mount: string): Ho
 /** A JSON or form body as flat string fields (legacy clients send either). */
 async function readFields(c: StandinContext): Promise<Record<string, string>> {
   const text = await c.req.text()
-  if ((c.req.header('content-type') ?? '').includes('json')) {
-    try {
-      const data = JSON.parse(text) as unknown
-      const out: Record<string, string> = {}
-      if (typeof data === 'object' && data !== null)
-        for (const [k, v] of Object.entries(data)) if (typeof v === 'string') out[k] = v
-      return out
-    } catch {
-      throw new StandinError('invalid_request', 'The request body is not valid JSON')
-    }
-  }
-  return Object.fromEntries(new URLSearchParams(text))
+  if (!mediaTypeOf(c.req.header('content-type')).includes('json'))
+    return Object.fromEntries(new URLSearchParams(text))
+  const data = parseJsonBody(text)
+  const fields: Record<string, string> = {}
+  if (typeof data === 'object' && data !== null)
+    for (const [k, v] of Object.entries(data)) if (typeof v === 'string') fields[k] = v
+  return fields
 }

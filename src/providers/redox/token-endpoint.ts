@@ -9,6 +9,7 @@ import type { CredentialRegistry } from '../../core/credentials.js'
 import { StandinError } from '../../core/errors.js'
 import type { Random } from '../../core/random.js'
 import { refusal, verifyAssertion, type AssertionDeps } from './jwt-assertion.js'
+import { mediaTypeOf } from './request-body.js'
 
 export const CLIENT_CREDENTIALS = 'client_credentials'
 export const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
@@ -38,8 +39,7 @@ export interface IssuedToken {
 }
 
 export async function requestToken(request: TokenRequest, deps: TokenDeps): Promise<IssuedToken> {
-  const mediaType = request.contentType?.split(';')[0]?.trim().toLowerCase()
-  if (mediaType !== FORM)
+  if (mediaTypeOf(request.contentType) !== FORM)
     throw new StandinError('unsupported_media_type', 'Unsupported content type', {
       status: 400,
       wireMessage: 'x-www-form-urlencoded content-type required',
