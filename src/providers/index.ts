@@ -1,7 +1,8 @@
 /**
  * @module The provider registry: a list, not a switch. Order is the order of the dashboard.
  */
+import { epicollectProvider } from './epicollect/index.js'
 import type { AnyProvider } from './provider.js'
 import { redox } from './redox/index.js'
 
-export const providers: readonly AnyProvider[] = [redox]
+export const providers: readonly AnyProvider[] = [epicollectProvider, redox]
