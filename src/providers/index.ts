@@ -2,5 +2,6 @@
  * @module The provider registry: a list, not a switch. Order is the order of the dashboard.
  */
 import type { AnyProvider } from './provider.js'
+import { redcap } from './redcap/index.js'
 
-export const providers: readonly AnyProvider[] = []
+export const providers: readonly AnyProvider[] = [redcap]
