@@ -4,9 +4,10 @@
  * answered like unknown ones (400 "content" is not valid).
  */
 import type { ContentDef } from './types.js'
+import record from './record.js'
 import version from './version.js'
 
-const CONTENTS: readonly ContentDef[] = [version]
+const CONTENTS: readonly ContentDef[] = [version, record]
 
 export const CONTENT_REGISTRY: ReadonlyMap<string, ContentDef> = new Map(
   CONTENTS.map((def) => [def.content, def]),
