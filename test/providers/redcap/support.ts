@@ -80,3 +80,31 @@ export async function control(
 export function errorXml(message: string): string {
   return `${XML_HEAD}<hash><error>${message}</error></hash>`
 }
+
+/** A standin with one REDCap section: the classic (13) and longitudinal (14) fixtures and `users`. */
+export function startWith(redcap: Record<string, unknown>): Promise<TestStandin> {
+  return createTestStandin({ scenario: { seed: 'standin', providers: { redcap } } })
+}
+
+export const TOKEN_A = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
+export const TOKEN_B = 'BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB'
+
+/** Project 13 (classic) with one user whose rights and project state a test chooses. */
+export function startClassicWith(
+  rights: Record<string, unknown>,
+  project: Record<string, unknown> = {},
+  system: Record<string, unknown> = {},
+): Promise<TestStandin> {
+  return startWith({
+    ...system,
+    projects: [
+      {
+        id: 13,
+        fixture: 'classic',
+        ...project,
+        users: [{ username: 'u', token: TOKEN_A, rights }],
+      },
+      { id: 14, fixture: 'longitudinal', users: [{ username: 'u', token: TOKEN_B, rights }] },
+    ],
+  })
+}

@@ -6,7 +6,7 @@
  */
 import { badRequest, MSG } from '../messages.js'
 import type { Field, Project, RecordEntry, RecordRow } from '../model.js'
-import { recordIdField } from '../project-shape.js'
+import { hasRepeating, recordIdField } from '../project-shape.js'
 import type { Access } from '../rights.js'
 import { columnLabel, columnName, selectColumns, type ExportColumns } from '../records/columns.js'
 import { compileFilter, type Lookup } from '../records/filter-logic.js'
@@ -136,7 +136,7 @@ function eavReply(
   delimiter: string,
 ): Reply {
   const { project } = call
-  const repeating = selection.columns.some((c) => c.kind === 'repeatInstrument')
+  const repeating = hasRepeating(project)
   const longitudinal = project.settings.isLongitudinal
   const columns = [
     'record',

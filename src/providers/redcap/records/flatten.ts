@@ -104,7 +104,7 @@ export function rowSelected(project: Project, row: RecordRow, selection: ExportC
   )
 }
 
-/** EAV rows for one record row: one per non-blank selected value (checkboxes one per code). */
+/** EAV pairs for one record row, in column order: one per non-blank value, one per checked code. */
 export function eavValues(
   project: Project,
   entry: RecordEntry,
@@ -113,26 +113,24 @@ export function eavValues(
   options: ValueOptions,
 ): [string, string][] {
   const out: [string, string][] = []
-  for (const field of selection.fields) {
-    if (field.name === recordIdField(project)) {
-      if (row.repeatInstrument === '') out.push([field.name, entry.id])
-      continue
+  for (const column of selection.columns) {
+    if (column.kind === 'record') {
+      if (row.repeatInstrument === '') out.push([recordIdField(project), entry.id])
+    } else if (column.kind === 'checkbox') {
+      if (
+        formOnRow(project, row, column.field.form) &&
+        row.checked.get(column.field.name)?.has(column.code)
+      )
+        out.push([column.field.name, options.labels ? column.label : column.code])
+    } else if (column.kind === 'field' || column.kind === 'complete') {
+      const form = column.kind === 'field' ? column.field.form : column.form
+      const stored = row.values.get(columnName(project, column)) ?? ''
+      if (stored !== '' && formOnRow(project, row, form))
+        out.push([
+          columnName(project, column),
+          String(cellValue(project, entry, row, column, options)),
+        ])
     }
-    if (!formOnRow(project, row, field.form)) continue
-    if (field.type === 'checkbox') {
-      const codes = row.checked.get(field.name) ?? new Set<string>()
-      for (const [code, text] of choicesOf(field))
-        if (codes.has(code)) out.push([field.name, options.labels ? text : code])
-      continue
-    }
-    const value = fieldValue(project, row, field.name, options)
-    if (value !== '') out.push([field.name, value])
-  }
-  for (const form of selection.completes) {
-    if (!formOnRow(project, row, form)) continue
-    const value = row.values.get(`${form}_complete`) ?? ''
-    if (value !== '')
-      out.push([`${form}_complete`, options.labels ? label(COMPLETE_CHOICES, value) : value])
   }
   return out
 }
