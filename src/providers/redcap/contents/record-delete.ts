@@ -50,9 +50,12 @@ function deleteFrom(project: Project, entry: RecordEntry, scope: Scope): boolean
   }
   let changed = false
   for (const row of entry.rows.filter((r) => inScope(project, r, scope))) {
-    if (scope.form !== '') {
-      const repeatsHere = row.repeatInstrument === '' || row.repeatInstrument === scope.form
-      if (repeatsHere && clearForm(project, row, scope.form)) changed = true
+    if (scope.form !== '' && row.repeatInstrument === scope.form) {
+      // An instance of a repeating instrument holds only that form: it goes as a whole.
+      changed = clearForm(project, row, scope.form) || changed
+      entry.rows.splice(entry.rows.indexOf(row), 1)
+    } else if (scope.form !== '') {
+      if (row.repeatInstrument === '' && clearForm(project, row, scope.form)) changed = true
     } else {
       changed = changed || rowHasData(row)
       entry.rows.splice(entry.rows.indexOf(row), 1)
