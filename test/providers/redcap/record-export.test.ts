@@ -455,3 +455,19 @@ describe('record export from the longitudinal project', () => {
 function t0() {
   return startDefault()
 }
+
+describe('record export as ODM', () => {
+  it('answers format=odm with project XML holding only the selected records', async () => {
+    const a = await call(await startDefault(), {
+      token: ALICE_CLASSIC,
+      content: 'record',
+      format: 'odm',
+      records: '2',
+    })
+    expect(a.type).toBe(XML_TYPE)
+    expect(a.body).toContain(
+      '\t<SubjectData SubjectKey="2" redcap:RecordIdField="record_id">\n\t\t\t<FormData FormOID="Form.demographics" FormRepeatKey="1">\n\t\t\t\t<ItemGroupData ItemGroupOID="demographics.record_id" ItemGroupRepeatKey="1">\n\t\t\t\t\t<ItemData ItemOID="record_id" Value="2"/>\n\t\t\t\t\t<ItemData ItemOID="first_name" Value="Ben"/>',
+    )
+    expect(a.body).not.toContain('SubjectKey="1"')
+  })
+})

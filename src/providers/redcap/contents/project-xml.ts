@@ -9,10 +9,11 @@ import type { ContentDef, ProjectCall } from './types.js'
 
 function exportProjectXml(call: ProjectCall) {
   const { params, project } = call
+  const records = params.list('records')
   const clinical = params.flag('returnMetadataOnly')
     ? null
     : {
-        records: params.list('records'),
+        records: records.length > 0 ? records : null,
         files: params.flag('exportFiles'),
         dags: params.flag('exportDataAccessGroups') && call.access.dagId === null,
       }

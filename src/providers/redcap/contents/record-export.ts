@@ -19,7 +19,8 @@ import {
 } from '../records/flatten.js'
 import { findRow, orderedRows, sortedRecords } from '../records/store.js'
 import { csvDelimiter } from '../wire/csv.js'
-import { tableReply, type Reply, type Row } from '../wire/reply.js'
+import { writeOdm } from '../odm/write.js'
+import { tableReply, textReply, type Reply, type Row } from '../wire/reply.js'
 import { tableFormat, type ProjectCall } from './types.js'
 
 /** De-identified and limited export rights drop identifier fields (and, de-identified, free text). */
@@ -107,6 +108,17 @@ export function exportRecords(call: ProjectCall): Reply {
       if (filter && !filter(lookupFor(project, entry, row))) continue
       picked.push([entry, row])
     }
+  }
+  if (call.format === 'odm') {
+    const clinical = {
+      records: [...new Set(picked.map(([entry]) => entry.id))],
+      files: false,
+      dags: dagColumn,
+    }
+    return textReply(
+      'xml',
+      writeOdm(project, call.state.system.version, call.deps.clock.now(), clinical),
+    )
   }
   const format = tableFormat(call)
   const delimiter = csvDelimiter(params.str('csvDelimiter'))

@@ -10,7 +10,8 @@ import { orderedRows, sortedRecords } from '../records/store.js'
 import { xmlEscape as esc } from '../wire/xml.js'
 
 export interface ClinicalOptions {
-  readonly records: readonly string[]
+  /** Records to include; null for all. */
+  readonly records: readonly string[] | null
   readonly files: boolean
   readonly dags: boolean
 }
@@ -69,7 +70,7 @@ export function writeClinicalData(
   const longitudinal = project.settings.isLongitudinal
   let out = `<ClinicalData StudyOID="${esc(studyOid)}" MetaDataVersionOID="${esc(metaOid)}">\n`
   for (const entry of sortedRecords(project)) {
-    if (options.records.length > 0 && !options.records.includes(entry.id)) continue
+    if (options.records !== null && !options.records.includes(entry.id)) continue
     const dag = project.dags.find((d) => d.id === entry.dagId)
     const dagAttr = options.dags && dag ? ` redcap:DataAccessGroup="${dag.uniqueName}"` : ''
     out += `\t<SubjectData SubjectKey="${esc(entry.id)}" redcap:RecordIdField="${idField}"${dagAttr}>\n`
