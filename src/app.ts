@@ -7,6 +7,7 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { adminRoutes } from './admin/routes.js'
 import { StandinError, toStandinError } from './core/errors.js'
+import { applyLevers } from './levers/apply-levers.js'
 import type { AnyProvider, StandinEnv } from './providers/provider.js'
 import type { ScenarioSource } from './scenarios/load.js'
 import type { World } from './world.js'
@@ -64,6 +65,7 @@ function providerApp(provider: AnyProvider, mount: string, world: World): Hono<S
     })
     world.events.emit('request:end', entry)
   })
+  app.use(applyLevers(world, provider, mount))
   app.use(
     bodyLimit({
       maxSize: world.config.bodyLimitBytes,
