@@ -13,6 +13,7 @@ import {
 } from '../core/forced-outcome.js'
 import type { ProviderId } from '../core/glossary.js'
 import { matchesPath } from '../core/path-pattern.js'
+import { MAX_DELAY_MS } from '../core/sleep.js'
 
 export interface OverrideInput {
   readonly provider?: ProviderId | undefined
@@ -97,9 +98,6 @@ export class OverrideQueue {
     return n
   }
 }
-
-/** Latency above ten minutes is a hang, not a delay. */
-const MAX_DELAY_MS = 600_000
 
 /** The body of `POST /_standin/overrides`; `status` is shorthand for the outcome it stands for. */
 export function overridePayloadSchema(providers: readonly ProviderId[]) {

@@ -12,6 +12,7 @@ import {
   type ScenarioSource,
 } from '../scenarios/load.js'
 import type { World } from '../world.js'
+import { providerContext } from '../providers/provider.js'
 import { fireDueEvents } from '../scenarios/events/fire.js'
 import { readPayload, renderAdminError } from './envelope.js'
 import { overrideRoutes } from './overrides-routes.js'
@@ -101,10 +102,7 @@ export function adminRoutes(deps: AdminDeps): Hono {
 
   for (const provider of world.providers) {
     if (provider.adminRoutes) {
-      app.route(
-        `/${provider.id}`,
-        provider.adminRoutes({ world, state: () => world.stateOf(provider.id) }),
-      )
+      app.route(`/${provider.id}`, provider.adminRoutes(providerContext(provider, world)))
     }
   }
 

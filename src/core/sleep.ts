@@ -9,3 +9,6 @@ export const realSleep: Sleep = (ms) =>
   new Promise((resolve) => {
     setTimeout(resolve, ms)
   })
+
+/** Latency above ten minutes is a hang, not a delay: clients would have given up long before. */
+export const MAX_DELAY_MS = 600_000

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createTestStandin, type TestStandin } from '../../src/testing/index.js'
 import { admin, callData, obtainToken, START } from '../support/echo-client.js'
-import { echoProvider, otherEchoProvider } from '../support/echo-provider.js'
+import { ECHO_FORCED, echoProvider, otherEchoProvider } from '../support/echo-provider.js'
 
 function standin(slept: number[] = []): Promise<TestStandin> {
   return createTestStandin({
@@ -18,8 +18,8 @@ function standin(slept: number[] = []): Promise<TestStandin> {
 }
 
 const ok = (subject = 'ana') => ({ status: 200, body: { greeting: 'hello', subject } })
-const unavailable = { status: 503, body: { fault: 'unavailable', message: 'Service unavailable' } }
-const limited = { status: 429, body: { fault: 'rate_limited', message: 'Too many requests' } }
+const unavailable = ECHO_FORCED.unavailable
+const limited = ECHO_FORCED['rate-limited']
 
 describe('overrides', () => {
   it('queues an override and answers with it', async () => {

@@ -1,4 +1,4 @@
-import { echoProvider } from '../support/echo-provider.js'
+import { ECHO_FORCED, echoProvider } from '../support/echo-provider.js'
 import { runProviderContract } from './provider.case.js'
 import type { TestStandin } from '../../src/testing/index.js'
 
@@ -21,18 +21,7 @@ runProviderContract({
   revoked: { status: 401, body: { fault: 'token_revoked', message: 'revoked' } },
   unknownCredential: 'nope',
   unknown: { status: 401, body: { fault: 'invalid_credentials', message: 'unknown token' } },
-  forced: {
-    expired: { status: 401, body: { fault: 'token_expired', message: 'Token expired' } },
-    revoked: { status: 401, body: { fault: 'token_revoked', message: 'Token revoked' } },
-    'rate-limited': { status: 429, body: { fault: 'rate_limited', message: 'Too many requests' } },
-    'server-error': { status: 500, body: { fault: 'internal', message: 'Internal error' } },
-    'bad-gateway': { status: 502, body: { fault: 'upstream_failed', message: 'Bad gateway' } },
-    unavailable: { status: 503, body: { fault: 'unavailable', message: 'Service unavailable' } },
-    'gateway-timeout': {
-      status: 504,
-      body: { fault: 'upstream_timeout', message: 'Gateway timeout' },
-    },
-  },
+  forced: ECHO_FORCED,
   unknownRoute: {
     path: '/echo/nowhere',
     expected: { status: 404, body: { fault: 'not_found', message: 'Not found' } },

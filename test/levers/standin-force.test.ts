@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createTestStandin } from '../../src/testing/index.js'
 import { admin, callData, obtainToken, START } from '../support/echo-client.js'
-import { echoProvider } from '../support/echo-provider.js'
+import { ECHO_FORCED, echoProvider } from '../support/echo-provider.js'
 
 const options = {
   providers: [echoProvider],
@@ -9,31 +9,23 @@ const options = {
 }
 
 describe('Standin-Force header', () => {
-  it.each([
-    ['expired', 401, { fault: 'token_expired', message: 'Token expired' }],
-    ['revoked', 401, { fault: 'token_revoked', message: 'Token revoked' }],
-    ['rate-limited', 429, { fault: 'rate_limited', message: 'Too many requests' }],
-    ['server-error', 500, { fault: 'internal', message: 'Internal error' }],
-    ['bad-gateway', 502, { fault: 'upstream_failed', message: 'Bad gateway' }],
-    ['unavailable', 503, { fault: 'unavailable', message: 'Service unavailable' }],
-    ['gateway-timeout', 504, { fault: 'upstream_timeout', message: 'Gateway timeout' }],
-  ])('forces %s for that request only, in the provider envelope', async (value, status, body) => {
-    const t = await createTestStandin(options)
-    const token = await obtainToken(t)
-    expect(await callData(t, token, { headers: { 'Standin-Force': value } })).toEqual({
-      status,
-      body,
-    })
-    expect(t.journal.list(1)[0]).toMatchObject({
-      status,
-      outcome: 'forced',
-      why: `${value} forced by Standin-Force header`,
-    })
-    expect(await callData(t, token)).toEqual({
-      status: 200,
-      body: { greeting: 'hello', subject: 'ana' },
-    })
-  })
+  it.each(Object.entries(ECHO_FORCED))(
+    'forces %s for that request only, in the provider envelope',
+    async (value, expected) => {
+      const t = await createTestStandin(options)
+      const token = await obtainToken(t)
+      expect(await callData(t, token, { headers: { 'Standin-Force': value } })).toEqual(expected)
+      expect(t.journal.list(1)[0]).toMatchObject({
+        status: expected.status,
+        outcome: 'forced',
+        why: `${value} forced by Standin-Force header`,
+      })
+      expect(await callData(t, token)).toEqual({
+        status: 200,
+        body: { greeting: 'hello', subject: 'ana' },
+      })
+    },
+  )
 
   it('sends Retry-After with a forced 429', async () => {
     const t = await createTestStandin(options)

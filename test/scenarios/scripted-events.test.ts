@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createTestStandin, type TestStandin } from '../../src/testing/index.js'
 import { admin, callData, obtainToken, START, startPlus } from '../support/echo-client.js'
-import { echoProvider, otherEchoProvider } from '../support/echo-provider.js'
+import { ECHO_FORCED, echoProvider, otherEchoProvider } from '../support/echo-provider.js'
 
 function standin(events: unknown[], slept: number[] = []): Promise<TestStandin> {
   return createTestStandin({
@@ -142,47 +142,31 @@ describe('scripted events: actions', () => {
   })
 
   it.each([
-    [{ action: 'fail', status: 500 }, 500, { fault: 'internal', message: 'Internal error' }, {}],
-    [
-      { action: 'fail', status: 502 },
-      502,
-      { fault: 'upstream_failed', message: 'Bad gateway' },
-      {},
-    ],
-    [
-      { action: 'fail', status: 503 },
-      503,
-      { fault: 'unavailable', message: 'Service unavailable' },
-      {},
-    ],
-    [
-      { action: 'fail', status: 504 },
-      504,
-      { fault: 'upstream_timeout', message: 'Gateway timeout' },
-      {},
-    ],
-    [
-      { action: 'rateLimit', retryAfter: 30 },
-      429,
-      { fault: 'rate_limited', message: 'Too many requests' },
-      { 'retry-after': '30' },
-    ],
+    [{ action: 'fail', status: 500 }, ECHO_FORCED['server-error'], {}],
+    [{ action: 'fail', status: 502 }, ECHO_FORCED['bad-gateway'], {}],
+    [{ action: 'fail', status: 503 }, ECHO_FORCED.unavailable, {}],
+    [{ action: 'fail', status: 504 }, ECHO_FORCED['gateway-timeout'], {}],
+    [{ action: 'rateLimit', retryAfter: 30 }, ECHO_FORCED['rate-limited'], { 'retry-after': '30' }],
   ])(
     '%j answers exactly the next `times` requests in the provider envelope',
-    async (action, status, body, headers) => {
+    async (action, expected, headers) => {
       const t = await standin([afterToken({ ...action, provider: 'echo', times: 2 })])
       const token = await obtainToken(t)
       for (let i = 0; i < 2; i++) {
         const response = await t.request('/echo/data', {
           headers: { authorization: `Bearer ${token}` },
         })
-        expect({ status: response.status, body: await response.json() }).toEqual({ status, body })
+        expect({ status: response.status, body: await response.json() }).toEqual(expected)
         for (const [name, value] of Object.entries(headers))
           expect(response.headers.get(name)).toBe(value)
       }
       expect(await callData(t, token)).toEqual(hello('ana'))
       const [third, second] = t.journal.list(2)
-      expect([second?.outcome, second?.status, third?.outcome]).toEqual(['forced', status, 'ok'])
+      expect([second?.outcome, second?.status, third?.outcome]).toEqual([
+        'forced',
+        expected.status,
+        'ok',
+      ])
       expect(second?.why).toMatch(/forced by scripted event "events\[0\]", override #1 \(2 of 2\)$/)
     },
   )
@@ -194,10 +178,7 @@ describe('scripted events: actions', () => {
     const echo = await obtainToken(t)
     const other = await obtainToken(t, 'ana', '/other')
     expect(await callData(t, echo)).toEqual(hello('ana'))
-    expect(await callData(t, other, { mount: '/other' })).toEqual({
-      status: 503,
-      body: { fault: 'unavailable', message: 'Service unavailable' },
-    })
+    expect(await callData(t, other, { mount: '/other' })).toEqual(ECHO_FORCED.unavailable)
   })
 
   it('drops the connection of the next request without an answer', async () => {

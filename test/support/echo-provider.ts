@@ -103,3 +103,17 @@ export function createEchoProvider(id: ProviderId, mount: string): Provider<Echo
     snapshot: (state) => ({ greeting: state.greeting }),
   }
 }
+
+/** What echo answers for each forced outcome: its own envelope, the StandinError's message. */
+export const ECHO_FORCED = {
+  expired: { status: 401, body: { fault: 'token_expired', message: 'Token expired' } },
+  revoked: { status: 401, body: { fault: 'token_revoked', message: 'Token revoked' } },
+  'rate-limited': { status: 429, body: { fault: 'rate_limited', message: 'Too many requests' } },
+  'server-error': { status: 500, body: { fault: 'internal', message: 'Internal error' } },
+  'bad-gateway': { status: 502, body: { fault: 'upstream_failed', message: 'Bad gateway' } },
+  unavailable: { status: 503, body: { fault: 'unavailable', message: 'Service unavailable' } },
+  'gateway-timeout': {
+    status: 504,
+    body: { fault: 'upstream_timeout', message: 'Gateway timeout' },
+  },
+} as const

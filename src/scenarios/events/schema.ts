@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import type { ProviderId } from '../../core/glossary.js'
 import { FAILURE_STATUSES, type FailureStatus } from '../../core/forced-outcome.js'
+import { MAX_DELAY_MS } from '../../core/sleep.js'
 import type { AnyProvider } from '../../providers/provider.js'
 
 /** Which requests a trigger counts or a fault applies to; every key given must match. */
@@ -56,9 +57,6 @@ export interface ScriptedEventSpec {
   readonly match?: RequestMatch | undefined
   readonly do: readonly EventAction[]
 }
-
-/** Latency above ten minutes is a hang, not a delay; clients would have given up long before. */
-const MAX_DELAY_MS = 600_000
 
 export function buildEventsSchema(providers: readonly AnyProvider[]) {
   const ids = z.enum(providers.map((p) => p.id) as [ProviderId, ...ProviderId[]])
