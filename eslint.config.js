@@ -41,6 +41,8 @@ const PURE = [
   'src/providers/*/state.ts',
   'src/providers/*/auth.ts',
   'src/providers/*/data.ts',
+  'src/admin/overrides.ts',
+  'src/levers/standin-force.ts',
 ]
 
 export default tseslint.config(

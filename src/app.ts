@@ -7,7 +7,8 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { adminRoutes } from './admin/routes.js'
 import { StandinError, toStandinError } from './core/errors.js'
-import type { AnyProvider, StandinEnv } from './providers/provider.js'
+import { applyLevers } from './levers/apply-levers.js'
+import { providerContext, type AnyProvider, type StandinEnv } from './providers/provider.js'
 import type { ScenarioSource } from './scenarios/load.js'
 import type { World } from './world.js'
 
@@ -64,6 +65,7 @@ function providerApp(provider: AnyProvider, mount: string, world: World): Hono<S
     })
     world.events.emit('request:end', entry)
   })
+  app.use(applyLevers(world, provider, mount))
   app.use(
     bodyLimit({
       maxSize: world.config.bodyLimitBytes,
@@ -74,7 +76,7 @@ function providerApp(provider: AnyProvider, mount: string, world: World): Hono<S
       },
     }),
   )
-  app.route('/', provider.routes({ world, state: () => world.stateOf(provider.id) }, mount))
+  app.route('/', provider.routes(providerContext(provider, world), mount))
   app.all('*', (c) => {
     throw new StandinError('not_found', 'Not found', {
       detail: `no ${provider.title} route ${c.req.method} ${c.req.path}`,

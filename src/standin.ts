@@ -6,6 +6,7 @@ import type { Hono } from 'hono'
 import { createApp } from './app.js'
 import { defaultConfig, type StandinConfig, type StandinConfigInput } from './config/schema.js'
 import type { Clock } from './core/clock.js'
+import type { Sleep } from './core/sleep.js'
 import { MemoryFixtureStore, type FixtureStore } from './core/fixtures.js'
 import { providers as registry } from './providers/index.js'
 import type { AnyProvider } from './providers/provider.js'
@@ -26,6 +27,8 @@ export interface StandinOptions {
   readonly version?: string | undefined
   /** Start the virtual clock frozen when the scenario does not say. */
   readonly frozen?: boolean | undefined
+  /** Waits real time for injected latency (default: a real timer). */
+  readonly sleep?: Sleep | undefined
 }
 
 export interface Standin {
@@ -46,6 +49,7 @@ export async function createStandin(options: StandinOptions = {}): Promise<Stand
     ...(options.realClock ? { realClock: options.realClock } : {}),
     seed: options.seed,
     frozen: options.frozen,
+    sleep: options.sleep,
   })
   const app = createApp({ world, version: options.version, scenarios: options.scenarios })
   return { world, app, fetch: async (request) => app.fetch(request) }

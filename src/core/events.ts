@@ -6,12 +6,28 @@ import type { ClockSnapshot } from './clock.js'
 import type { CredentialView } from './credentials.js'
 import type { JournalEntry } from './journal.js'
 
+/** A scripted event of the loaded scenario, as the log and `GET /_standin/scenario` show it. */
+export interface ScriptedEventStatus {
+  readonly index: number
+  readonly name: string
+  readonly trigger: string
+  readonly dueAt: string | null
+  /** Matching requests counted so far (request triggers only). */
+  readonly seen: number | null
+  readonly firedAt: string | null
+  /** What each action did, in order. */
+  readonly results: readonly string[]
+  readonly errors: readonly string[]
+}
+
 export interface StandinEvents {
   'request:end': JournalEntry
   'token:issued': CredentialView
   'token:changed': CredentialView
   'clock:changed': ClockSnapshot
   'scenario:loaded': { readonly name: string }
+  /** A scripted event fired; its status says what each action did. */
+  'scenario:event': ScriptedEventStatus
 }
 
 export type EventName = keyof StandinEvents

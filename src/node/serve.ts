@@ -2,7 +2,7 @@
  * The Node edge: @hono/node-server on a real socket, loopback by default, closed gracefully
  * (in-flight responses finish, idle keep-alive connections are dropped).
  */
-import { serve, type ServerType } from '@hono/node-server'
+import { serve, type Http2Bindings, type HttpBindings, type ServerType } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 
 export interface ServeOptions {
@@ -31,7 +31,11 @@ export function serveApp(
       reject(new ListenError(describeListenError(error, options)))
     }
     server = serve(
-      { fetch: fetchHandler, hostname: options.host, port: options.port },
+      {
+        fetch: (request, env) => answerOrDrop(fetchHandler, request, env),
+        hostname: options.host,
+        port: options.port,
+      },
       (info: AddressInfo) => {
         server?.off('error', onError)
         const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
@@ -45,6 +49,22 @@ export function serveApp(
     )
     server.once('error', onError)
   })
+}
+
+/**
+ * `Response.error()` (status 0) is the app's "drop the connection" (a QA lever): the socket is
+ * destroyed without a byte of answer, as a crashed upstream or a reset connection would do.
+ * `x-hono-already-sent` tells @hono/node-server that nothing is left to write.
+ */
+async function answerOrDrop(
+  fetchHandler: (request: Request) => Response | Promise<Response>,
+  request: Request,
+  env: HttpBindings | Http2Bindings,
+): Promise<Response> {
+  const response = await fetchHandler(request)
+  if (response.status !== 0) return response
+  env.outgoing.destroy()
+  return new Response(null, { headers: { 'x-hono-already-sent': '1' } })
 }
 
 function closeServer(server: ServerType | undefined): Promise<void> {

@@ -1,4 +1,4 @@
-import { echoProvider } from '../support/echo-provider.js'
+import { ECHO_FORCED, echoProvider } from '../support/echo-provider.js'
 import { runProviderContract } from './provider.case.js'
 import type { TestStandin } from '../../src/testing/index.js'
 
@@ -21,6 +21,7 @@ runProviderContract({
   revoked: { status: 401, body: { fault: 'token_revoked', message: 'revoked' } },
   unknownCredential: 'nope',
   unknown: { status: 401, body: { fault: 'invalid_credentials', message: 'unknown token' } },
+  forced: ECHO_FORCED,
   unknownRoute: {
     path: '/echo/nowhere',
     expected: { status: 404, body: { fault: 'not_found', message: 'Not found' } },

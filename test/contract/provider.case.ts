@@ -5,6 +5,7 @@
  * Each provider's test file calls `runProviderContract` with its subject; a skip needs a reason.
  */
 import { describe, expect, it } from 'vitest'
+import type { ForcedOutcome } from '../../src/core/forced-outcome.js'
 import type { ProviderId } from '../../src/core/glossary.js'
 import type { TestStandin, TestStandinOptions } from '../../src/testing/index.js'
 import { createTestStandin } from '../../src/testing/index.js'
@@ -33,11 +34,16 @@ export interface ContractSubject {
     readonly init?: RequestInit
     readonly expected: ExpectedResponse
   }
+  /**
+   * What a data call answers when QA forces each outcome (`Standin-Force` header or an override):
+   * the provider's own envelope for every one of them.
+   */
+  readonly forced?: Partial<Record<Exclude<ForcedOutcome, 'dropped'>, ExpectedResponse>>
   /** Tests to skip, each with a written reason. */
   readonly skip?: Partial<Record<ContractCase, string>>
 }
 
-export type ContractCase = 'valid' | 'expiry' | 'revoked' | 'unknown' | 'route' | 'reset'
+export type ContractCase = 'valid' | 'expiry' | 'revoked' | 'unknown' | 'route' | 'reset' | 'forced'
 
 export async function expectResponse(
   response: Response,
@@ -66,6 +72,18 @@ async function admin(t: TestStandin, path: string, body?: unknown): Promise<Resp
     `/_standin${path}`,
     body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) },
   )
+}
+
+/** The same standin, with a `Standin-Force` header on every request. */
+function forcing(t: TestStandin, outcome: string): TestStandin {
+  return {
+    ...t,
+    request: (input, init) =>
+      t.request(input, {
+        ...init,
+        headers: { ...Object.fromEntries(new Headers(init?.headers)), 'Standin-Force': outcome },
+      }),
+  }
 }
 
 function credentialId(t: TestStandin, provider: ProviderId, secret: string): string {
@@ -125,6 +143,27 @@ export function runProviderContract(subject: ContractSubject): void {
       const { path, init, expected } = subject.unknownRoute
       await expectResponse(await t.request(path, init), expected)
     })
+
+    const forced = Object.entries(subject.forced ?? {})
+    if (forced.length === 0) {
+      test('forced', 'answers forced outcomes in the provider envelope', () => {
+        throw new Error('give a `forced` table, or skip "forced" with a reason')
+      })
+    }
+    for (const [outcome, expected] of forced) {
+      test(
+        'forced',
+        `answers a forced ${outcome} in the provider envelope, by header and by override`,
+        async () => {
+          const t = await createTestStandin(subject.options)
+          const credential = await subject.obtain(t)
+          await expectResponse(await subject.call(forcing(t, outcome), credential), expected)
+          await admin(t, '/overrides', { provider: subject.provider, outcome })
+          await expectResponse(await subject.call(t, credential), expected)
+          expect(t.journal.list(1)[0]?.outcome).toBe('forced')
+        },
+      )
+    }
 
     test('reset', 'restores the scenario state and clock on reset', async () => {
       const t = await createTestStandin(subject.options)
