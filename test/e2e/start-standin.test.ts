@@ -111,64 +111,24 @@ describe('startStandin', () => {
   })
 
   // With no such provider registered, the control plane names the exact route it was asked for.
-  it.each<[string, (c: ControlClient) => Promise<unknown>, string]>([
-    [
-      'redcap.requestToken',
-      (c) => c.redcap.requestToken(12, 'ana'),
-      'POST /_standin/redcap/projects/12/token-requests',
-    ],
-    [
-      'redcap.approve',
-      (c) => c.redcap.approve('r1'),
-      'POST /_standin/redcap/token-requests/r1/approve',
-    ],
-    [
-      'redcap.reject',
-      (c) => c.redcap.reject('r1'),
-      'POST /_standin/redcap/token-requests/r1/reject',
-    ],
-    [
-      'redcap.regenerate',
-      (c) => c.redcap.regenerate(12, 'ana'),
-      'POST /_standin/redcap/projects/12/users/ana/token/regenerate',
-    ],
-    [
-      'redcap.deleteToken',
-      (c) => c.redcap.deleteToken(12, 'ana'),
-      'DELETE /_standin/redcap/projects/12/users/ana/token',
-    ],
-    [
-      'redcap.createSuperToken',
-      (c) => c.redcap.createSuperToken('ana'),
-      'POST /_standin/redcap/super-tokens',
-    ],
-    [
-      'epicollect.createApp',
-      (c) => c.epicollect.createApp('ec5-demo', 'My app'),
-      'POST /_standin/epicollect/projects/ec5-demo/app',
-    ],
-    [
-      'epicollect.revokeApp',
-      (c) => c.epicollect.revokeApp('ec5-demo'),
-      'POST /_standin/epicollect/projects/ec5-demo/app/revoke',
-    ],
-    [
-      'epicollect.deleteApp',
-      (c) => c.epicollect.deleteApp('ec5-demo'),
-      'DELETE /_standin/epicollect/projects/ec5-demo/app',
-    ],
-    [
-      'redox.createApiKey',
-      (c) => c.redox.createApiKey({ name: 'k' }),
-      'POST /_standin/redox/api-keys',
-    ],
-    [
-      'redox.deleteApiKey',
-      (c) => c.redox.deleteApiKey('abc'),
-      'DELETE /_standin/redox/api-keys/abc',
-    ],
-    ['redox.postman', (c) => c.redox.postman('abc'), 'GET /_standin/redox/api-keys/abc/postman'],
-  ])('%s calls %s', async (_name, call, route) => {
+  const routes: Record<string, (c: ControlClient) => Promise<unknown>> = {
+    'POST /_standin/redcap/projects/12/token-requests': (c) => c.redcap.requestToken(12, 'ana'),
+    'POST /_standin/redcap/token-requests/r1/approve': (c) => c.redcap.approve('r1'),
+    'POST /_standin/redcap/token-requests/r1/reject': (c) => c.redcap.reject('r1'),
+    'POST /_standin/redcap/projects/12/users/ana/token/regenerate': (c) =>
+      c.redcap.regenerate(12, 'ana'),
+    'DELETE /_standin/redcap/projects/12/users/ana/token': (c) => c.redcap.deleteToken(12, 'ana'),
+    'POST /_standin/redcap/super-tokens': (c) => c.redcap.createSuperToken('ana'),
+    'POST /_standin/epicollect/projects/ec5-demo/app': (c) =>
+      c.epicollect.createApp('ec5-demo', 'A'),
+    'POST /_standin/epicollect/projects/ec5-demo/app/revoke': (c) =>
+      c.epicollect.revokeApp('ec5-demo'),
+    'DELETE /_standin/epicollect/projects/ec5-demo/app': (c) => c.epicollect.deleteApp('ec5-demo'),
+    'POST /_standin/redox/api-keys': (c) => c.redox.createApiKey({ name: 'k' }),
+    'DELETE /_standin/redox/api-keys/abc': (c) => c.redox.deleteApiKey('abc'),
+    'GET /_standin/redox/api-keys/abc/postman': (c) => c.redox.postman('abc'),
+  }
+  it.each(Object.entries(routes))('calls %s', async (route, call) => {
     expect(await refusal(call(started.control))).toEqual({
       code: 'not_found',
       status: 404,
