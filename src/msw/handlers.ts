@@ -7,7 +7,13 @@ import { http, type HttpHandler } from 'msw'
 import { createStandin } from '../node/create.js'
 import type { StandinOptions } from '../standin.js'
 import { IN_PROCESS_DEFAULTS } from '../testing/defaults.js'
-import { hostRoutes, toStandinRequest, type HostOptions } from './host-routes.js'
+import {
+  hostRoutes,
+  routeFor,
+  routesPattern,
+  toStandinRequest,
+  type HostOptions,
+} from './host-routes.js'
 
 /** Anything that answers a Request as standin does: a `Standin` from `createStandin()`. */
 export interface StandinLike {
@@ -23,14 +29,21 @@ export interface StandinHandlersOptions extends StandinOptions, HostOptions {
   readonly standin?: StandinLike | Promise<StandinLike> | undefined
 }
 
+/**
+ * One `http.all` handler answering every base URL (see `routesPattern` for why one): each request
+ * is moved onto its provider's mount and answered by the app.
+ */
 export function createStandinHandlers(options: StandinHandlersOptions = {}): HttpHandler[] {
   const target = standinOf(options)
-  return hostRoutes(options).map((route) =>
-    http.all(`${route.base}/*`, async function answerWithStandin({ request }) {
+  const routes = hostRoutes(options)
+  return [
+    http.all(routesPattern(routes), async function answerWithStandin({ request }) {
+      const route = routeFor(request.url, routes)
+      if (!route) return undefined // the pattern and routeFor agree; this only satisfies the types
       const standin = target.ready ?? (await target.get())
       return standin.fetch(toStandinRequest(request, route))
     }),
-  )
+  ]
 }
 
 interface Target {

@@ -64,6 +64,28 @@ function resolveRoute(route: HostRoute): ResolvedHostRoute {
   return { base, mount: route.mount.replace(/\/+$/, ''), origin: url.origin }
 }
 
+/**
+ * One pattern for every base URL. MSW parses each request once per handler it tries (URL, cookies,
+ * a path compiled anew), so one handler for all hosts costs less than one per host.
+ */
+export function routesPattern(routes: readonly ResolvedHostRoute[]): RegExp {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`^(?:${routes.map((r) => escape(r.base)).join('|')})/`)
+}
+
+/** The route whose base `url` is under; the longest base wins (a REDCap path under the control origin). */
+export function routeFor(
+  url: string,
+  routes: readonly ResolvedHostRoute[],
+): ResolvedHostRoute | undefined {
+  let best: ResolvedHostRoute | undefined
+  for (const route of routes) {
+    if (url.startsWith(`${route.base}/`) && (!best || route.base.length > best.base.length))
+      best = route
+  }
+  return best
+}
+
 /** The same request, addressed to standin's mount for `route`. `request.url` starts with its base. */
 export function toStandinRequest(request: Request, route: ResolvedHostRoute): Request {
   if (route.mount === '' && route.base === route.origin) return request

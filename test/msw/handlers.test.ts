@@ -1,6 +1,8 @@
+import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createStandinHandlers } from '../../src/msw/index.js'
+import { createStandinHandlers, hostRoutes } from '../../src/msw/index.js'
+import { routesPattern } from '../../src/msw/host-routes.js'
 import { createStandin } from '../../src/standin.js'
 import { ControlError, createControlClient } from '../../src/testing/index.js'
 import { echoProvider } from '../support/echo-provider.js'
@@ -82,6 +84,24 @@ describe('createStandinHandlers', () => {
       path: '/redcap/api/',
       base: 'https://redcap.uni.test/redcap',
     })
+  })
+
+  it('answers a base nested under another through the longer one', async () => {
+    await useStandin({ redcap: 'http://standin.local/redcap-host' })
+    expect((await mirrored('http://standin.local/redcap-host/api/')).path).toBe('/redcap/api/')
+  })
+
+  it('leaves hosts that only look alike to the next handler', async () => {
+    server.use(http.all('*', () => HttpResponse.text('next handler')))
+    await useStandin()
+    const lookalike = await fetch('https://apixredoxengine.com/v2/auth/token')
+    expect(await lookalike.text()).toBe('next handler')
+    expect((await mirrored('https://api.redoxengine.com/v2/auth/token')).path).toBe(
+      '/redox/v2/auth/token',
+    )
+    expect(routesPattern(hostRoutes()).test('https://apixredoxengine.com/v2/auth/token')).toBe(
+      false,
+    )
   })
 
   it('routes extra base URLs onto the mounts they name', async () => {
