@@ -10,17 +10,24 @@ import { StandinError, toStandinError } from './core/errors.js'
 import { applyLevers } from './levers/apply-levers.js'
 import { providerContext, type AnyProvider, type StandinEnv } from './providers/provider.js'
 import type { ScenarioSource } from './scenarios/load.js'
+import { mountSessions, pathAfter } from './sessions/routes.js'
 import type { World } from './world.js'
 
 export interface AppDeps {
   readonly world: World
   readonly version?: string | undefined
   readonly scenarios?: ScenarioSource | undefined
+  /**
+   * Serve under a path prefix (an isolated session's `/_sessions/{id}`): routes match the path
+   * after it, while URLs, and so every base URL a provider echoes, keep it. Sessions do not nest.
+   */
+  readonly prefix?: string | undefined
 }
 
 export function createApp(deps: AppDeps): Hono {
   const { world } = deps
-  const app = new Hono()
+  const app = new Hono(deps.prefix === undefined ? {} : { getPath: pathAfter(deps.prefix) })
+  if (deps.prefix === undefined) mountSessions(app, { ...deps, createApp })
   app.route(
     '/_standin',
     adminRoutes({ world, version: deps.version ?? '0.0.0', scenarios: deps.scenarios }),

@@ -112,7 +112,7 @@ export function adminRoutes(deps: AdminDeps): Hono {
   return app
 }
 
-function loadNamed(deps: AdminDeps, name: string) {
+export function loadNamed(deps: Pick<AdminDeps, 'world' | 'scenarios'>, name: string) {
   if (!deps.scenarios)
     throw new StandinError('not_found', `No scenario library to load "${name}" from.`)
   try {

@@ -7,6 +7,7 @@ import { z } from 'zod'
 export const DEFAULT_PORT = 4010
 export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024
+export const DEFAULT_SESSION_IDLE_SECONDS = 30 * 60
 
 export const StandinConfigSchema = z
   .object({
@@ -25,6 +26,11 @@ export const StandinConfigSchema = z
       .positive()
       .default(1000)
       .describe('How many requests the journal keeps.'),
+    sessionIdleSeconds: z
+      .number()
+      .positive()
+      .default(DEFAULT_SESSION_IDLE_SECONDS)
+      .describe('An isolated session unused for this long (real time) ends by itself.'),
     rateLimits: z
       .boolean()
       .default(true)

@@ -43,7 +43,22 @@ export interface ContractSubject {
   readonly skip?: Partial<Record<ContractCase, string>>
 }
 
-export type ContractCase = 'valid' | 'expiry' | 'revoked' | 'unknown' | 'route' | 'reset' | 'forced'
+export type ContractCase =
+  | 'valid'
+  | 'expiry'
+  | 'revoked'
+  | 'unknown'
+  | 'route'
+  | 'reset'
+  | 'forced'
+  /** Same answers through MSW as through app.request (test/msw/parity.case.ts). */
+  | 'identical'
+
+/** How the suite reaches standin: `app.request()` by default; the MSW parity run uses real hostnames. */
+export interface ContractTransport {
+  readonly name: string
+  create(options: TestStandinOptions): Promise<TestStandin>
+}
 
 export async function expectResponse(
   response: Response,
@@ -92,22 +107,25 @@ function credentialId(t: TestStandin, provider: ProviderId, secret: string): str
   return lookup.credential.id
 }
 
-export function runProviderContract(subject: ContractSubject): void {
+export function runProviderContract(
+  subject: ContractSubject,
+  transport: ContractTransport = { name: 'app.request', create: createTestStandin },
+): void {
   const test = (name: ContractCase, title: string, fn: () => Promise<void>) => {
     const reason = subject.skip?.[name]
     if (reason !== undefined) it.skip(`${title} (skipped: ${reason})`, fn)
     else it(title, fn)
   }
 
-  describe(`${subject.provider} provider contract`, () => {
+  describe(`${subject.provider} provider contract through ${transport.name}`, () => {
     test('valid', 'answers a data call made with a valid credential', async () => {
-      const t = await createTestStandin(subject.options)
+      const t = await transport.create(subject.options)
       const response = await subject.call(t, await subject.obtain(t))
       expect(response.status).toBe(200)
     })
 
     test('expiry', 'rejects a credential once the virtual clock passes its expiry', async () => {
-      const t = await createTestStandin(subject.options)
+      const t = await transport.create(subject.options)
       const credential = await subject.obtain(t)
       expect((await subject.call(t, credential)).status).toBe(200)
       const lifetime = subject.lifetimeSeconds
@@ -122,7 +140,7 @@ export function runProviderContract(subject: ContractSubject): void {
       'revoked',
       'rejects a credential revoked through the control plane with the provider body',
       async () => {
-        const t = await createTestStandin(subject.options)
+        const t = await transport.create(subject.options)
         const credential = await subject.obtain(t)
         const id = credentialId(t, subject.provider, credential)
         expect((await admin(t, `/tokens/${id}/revoke`, {})).status).toBe(200)
@@ -134,12 +152,12 @@ export function runProviderContract(subject: ContractSubject): void {
     )
 
     test('unknown', 'rejects an unknown credential with the provider body', async () => {
-      const t = await createTestStandin(subject.options)
+      const t = await transport.create(subject.options)
       await expectResponse(await subject.call(t, subject.unknownCredential), subject.unknown)
     })
 
     test('route', 'answers an unknown route with the provider 404', async () => {
-      const t = await createTestStandin(subject.options)
+      const t = await transport.create(subject.options)
       const { path, init, expected } = subject.unknownRoute
       await expectResponse(await t.request(path, init), expected)
     })
@@ -155,7 +173,7 @@ export function runProviderContract(subject: ContractSubject): void {
         'forced',
         `answers a forced ${outcome} in the provider envelope, by header and by override`,
         async () => {
-          const t = await createTestStandin(subject.options)
+          const t = await transport.create(subject.options)
           const credential = await subject.obtain(t)
           await expectResponse(await subject.call(forcing(t, outcome), credential), expected)
           await admin(t, '/overrides', { provider: subject.provider, outcome })
@@ -166,7 +184,7 @@ export function runProviderContract(subject: ContractSubject): void {
     }
 
     test('reset', 'restores the scenario state and clock on reset', async () => {
-      const t = await createTestStandin(subject.options)
+      const t = await transport.create(subject.options)
       const before = await (await admin(t, '/state')).json()
       const tokensBefore = await (await admin(t, '/tokens')).json()
       const credential = await subject.obtain(t)
