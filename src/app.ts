@@ -8,6 +8,9 @@ import { bodyLimit } from 'hono/body-limit'
 import { adminRoutes } from './admin/routes.js'
 import { StandinError, toStandinError } from './core/errors.js'
 import type { AnyProvider, StandinEnv } from './providers/provider.js'
+import { routeModeRoutes } from './proxy/routes-admin.js'
+import { ProxyRuntime, type ProxyOptions } from './proxy/runtime.js'
+import { serveRouteModes } from './proxy/serve.js'
 import type { ScenarioSource } from './scenarios/load.js'
 import type { World } from './world.js'
 
@@ -15,17 +18,22 @@ export interface AppDeps {
   readonly world: World
   readonly version?: string | undefined
   readonly scenarios?: ScenarioSource | undefined
+  /** Route modes: transport, credential reader and, for programmatic use, settings and injectors. */
+  readonly proxy?: ProxyOptions | undefined
 }
 
 export function createApp(deps: AppDeps): Hono {
   const { world } = deps
   const app = new Hono()
+  const proxy = new ProxyRuntime(world, deps.proxy)
+  app.route('/_standin/routes', routeModeRoutes(proxy))
   app.route(
     '/_standin',
     adminRoutes({ world, version: deps.version ?? '0.0.0', scenarios: deps.scenarios }),
   )
   for (const provider of world.providers) {
-    for (const mount of provider.mounts) app.route(mount, providerApp(provider, mount, world))
+    for (const mount of provider.mounts)
+      app.route(mount, providerApp(provider, mount, world, proxy))
   }
   app.notFound((c) =>
     c.json(
@@ -36,7 +44,12 @@ export function createApp(deps: AppDeps): Hono {
   return app
 }
 
-function providerApp(provider: AnyProvider, mount: string, world: World): Hono<StandinEnv> {
+function providerApp(
+  provider: AnyProvider,
+  mount: string,
+  world: World,
+  proxy: ProxyRuntime,
+): Hono<StandinEnv> {
   const app = new Hono<StandinEnv>()
   app.onError(async function renderProviderError(error, c) {
     const e = toStandinError(error)
@@ -74,6 +87,7 @@ function providerApp(provider: AnyProvider, mount: string, world: World): Hono<S
       },
     }),
   )
+  app.use(serveRouteModes(proxy, provider, mount))
   app.route('/', provider.routes({ world, state: () => world.stateOf(provider.id) }, mount))
   app.all('*', (c) => {
     throw new StandinError('not_found', 'Not found', {

@@ -9,6 +9,7 @@ import type { Clock } from './core/clock.js'
 import { MemoryFixtureStore, type FixtureStore } from './core/fixtures.js'
 import { providers as registry } from './providers/index.js'
 import type { AnyProvider } from './providers/provider.js'
+import type { ProxyOptions } from './proxy/runtime.js'
 import { loadScenario, parseScenario, type ScenarioSource } from './scenarios/load.js'
 import type { Scenario } from './scenarios/schema.js'
 import { World } from './world.js'
@@ -26,6 +27,8 @@ export interface StandinOptions {
   readonly version?: string | undefined
   /** Start the virtual clock frozen when the scenario does not say. */
   readonly frozen?: boolean | undefined
+  /** Route modes (proxy, record, replay): transport, credential reader, settings, injectors. */
+  readonly proxy?: ProxyOptions | undefined
 }
 
 export interface Standin {
@@ -47,7 +50,12 @@ export async function createStandin(options: StandinOptions = {}): Promise<Stand
     seed: options.seed,
     frozen: options.frozen,
   })
-  const app = createApp({ world, version: options.version, scenarios: options.scenarios })
+  const app = createApp({
+    world,
+    version: options.version,
+    scenarios: options.scenarios,
+    proxy: options.proxy,
+  })
   return { world, app, fetch: async (request) => app.fetch(request) }
 }
 

@@ -4,6 +4,7 @@
  */
 import type { ClockSnapshot } from './clock.js'
 import type { CredentialView } from './credentials.js'
+import type { ProviderId } from './glossary.js'
 import type { JournalEntry } from './journal.js'
 
 export interface StandinEvents {
@@ -12,6 +13,19 @@ export interface StandinEvents {
   'token:changed': CredentialView
   'clock:changed': ClockSnapshot
   'scenario:loaded': { readonly name: string }
+  /** A request went to the real upstream (proxy or record mode); the URL names no credential. */
+  'proxy:forwarded': {
+    readonly provider: ProviderId
+    readonly method: string
+    readonly url: string
+    readonly status: number
+  }
+  /** A recording was written under fixtures/, or failed to be (`error`, secrets redacted). */
+  'recording:written': {
+    readonly provider: ProviderId
+    readonly file: string
+    readonly error?: string
+  }
 }
 
 export type EventName = keyof StandinEvents
