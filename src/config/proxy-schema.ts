@@ -44,7 +44,7 @@ export const CredentialRefSchema = z.union(
       })
       .strict(),
   ],
-  { error: REF_MESSAGE },
+  { error: (issue) => (issue.input === undefined ? 'is required' : REF_MESSAGE) },
 )
 export type CredentialRef = z.output<typeof CredentialRefSchema>
 

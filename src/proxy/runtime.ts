@@ -8,11 +8,11 @@ import type { ProviderId } from '../core/glossary.js'
 import { formatPath } from '../scenarios/issues.js'
 import type { World } from '../world.js'
 import { forwards, routeRuleProblems, type RuleProblem } from './check.js'
-import { describeRef, NO_SECRETS, Redactor, resolveRef, type SecretReader } from './credentials.js'
+import { describeRef, NO_SECRETS, Redactor, type SecretReader } from './credentials.js'
 import { compileRoutes, decideRoute, type RouteDecision, type RouteTable } from './decide.js'
 import { fetchTransport } from './fetch-transport.js'
 import { INJECTORS } from './inject/index.js'
-import type { CredentialSource, InjectorDefinition } from './inject/injector.js'
+import { injectorDeps, type CredentialSource, type InjectorDefinition } from './inject/injector.js'
 import { RecordingLibrary } from './replay.js'
 import {
   proxySettingsFrom,
@@ -132,20 +132,15 @@ export class ProxyRuntime {
   sourceFor(upstream: UpstreamSettings, injector: InjectorDefinition): CredentialSource {
     let source = this.#sources.get(upstream.key)
     if (!source) {
-      const refs = upstream.credentials ?? {}
-      source = injector.create({
-        upstream,
-        transport: this.transport,
-        clock: this.world.realClock,
-        nonce: this.#nonce,
-        redactor: this.redactor,
-        has: (field) => refs[field] !== undefined,
-        secret: (field) => {
-          const value = resolveRef(this.#secrets, refs, field, upstream.key)
-          this.redactor.add(value, `${upstream.key}.${field}`)
-          return value
-        },
-      })
+      source = injector.create(
+        injectorDeps(upstream, {
+          transport: this.transport,
+          clock: this.world.realClock,
+          nonce: this.#nonce,
+          redactor: this.redactor,
+          secrets: this.#secrets,
+        }),
+      )
       this.#sources.set(upstream.key, source)
     }
     return source

@@ -5,7 +5,7 @@
  */
 import type { Clock } from '../../core/clock.js'
 import type { ProviderId } from '../../core/glossary.js'
-import type { Redactor } from '../credentials.js'
+import { resolveRef, type Redactor, type SecretReader } from '../credentials.js'
 import type { UpstreamSettings } from '../settings.js'
 import type { Transport, UpstreamBody } from '../transport.js'
 
@@ -71,5 +71,31 @@ export function once<T>(read: () => T): () => T {
       done = true
     }
     return value as T
+  }
+}
+
+export interface InjectorPorts {
+  readonly transport: Transport
+  readonly clock: Clock
+  readonly nonce: () => string
+  readonly redactor: Redactor
+  readonly secrets: SecretReader
+}
+
+/** An injector's view of one upstream: its configured references resolve and are redacted. */
+export function injectorDeps(upstream: UpstreamSettings, ports: InjectorPorts): InjectorDeps {
+  const refs = upstream.credentials ?? {}
+  return {
+    upstream,
+    transport: ports.transport,
+    clock: ports.clock,
+    nonce: ports.nonce,
+    redactor: ports.redactor,
+    has: (field) => refs[field] !== undefined,
+    secret: (field) => {
+      const value = resolveRef(ports.secrets, refs, field, upstream.key)
+      ports.redactor.add(value, `${upstream.key}.${field}`)
+      return value
+    },
   }
 }
