@@ -77,6 +77,8 @@ function providerApp(
     })
     world.events.emit('request:end', entry)
   })
+  // Before the body limit, which buffers chunked bodies: a proxied upload streams to the upstream.
+  app.use(serveRouteModes(proxy, provider, mount))
   app.use(
     bodyLimit({
       maxSize: world.config.bodyLimitBytes,
@@ -87,7 +89,6 @@ function providerApp(
       },
     }),
   )
-  app.use(serveRouteModes(proxy, provider, mount))
   app.route('/', provider.routes({ world, state: () => world.stateOf(provider.id) }, mount))
   app.all('*', (c) => {
     throw new StandinError('not_found', 'Not found', {

@@ -52,14 +52,27 @@ export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
   return out
 }
 
-/** Reads a whole stream (null = empty). */
-export async function readAll(stream: ReadableStream<Uint8Array> | null): Promise<Uint8Array> {
+export class TooLargeError extends RangeError {
+  override readonly name = 'TooLargeError'
+}
+
+/** Reads a whole stream (null = empty); more than `limit` bytes is a TooLargeError. */
+export async function readAll(
+  stream: ReadableStream<Uint8Array> | null,
+  limit = Number.POSITIVE_INFINITY,
+): Promise<Uint8Array> {
   if (!stream) return new Uint8Array(0)
   const chunks: Uint8Array[] = []
+  let size = 0
   const reader = stream.getReader()
   for (;;) {
     const { done, value } = await reader.read()
     if (done) break
+    size += value.length
+    if (size > limit) {
+      await reader.cancel()
+      throw new TooLargeError(`body over ${String(limit)} bytes`)
+    }
     chunks.push(value)
   }
   return concatBytes(chunks)

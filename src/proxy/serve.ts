@@ -7,7 +7,7 @@ import type { MiddlewareHandler } from 'hono'
 import { StandinError } from '../core/errors.js'
 import type { ProviderId } from '../core/glossary.js'
 import type { AnyProvider, StandinContext, StandinEnv } from '../providers/provider.js'
-import { readAll } from './bytes.js'
+import { readAll, TooLargeError } from './bytes.js'
 import { forward, type ClientRequest } from './forward.js'
 import {
   fixtureName,
@@ -40,7 +40,7 @@ export function serveRouteModes(
     // Read whole only when the credential is in it or a copy is kept; otherwise it streams.
     const buffered =
       hasBody && (decision.kind !== 'proxy' || injector?.place.inBody === true)
-        ? new Uint8Array(await c.req.arrayBuffer())
+        ? await readBody(c, world.config.bodyLimitBytes)
         : null
     if (!provider.authenticate) {
       throw new StandinError('internal', 'Internal error', {
@@ -136,6 +136,25 @@ function recordWhileStreaming(
     ),
   )
   return new Response(toClient, { status: response.status, headers: response.headers })
+}
+
+/**
+ * The whole body, at most `limit` bytes, left readable for the provider's `authenticate`. Route
+ * modes run before the app's body limit, which would otherwise buffer every chunked upload.
+ */
+async function readBody(c: StandinContext, limit: number): Promise<Uint8Array> {
+  const length = c.req.header('content-length')
+  try {
+    if (length !== undefined && Number(length) > limit) throw new TooLargeError(`${length} bytes`)
+    const bytes = await readAll(c.req.raw.body, limit)
+    c.req.raw = new Request(c.req.raw, { body: bytes as Uint8Array<ArrayBuffer> })
+    return bytes
+  } catch (error) {
+    if (!(error instanceof TooLargeError)) throw error
+    throw new StandinError('payload_too_large', 'Request entity too large', {
+      detail: `body over ${String(limit)} bytes`,
+    })
+  }
 }
 
 /** `/redox-ca/fhir/R4/x` under `/redox-ca` is `/fhir/R4/x`; a prefix before the mount is kept out. */

@@ -66,7 +66,7 @@ describe('REDCap credential injection', () => {
       .toString('latin1')
       .replace('0123456789ABCDEF0123456789ABCDEF', REAL)
     expect(received.toString('latin1')).toBe(expected)
-    const parsed = await new Response(received, {
+    const parsed = await new Response(new Uint8Array(received), {
       headers: { 'content-type': contentType },
     }).formData()
     expect(parsed.get('token')).toBe(REAL)
