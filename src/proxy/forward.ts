@@ -6,6 +6,7 @@
 import { readAll, streamOf, utf8OrUndefined } from './bytes.js'
 import { clientResponseHeaders, upstreamRequestHeaders } from './headers.js'
 import type { CredentialSource, InjectorDefinition } from './inject/injector.js'
+import type { Scrubber } from './record.js'
 import type { UpstreamSettings } from './settings.js'
 import {
   joinUrl,
@@ -30,6 +31,8 @@ export interface ForwardDeps {
   readonly transport: Transport
   readonly injector: InjectorDefinition
   readonly source: CredentialSource
+  /** Hides the secrets standin holds in the headers passed back. */
+  readonly secrets: Scrubber
   /** Ask for an uncompressed body (a recording is scrubbed of secrets before it is written). */
   readonly identity?: boolean
 }
@@ -80,5 +83,6 @@ export async function forward(
       response = await send(credential)
     }
   }
-  return { ...response, headers: clientResponseHeaders(response.headers) }
+  const scrub = (text: string) => deps.secrets.scrub(text)
+  return { ...response, headers: clientResponseHeaders(response.headers, scrub) }
 }

@@ -2,7 +2,8 @@
  * Header hygiene between the client, standin and the upstream. Hop-by-hop headers (RFC 9110 §7.6.1)
  * and any the `Connection` header names belong to one connection and are dropped both ways. The
  * client's own credentials (`Authorization`, cookies) never go upstream: standin puts the real one in.
- * Upstream cookies never reach the client: they belong to the real service's session.
+ * Upstream cookies never reach the client: they belong to the real service's session, and no
+ * header value carries a secret standin holds.
  */
 import { ORIGINAL_BASE_HEADER } from '../providers/base-url.js'
 
@@ -42,12 +43,13 @@ export function upstreamRequestHeaders(
   return out
 }
 
-export function clientResponseHeaders(headers: Headers): Headers {
+/** The upstream's headers as the client may see them; `scrub` hides any secret standin holds. */
+export function clientResponseHeaders(headers: Headers, scrub: (text: string) => string): Headers {
   const listed = connectionListed(headers)
   const out = new Headers()
   headers.forEach((value, name) => {
     if (HOP_BY_HOP.has(name) || listed?.has(name) || name === 'set-cookie') return
-    out.append(name, value)
+    out.append(name, scrub(value))
   })
   return out
 }

@@ -104,7 +104,8 @@ export class ProxyRuntime {
     const upstreams = this.settings.upstreams
     problems.push(
       ...routeRuleProblems(
-        routes,
+        // An unknown provider is reported once, above.
+        routes.map((r) => (served.includes(r.provider) ? r : { ...r, mode: 'mock' as const })),
         upstreams.map((u) => ({
           key: u.key,
           provider: u.provider,

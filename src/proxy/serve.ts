@@ -84,6 +84,7 @@ export function serveRouteModes(
       transport: runtime.transport,
       injector,
       source: runtime.sourceFor(upstream, injector),
+      secrets: runtime.redactor,
       identity: record,
     })
     c.set('outcome', 'proxied')

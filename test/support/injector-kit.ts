@@ -62,7 +62,7 @@ export function injectorKit(
     send: (request) =>
       forward(
         { method: 'GET', headers: new Headers(), body: null, ...request },
-        { upstream, transport: http.transport, injector, source },
+        { upstream, transport: http.transport, injector, source, secrets: redactor },
       ),
     close: () => {
       http.close()
