@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { serveApp, type RunningServer } from '../../src/node/serve.js'
 import type { TestStandin } from '../../src/testing/index.js'
 import { ECHO_ID } from '../support/echo-provider.js'
-import { bearer, localToken, proxiedEcho } from '../support/proxied-echo.js'
+import { bearer, localToken, over, proxiedEcho } from '../support/proxied-echo.js'
 import { json, startRawStub, startStub, type Stub } from '../support/stub-upstream.js'
 
 const REAL = 'real-upstream-token-1234'
@@ -31,7 +31,7 @@ describe('proxy mode', () => {
   it('forwards with the real credential in place of the local one and journals it as proxied', async () => {
     stub = await dataStub()
     const t = await proxiedEcho({ upstreamUrl: `${stub.url}/echo` })
-    const token = await localToken(t.request)
+    const token = await localToken(t)
     const response = await t.request('/echo/data?x=1', bearer(token))
     expect([response.status, await response.json()]).toEqual([
       200,
@@ -55,7 +55,7 @@ describe('proxy mode', () => {
     async (lever, status, body) => {
       stub = await dataStub()
       const t = await proxiedEcho({ upstreamUrl: `${stub.url}/echo` })
-      const token = await localToken(t.request)
+      const token = await localToken(t)
       const lookup = t.world.credentials.lookup(ECHO_ID, token)
       if (!lookup.found) throw new Error('no local credential')
       await t.request(`/_standin/tokens/${lookup.credential.id}/${lever}`, { method: 'POST' })
@@ -69,7 +69,7 @@ describe('proxy mode', () => {
   it('keeps the path that issues credentials local', async () => {
     stub = await dataStub()
     const t = await proxiedEcho({ upstreamUrl: `${stub.url}/echo` })
-    expect(await localToken(t.request)).toMatch(/^[0-9a-f]{32}$/)
+    expect(await localToken(t)).toMatch(/^[0-9a-f]{32}$/)
     expect(stub.requests).toEqual([])
   })
 
@@ -77,7 +77,7 @@ describe('proxy mode', () => {
     const closed = await dataStub()
     await closed.close()
     const t = await proxiedEcho({ upstreamUrl: `${closed.url}/echo` })
-    const response = await t.request('/echo/data', bearer(await localToken(t.request)))
+    const response = await t.request('/echo/data', bearer(await localToken(t)))
     expect([response.status, await response.json()]).toEqual([
       502,
       { fault: 'upstream_failed', message: 'Bad gateway' },
@@ -91,7 +91,7 @@ describe('proxy mode', () => {
   it('answers 504 in the provider envelope when the upstream stays silent', async () => {
     stub = await startRawStub(() => undefined)
     const t = await proxiedEcho({ upstreamUrl: `${stub.url}/echo`, timeoutMs: 150 })
-    const response = await t.request('/echo/data', bearer(await localToken(t.request)))
+    const response = await t.request('/echo/data', bearer(await localToken(t)))
     expect([response.status, await response.json()]).toEqual([
       504,
       { fault: 'upstream_timeout', message: 'Gateway timeout' },
@@ -114,7 +114,7 @@ describe('proxy mode', () => {
       res.end(JSON.stringify(request.headers))
     })
     const t = await proxiedEcho({ upstreamUrl: `${stub.url}/echo` })
-    const token = await localToken(t.request)
+    const token = await localToken(t)
     const response = await t.request(
       '/echo/data',
       bearer(token, {
@@ -151,7 +151,7 @@ describe('proxy mode', () => {
     })
     const t = await proxiedEcho({ upstreamUrl: `${stub.url}/echo` })
     server = await serveApp(t.app.fetch, { host: '127.0.0.1', port: 0 })
-    const token = await localToken((path, init) => fetch(`${server!.url}${path}`, init))
+    const token = await localToken(over(server.url))
     const response = await fetch(`${server.url}/echo/media`, bearer(token))
     const reader = response.body!.getReader()
     const first = await reader.read()
@@ -177,7 +177,7 @@ describe('proxy mode', () => {
     })
     const t = await proxiedEcho({ upstreamUrl: `${stub.url}/echo` })
     server = await serveApp(t.app.fetch, { host: '127.0.0.1', port: 0 })
-    const token = await localToken((path, init) => fetch(`${server!.url}${path}`, init))
+    const token = await localToken(over(server.url))
     let sent = 0
     const body = new ReadableStream<Uint8Array>({
       async pull(controller) {

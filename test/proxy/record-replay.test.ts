@@ -21,7 +21,7 @@ async function setUp(fixtures = new MemoryFixtureStore()) {
     res.end(JSON.stringify({ url: request.url, access_token: 'upstream-issued-abcdefgh' }))
   })
   const t = await proxiedEcho({ upstreamUrl: `${stub.url}/echo`, mode: 'record', fixtures })
-  return { t, fixtures, token: await localToken(t.request) }
+  return { t, fixtures, token: await localToken(t) }
 }
 
 async function switchTo(t: TestStandin, mode: string): Promise<void> {

@@ -49,8 +49,8 @@ describe('GET and PUT /_standin/routes', () => {
 
   it('switches a route to mock and back, effective on the next request', async () => {
     const t = await setUp()
-    const token = await localToken(t.request)
-    const read = async () => (await t.request('/echo/data', bearer(token))).json()
+    const token = await localToken(t)
+    const read = async (): Promise<unknown> => (await t.request('/echo/data', bearer(token))).json()
     expect(await read()).toEqual({ greeting: 'from upstream' })
     const changed = await t.request(
       '/_standin/routes',
@@ -88,7 +88,8 @@ describe('GET and PUT /_standin/routes', () => {
   })
 
   it('refuses to forward for a provider that cannot check local credentials', async () => {
-    const { authenticate: _, ...withoutCheck } = echoProvider
+    const withoutCheck = { ...echoProvider }
+    delete withoutCheck.authenticate
     const attempt = createTestStandin({
       providers: [withoutCheck],
       proxy: {

@@ -55,10 +55,10 @@ export function proxiedEcho(options: ProxiedEchoOptions): Promise<TestStandin> {
 
 /** A local echo credential, obtained the way a client would. */
 export async function localToken(
-  request: (path: string, init?: RequestInit) => Promise<Response>,
+  client: { request(path: string, init?: RequestInit): Promise<Response> },
   subject = 'ana',
 ): Promise<string> {
-  const response = await request('/echo/token', {
+  const response = await client.request('/echo/token', {
     method: 'POST',
     body: new URLSearchParams({ subject }),
   })
@@ -67,4 +67,11 @@ export async function localToken(
 
 export function bearer(token: string, extra: Record<string, string> = {}): RequestInit {
   return { headers: { authorization: `Bearer ${token}`, ...extra } }
+}
+
+/** A client of a standin on a real socket. */
+export function over(url: string): {
+  request(path: string, init?: RequestInit): Promise<Response>
+} {
+  return { request: (path, init) => fetch(`${url}${path}`, init) }
 }
