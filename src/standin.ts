@@ -10,6 +10,7 @@ import type { Sleep } from './core/sleep.js'
 import { MemoryFixtureStore, type FixtureStore } from './core/fixtures.js'
 import { providers as registry } from './providers/index.js'
 import type { AnyProvider } from './providers/provider.js'
+import type { ProxyOptions } from './proxy/runtime.js'
 import { loadScenario, parseScenario, type ScenarioSource } from './scenarios/load.js'
 import type { Scenario } from './scenarios/schema.js'
 import { World } from './world.js'
@@ -29,6 +30,8 @@ export interface StandinOptions {
   readonly frozen?: boolean | undefined
   /** Waits real time for injected latency (default: a real timer). */
   readonly sleep?: Sleep | undefined
+  /** Route modes (proxy, record, replay): transport, credential reader, settings, injectors. */
+  readonly proxy?: ProxyOptions | undefined
 }
 
 export interface Standin {
@@ -51,7 +54,12 @@ export async function createStandin(options: StandinOptions = {}): Promise<Stand
     frozen: options.frozen,
     sleep: options.sleep,
   })
-  const app = createApp({ world, version: options.version, scenarios: options.scenarios })
+  const app = createApp({
+    world,
+    version: options.version,
+    scenarios: options.scenarios,
+    proxy: options.proxy,
+  })
   return { world, app, fetch: async (request) => app.fetch(request) }
 }
 

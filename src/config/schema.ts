@@ -1,8 +1,10 @@
 /**
- * `standin.config.yaml|json`: how standin listens and serves. Real credentials appear only as
- * references (`{ env: NAME }`), never as values.
+ * `standin.config.yaml|json`: how standin listens and serves, and which routes it forwards to the
+ * real providers (`proxy-schema.ts`). Real credentials appear only as references (`{ env: NAME }`),
+ * never as values.
  */
 import { z } from 'zod'
+import { checkProxyConfig, proxyConfigShape } from './proxy-schema.js'
 
 export const DEFAULT_PORT = 4010
 export const DEFAULT_HOST = '127.0.0.1'
@@ -35,8 +37,10 @@ export const StandinConfigSchema = z
       .boolean()
       .default(true)
       .describe('false switches every simulated rate limit off (as --no-rate-limits does).'),
+    ...proxyConfigShape,
   })
   .strict()
+  .superRefine(checkProxyConfig)
 
 export type StandinConfig = z.output<typeof StandinConfigSchema>
 export type StandinConfigInput = z.input<typeof StandinConfigSchema>

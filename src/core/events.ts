@@ -4,6 +4,7 @@
  */
 import type { ClockSnapshot } from './clock.js'
 import type { CredentialView } from './credentials.js'
+import type { ProviderId } from './glossary.js'
 import type { JournalEntry } from './journal.js'
 
 /** A scripted event of the loaded scenario, as the log and `GET /_standin/scenario` show it. */
@@ -28,6 +29,19 @@ export interface StandinEvents {
   'scenario:loaded': { readonly name: string }
   /** A scripted event fired; its status says what each action did. */
   'scenario:event': ScriptedEventStatus
+  /** A request went to the real upstream (proxy or record mode); the URL names no credential. */
+  'proxy:forwarded': {
+    readonly provider: ProviderId
+    readonly method: string
+    readonly url: string
+    readonly status: number
+  }
+  /** A recording was written under fixtures/, or failed to be (`error`, secrets redacted). */
+  'recording:written': {
+    readonly provider: ProviderId
+    readonly file: string
+    readonly error?: string
+  }
 }
 
 export type EventName = keyof StandinEvents

@@ -40,6 +40,15 @@ export interface Provider<State = unknown, Seed = unknown> {
   routes(ctx: ProviderContext<State>, mount: string): Hono<StandinEnv>
   /** Control-plane routes, mounted under `/_standin/<id>`. */
   adminRoutes?(ctx: ProviderContext<State>): Hono
+  /**
+   * Checks the client's local credential on a request standin does not simulate itself (a route in
+   * proxy, record or replay mode), so QA's expiry and revocation levers still work there: throws
+   * the provider's StandinError when the credential is unknown, expired or revoked, and sets
+   * `credentialId` on success, as the provider's own routes do. The body, when the proxy needs it,
+   * has been read already (`c.req.parseBody()` reads the cached copy); otherwise only headers may
+   * be read, because the body streams to the upstream.
+   */
+  authenticate?(c: StandinContext, ctx: ProviderContext<State>, mount: string): Promise<void>
   /** Renders an error exactly as the real provider would. */
   renderError(error: StandinError, c: StandinContext, mount: string): Response | Promise<Response>
   /** A JSON-safe view of the state for `GET /_standin/state`. */

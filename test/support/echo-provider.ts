@@ -7,7 +7,13 @@ import { z } from 'zod'
 import { StandinError } from '../../src/core/errors.js'
 import type { ProviderId } from '../../src/core/glossary.js'
 import { defineAction } from '../../src/providers/action.js'
-import type { Provider, ProviderContext, StandinEnv } from '../../src/providers/provider.js'
+import type { CredentialView } from '../../src/core/credentials.js'
+import type {
+  Provider,
+  ProviderContext,
+  StandinContext,
+  StandinEnv,
+} from '../../src/providers/provider.js'
 
 const SeedSchema = z
   .object({
@@ -22,6 +28,27 @@ interface EchoState {
 }
 
 export const ECHO_ID = 'echo' as ProviderId
+
+/** The local credential check, shared by the data route and the proxy hook. */
+function checkBearer(
+  c: StandinContext,
+  ctx: ProviderContext<EchoState>,
+  id: ProviderId,
+): CredentialView {
+  const secret = (c.req.header('authorization') ?? '').replace(/^Bearer /, '')
+  const lookup = ctx.world.credentials.lookup(id, secret)
+  if (!lookup.found)
+    throw new StandinError('invalid_credentials', 'unknown token', { detail: 'no such token' })
+  if (lookup.status !== 'active') {
+    throw new StandinError(
+      lookup.status === 'expired' ? 'token_expired' : 'token_revoked',
+      lookup.status,
+      { detail: `token ${lookup.status}` },
+    )
+  }
+  c.set('credentialId', lookup.credential.id)
+  return lookup.credential
+}
 
 /** A second echo under another id and mount, for levers that pick a provider. */
 export const otherEchoProvider = createEchoProvider('other' as ProviderId, '/other')
@@ -78,25 +105,14 @@ export function createEchoProvider(id: ProviderId, mount: string): Provider<Echo
         return c.json({ token: secret, expires_in: ctx.state().ttlSeconds })
       })
       app.get('/data', (c) => {
-        const secret = (c.req.header('authorization') ?? '').replace(/^Bearer /, '')
-        const lookup = ctx.world.credentials.lookup(id, secret)
-        if (!lookup.found)
-          throw new StandinError('invalid_credentials', 'unknown token', {
-            detail: 'no such token',
-          })
-        if (lookup.status !== 'active') {
-          throw new StandinError(
-            lookup.status === 'expired' ? 'token_expired' : 'token_revoked',
-            lookup.status,
-            {
-              detail: `token ${lookup.status}`,
-            },
-          )
-        }
-        c.set('credentialId', lookup.credential.id)
-        return c.json({ greeting: ctx.state().greeting, subject: lookup.credential.subject })
+        const credential = checkBearer(c, ctx, id)
+        return c.json({ greeting: ctx.state().greeting, subject: credential.subject })
       })
       return app
+    },
+    authenticate: (c, ctx) => {
+      checkBearer(c, ctx, id)
+      return Promise.resolve()
     },
     renderError: (error, c) =>
       c.json({ fault: error.code, message: error.message }, error.status as 400),
