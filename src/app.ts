@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import type { DashboardFiles } from './admin/dashboard.js'
 import { adminRoutes } from './admin/routes.js'
 import { StandinError, toStandinError } from './core/errors.js'
 import type { AnyProvider, StandinEnv } from './providers/provider.js'
@@ -15,6 +16,7 @@ export interface AppDeps {
   readonly world: World
   readonly version?: string | undefined
   readonly scenarios?: ScenarioSource | undefined
+  readonly dashboard?: DashboardFiles | undefined
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -22,7 +24,12 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono()
   app.route(
     '/_standin',
-    adminRoutes({ world, version: deps.version ?? '0.0.0', scenarios: deps.scenarios }),
+    adminRoutes({
+      world,
+      version: deps.version ?? '0.0.0',
+      scenarios: deps.scenarios,
+      dashboard: deps.dashboard,
+    }),
   )
   for (const provider of world.providers) {
     for (const mount of provider.mounts) app.route(mount, providerApp(provider, mount, world))

@@ -3,6 +3,7 @@
  * (`node/create.ts`) fills in files and the real fetch; tests may pass memory stores.
  */
 import type { Hono } from 'hono'
+import type { DashboardFiles } from './admin/dashboard.js'
 import { createApp } from './app.js'
 import { defaultConfig, type StandinConfig, type StandinConfigInput } from './config/schema.js'
 import type { Clock } from './core/clock.js'
@@ -26,6 +27,8 @@ export interface StandinOptions {
   readonly version?: string | undefined
   /** Start the virtual clock frozen when the scenario does not say. */
   readonly frozen?: boolean | undefined
+  /** The dashboard's files for `/_standin/ui/` (the Node edge reads them). */
+  readonly dashboard?: DashboardFiles | undefined
 }
 
 export interface Standin {
@@ -47,7 +50,12 @@ export async function createStandin(options: StandinOptions = {}): Promise<Stand
     seed: options.seed,
     frozen: options.frozen,
   })
-  const app = createApp({ world, version: options.version, scenarios: options.scenarios })
+  const app = createApp({
+    world,
+    version: options.version,
+    scenarios: options.scenarios,
+    dashboard: options.dashboard,
+  })
   return { world, app, fetch: async (request) => app.fetch(request) }
 }
 

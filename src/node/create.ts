@@ -1,8 +1,9 @@
 /**
  * createStandin with Node defaults: fixtures and scenarios from the working directory first and
- * then from the ones standin ships, and the real `fetch`.
+ * then from the ones standin ships, the dashboard's files, and the real `fetch`.
  */
 import { join } from 'node:path'
+import { readDashboardFiles } from './dashboard-files.js'
 import { createStandin as createCore, type Standin, type StandinOptions } from '../standin.js'
 import { FsFixtureStore } from './fs-fixture-store.js'
 import { FsScenarioSource } from './fs-scenario-source.js'
@@ -21,6 +22,7 @@ export function createStandin(options: StandinOptions = {}): Promise<Standin> {
     fixtures: defaultFixtureStore(),
     scenarios: defaultScenarioSource(),
     version: packageVersion(),
+    dashboard: readDashboardFiles(),
     ...options,
   })
 }

@@ -1,8 +1,9 @@
 /**
  * The Node edge: @hono/node-server on a real socket, loopback by default, closed gracefully
- * (in-flight responses finish, idle keep-alive connections are dropped).
+ * (in-flight responses finish, idle keep-alive connections are dropped, and event streams, which
+ * never finish on their own, are ended).
  */
-import { serve, type ServerType } from '@hono/node-server'
+import { serve, type Http2Bindings, type HttpBindings, type ServerType } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
 
 export interface ServeOptions {
@@ -25,13 +26,19 @@ export function serveApp(
   fetchHandler: (request: Request) => Response | Promise<Response>,
   options: ServeOptions,
 ): Promise<RunningServer> {
+  const eventStreams = new EventStreams()
   return new Promise((resolve, reject) => {
     let server: ServerType | undefined = undefined
     const onError = (error: NodeJS.ErrnoException) => {
       reject(new ListenError(describeListenError(error, options)))
     }
     server = serve(
-      { fetch: fetchHandler, hostname: options.host, port: options.port },
+      {
+        fetch: (request: Request, env: HttpBindings | Http2Bindings) =>
+          eventStreams.track(fetchHandler, request, env),
+        hostname: options.host,
+        port: options.port,
+      },
       (info: AddressInfo) => {
         server?.off('error', onError)
         const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
@@ -39,12 +46,40 @@ export function serveApp(
           url: `http://${host}:${String(info.port)}`,
           host: info.address,
           port: info.port,
-          close: () => closeServer(server),
+          close: () => {
+            const closing = closeServer(server)
+            eventStreams.endAll()
+            return closing
+          },
         })
       },
     )
     server.once('error', onError)
   })
+}
+
+/** Open `text/event-stream` responses, so a shutdown need not wait for clients to hang up. */
+class EventStreams {
+  readonly #open = new Set<(HttpBindings | Http2Bindings)['outgoing']>()
+
+  async track(
+    fetchHandler: (request: Request) => Response | Promise<Response>,
+    request: Request,
+    env: HttpBindings | Http2Bindings,
+  ): Promise<Response> {
+    const response = await fetchHandler(request)
+    if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+      const outgoing = env.outgoing
+      this.#open.add(outgoing)
+      outgoing.once('close', () => this.#open.delete(outgoing))
+    }
+    return response
+  }
+
+  endAll(): void {
+    for (const outgoing of this.#open) outgoing.destroy()
+    this.#open.clear()
+  }
 }
 
 function closeServer(server: ServerType | undefined): Promise<void> {

@@ -1,0 +1,48 @@
+// Runs what a button or form asks of the control API: one call at a time per control, the outcome
+// announced, errors shown in the alert region, and the page refreshed afterwards.
+
+import { announce, showError } from './dom.js'
+
+let refresh = async () => {}
+const busy = new WeakSet()
+
+/** What runs after every successful action (app.js sets it). */
+export function setRefresh(fn) {
+  refresh = fn
+}
+
+/**
+ * `control` is marked busy rather than disabled, since disabling the focused button would drop the
+ * keyboard focus to the top of the page.
+ */
+export async function act(control, run, message) {
+  if (control && busy.has(control)) return undefined
+  if (control) {
+    busy.add(control)
+    control.setAttribute('aria-busy', 'true')
+  }
+  showError('')
+  try {
+    const result = await run()
+    const text = typeof message === 'function' ? message(result) : message
+    if (text) announce(text)
+    await refresh()
+    return result
+  } catch (error) {
+    showError(error instanceof Error ? error.message : String(error))
+    return undefined
+  } finally {
+    if (control) {
+      busy.delete(control)
+      control.removeAttribute('aria-busy')
+    }
+  }
+}
+
+/** Wires a form's submit to `act`, with the submit button as the busy control. */
+export function onSubmit(form, run, message) {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    void act(form.querySelector('[type="submit"]'), () => run(new FormData(form)), message)
+  })
+}
