@@ -17,17 +17,14 @@ export function setRefresh(fn) {
  */
 export async function act(control, run, message) {
   if (control && busy.has(control)) return undefined
-  if (control) {
-    busy.add(control)
-    control.setAttribute('aria-busy', 'true')
-  }
   showError('')
+  let result
   try {
-    const result = await run()
-    const text = typeof message === 'function' ? message(result) : message
-    if (text) announce(text)
-    await refresh()
-    return result
+    if (control) {
+      busy.add(control)
+      control.setAttribute('aria-busy', 'true')
+    }
+    result = await run()
   } catch (error) {
     showError(error instanceof Error ? error.message : String(error))
     return undefined
@@ -37,6 +34,10 @@ export async function act(control, run, message) {
       control.removeAttribute('aria-busy')
     }
   }
+  const text = typeof message === 'function' ? message(result) : message
+  if (text) announce(text)
+  await refresh().catch((error) => showError(`Done, but the refresh failed: ${error.message}`))
+  return result
 }
 
 /** Wires a form's submit to `act`, with the submit button as the busy control. */

@@ -4,19 +4,10 @@
 import { api, segment } from './api.js'
 import { act } from './actions.js'
 import { h, renderInto, row, table } from './dom.js'
-import { credentialStatus, describeExpiry, formatInstant } from './format.js'
+import { credentialStatus, describeExpiry, formatInstant, relativeTo } from './format.js'
 import { virtualNow } from './virtual-clock.js'
 
-const HEADINGS = [
-  'Provider',
-  'Kind',
-  'Subject',
-  'Secret',
-  'Issued (UTC)',
-  'Expires',
-  'Status',
-  'Actions',
-]
+const HEADINGS = ['Credential', 'Subject', 'Issued (UTC)', 'Expires', 'Status', 'Actions']
 /** More rows than this would make the page slow under load tests; the newest are shown. */
 const MAX_ROWS = 200
 
@@ -61,6 +52,8 @@ export function mountCredentialsPanel() {
     }
     for (const cell of body.querySelectorAll('[data-expires]'))
       cell.textContent = describeExpiry(cell.dataset.expires, now)
+    for (const cell of body.querySelectorAll('[data-revoked]'))
+      cell.textContent = `revoked ${relativeTo(Date.parse(cell.dataset.revoked), now)}`
   }
 
   return {
@@ -99,21 +92,19 @@ function credentialRow(credential, now) {
   return row(
     HEADINGS,
     [
-      credential.provider,
-      credential.kind,
+      [
+        h('strong', {}, credential.provider),
+        h(
+          'span',
+          { class: 'sub' },
+          credential.kind,
+          ' · ',
+          h('code', {}, `${credential.secretPrefix}…`),
+        ),
+      ],
       credential.subject,
-      h('code', {}, `${credential.secretPrefix}…`),
-      formatInstant(credential.issuedAt),
-      credential.expiresAt
-        ? [
-            h(
-              'span',
-              { 'data-expires': credential.expiresAt },
-              describeExpiry(credential.expiresAt, now),
-            ),
-            h('span', { class: 'sub' }, formatInstant(credential.expiresAt)),
-          ]
-        : 'never',
+      h('span', { class: 'nowrap' }, formatInstant(credential.issuedAt)),
+      expiryCell(credential, now),
       h('span', { class: `badge badge-${status}` }, status),
       h(
         'div',
@@ -124,4 +115,21 @@ function credentialRow(credential, now) {
     ],
     { 'data-credential': credential.id },
   )
+}
+
+function expiryCell(credential, now) {
+  if (credential.revokedAt)
+    return [
+      h(
+        'span',
+        { 'data-revoked': credential.revokedAt },
+        `revoked ${relativeTo(Date.parse(credential.revokedAt), now)}`,
+      ),
+      h('span', { class: 'sub' }, formatInstant(credential.revokedAt)),
+    ]
+  if (!credential.expiresAt) return 'never'
+  return [
+    h('span', { 'data-expires': credential.expiresAt }, describeExpiry(credential.expiresAt, now)),
+    h('span', { class: 'sub' }, formatInstant(credential.expiresAt)),
+  ]
 }

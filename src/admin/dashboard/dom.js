@@ -98,6 +98,7 @@ export function row(headings, cells, props = {}) {
   return h(
     'tr',
     props,
-    cells.map((cell, i) => h('td', { 'data-label': headings[i] }, cell)),
+    // One wrapper per cell, so the narrow layout's label and value stay two grid items.
+    cells.map((cell, i) => h('td', { 'data-label': headings[i] }, h('div', {}, cell))),
   )
 }
