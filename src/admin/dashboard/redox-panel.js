@@ -55,7 +55,7 @@ export function mountRedoxPanel(section) {
       h('legend', {}, 'Public key'),
       source('generate', 'Generate a key pair', true),
       source('jwk', 'Paste a JWK or JWKS'),
-      source('url', 'JWKS URL'),
+      source('url', 'Point to a JWKS URL'),
     ),
     jwkField,
     urlField,

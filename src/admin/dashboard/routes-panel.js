@@ -38,7 +38,7 @@ export function mountRoutesPanel() {
         : table(
             'Route modes',
             HEADINGS,
-            rules.map((rule, i) => ruleRow(reply, rule, i)),
+            rules.map((rule, i) => ruleRow(reply, rule, i, load)),
           ),
     )
   }
@@ -60,7 +60,7 @@ function rulesOf(reply) {
   return []
 }
 
-function ruleRow(reply, { rule, path }, index) {
+function ruleRow(reply, { rule, path }, index, reload) {
   const id = `route-mode-${index}`
   const mode = field(rule, 'mode') || 'mock'
   const label = [field(rule, 'provider'), field(rule, 'pattern', 'path', 'route', 'match')]
@@ -72,15 +72,14 @@ function ruleRow(reply, { rule, path }, index) {
       id,
       'data-key': id,
       'aria-label': `Mode of ${label || `rule ${index + 1}`}`,
-      onchange: (event) =>
+      onchange: () =>
         act(
-          event.currentTarget,
-          () =>
-            api('routes', {
-              method: 'PUT',
-              body: withMode(reply, path, event.currentTarget.value),
-            }),
-          `${label || 'Route'} now ${event.currentTarget.value}.`,
+          select,
+          async () => {
+            await api('routes', { method: 'PUT', body: withMode(reply, path, select.value) })
+            await reload()
+          },
+          `${label || 'Route'} now ${select.value}.`,
         ),
     },
     [...new Set([...MODES, mode])].map((m) => h('option', { value: m, selected: m === mode }, m)),
