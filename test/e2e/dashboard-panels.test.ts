@@ -159,12 +159,16 @@ describe('provider panels', () => {
     await manage.getByLabel('Project ID').fill('14')
     await manage.getByLabel('Username').fill('alice')
     await manage.getByRole('button', { name: 'Regenerate' }).click()
-    expect(await panel.getByLabel('API token', { exact: true }).inputValue()).toBe('B2'.repeat(16))
+    await expect
+      .poll(() => panel.getByLabel('API token', { exact: true }).inputValue())
+      .toBe('B2'.repeat(16))
     await manage.getByRole('button', { name: 'Delete token' }).click()
     await expect.poll(announced).toBe('Deleted the token of alice on project 14.')
     await page.locator('#redcap-super').getByLabel('Username').fill('new user')
     await panel.getByRole('button', { name: 'Create super token' }).click()
-    expect(await panel.getByLabel('API token', { exact: true }).inputValue()).toBe('C3'.repeat(32))
+    await expect
+      .poll(() => panel.getByLabel('API token', { exact: true }).inputValue())
+      .toBe('C3'.repeat(32))
     expect(sent()).toEqual([
       'POST /_standin/redcap/token-requests/req-1/reject',
       'POST /_standin/redcap/projects/14/token-requests {"username":"bob"}',
@@ -180,6 +184,7 @@ describe('provider panels', () => {
     await panel.getByRole('button', { name: 'Revoke Token of project EC5 Demo' }).click()
     await expect.poll(announced).toBe("Revoked the live tokens of ec5-demo's app.")
     await panel.getByRole('button', { name: 'Delete App of project EC5 Demo' }).click()
+    await expect.poll(announced).toBe('Deleted the app of ec5-demo.')
     await panel.getByLabel('Project slug').fill('bird-count')
     await panel.getByLabel('App name').fill('field app')
     await panel.getByRole('button', { name: 'Create app' }).click()

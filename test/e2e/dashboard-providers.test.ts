@@ -32,9 +32,17 @@ async function openDashboard(): Promise<void> {
   await page.getByRole('status').filter({ hasText: 'Live' }).waitFor()
 }
 
-async function closeDashboard(): Promise<void> {
-  await page.close()
-  await standin.close()
+/** One browser per block; each test opens its own standin and page, with no console errors. */
+function useBrowser(): void {
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+  afterAll(() => browser.close())
+  afterEach(async () => {
+    await page.close()
+    await standin.close()
+    expect(errors).toEqual([])
+  })
 }
 
 type Item = Record<string, unknown>
@@ -69,14 +77,7 @@ const newestReason = () =>
   page.locator('#journal-list > li').first().locator('.why').textContent({ timeout: 5_000 })
 
 describe.runIf(registered('redox'))('Redox in the dashboard', () => {
-  beforeAll(async () => {
-    browser = await launchBrowser()
-  })
-  afterAll(() => browser.close())
-  afterEach(async () => {
-    await closeDashboard()
-    expect(errors).toEqual([])
-  })
+  useBrowser()
 
   it('expires a Redox token from its row; the client then gets 401 and the journal says why', async () => {
     await openDashboard()
@@ -128,14 +129,7 @@ describe.runIf(registered('redox'))('Redox in the dashboard', () => {
 })
 
 describe.runIf(registered('redcap'))('REDCap in the dashboard', () => {
-  beforeAll(async () => {
-    browser = await launchBrowser()
-  })
-  afterAll(() => browser.close())
-  afterEach(async () => {
-    await closeDashboard()
-    expect(errors).toEqual([])
-  })
+  useBrowser()
 
   /** A pending token request: one the scenario has, or one filed for a user with API rights. */
   async function pendingRequest(): Promise<{ id: string; pid: string; username: string }> {
@@ -185,14 +179,7 @@ describe.runIf(registered('redcap'))('REDCap in the dashboard', () => {
 })
 
 describe.runIf(registered('epicollect'))('Epicollect5 in the dashboard', () => {
-  beforeAll(async () => {
-    browser = await launchBrowser()
-  })
-  afterAll(() => browser.close())
-  afterEach(async () => {
-    await closeDashboard()
-    expect(errors).toEqual([])
-  })
+  useBrowser()
 
   it('revokes an app’s token from the Apps table and the export then fails', async () => {
     await openDashboard()

@@ -170,9 +170,9 @@ describe('dashboard', () => {
     const row = page.locator('tr', { hasText: 'ben' })
     await expect.poll(() => row.locator('[data-label="Status"]').textContent()).toBe('revoked')
     expect(await row.getByRole('button').count()).toBe(0)
-    expect(await page.locator('#announcer').textContent()).toBe(
-      'Revoked access_token of ben (echo).',
-    )
+    await expect
+      .poll(() => page.locator('#announcer').textContent())
+      .toBe('Revoked access_token of ben (echo).')
   })
 
   it('works from the keyboard alone, with the focus visible', async () => {

@@ -22,21 +22,13 @@ export function mountRedcapPanel(section) {
   const requestForm = formOf(
     'redcap-request',
     'Request a token',
-    textField('redcap-request-pid', 'Project ID', 'pid', {
-      list: 'redcap-pids',
-      inputmode: 'numeric',
-    }),
-    textField('redcap-request-user', 'Username', 'username', { list: 'redcap-users' }),
+    projectAndUser('redcap-request'),
     submit('Request token'),
   )
   const manageForm = formOf(
     'redcap-manage',
     "Regenerate or delete a user's token",
-    textField('redcap-manage-pid', 'Project ID', 'pid', {
-      list: 'redcap-pids',
-      inputmode: 'numeric',
-    }),
-    textField('redcap-manage-user', 'Username', 'username', { list: 'redcap-users' }),
+    projectAndUser('redcap-manage'),
     h(
       'div',
       { class: 'button-row' },
@@ -224,6 +216,14 @@ export function mountRedcapPanel(section) {
       ])
     },
   }
+}
+
+/** The two fields that name a token: project ID and username, with suggestions from the state. */
+function projectAndUser(prefix) {
+  return [
+    textField(`${prefix}-pid`, 'Project ID', 'pid', { list: 'redcap-pids', inputmode: 'numeric' }),
+    textField(`${prefix}-user`, 'Username', 'username', { list: 'redcap-users' }),
+  ]
 }
 
 function projectOf(credential) {
