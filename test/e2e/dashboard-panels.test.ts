@@ -128,6 +128,27 @@ describe('provider panels', () => {
     }
   })
 
+  it('name every control for screen readers and nest headings without skipping a level', async () => {
+    await openDashboard()
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll('button, input, select, textarea, a[href]')]
+        .filter((el) => !el.closest('[hidden]'))
+        .filter((el) => {
+          const labels = (el as HTMLInputElement).labels
+          const text = el.tagName === 'BUTTON' || el.tagName === 'A' ? el.textContent.trim() : ''
+          return !(labels?.length || el.getAttribute('aria-label') || text)
+        })
+        .map((el) => el.outerHTML),
+    )
+    expect(unnamed).toEqual([])
+    const levels = await page.evaluate(() =>
+      [...document.querySelectorAll('h1, h2, h3, h4')].map((h) => Number(h.tagName[1])),
+    )
+    expect(levels[0]).toBe(1)
+    expect(levels.filter((level) => level === 1)).toHaveLength(1)
+    expect(levels.every((level, i) => i === 0 || level <= levels[i - 1]! + 1)).toBe(true)
+  })
+
   it('approve a REDCap token request and show the token once with a copy button', async () => {
     await openDashboard()
     const panel = page.locator('#redcap-panel')
