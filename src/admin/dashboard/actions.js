@@ -1,7 +1,7 @@
 // Runs what a button or form asks of the control API: one call at a time per control, the outcome
 // announced, errors shown in the alert region, and the page refreshed afterwards.
 
-import { announce, showError } from './dom.js'
+import { announce, h, showError } from './dom.js'
 
 let refresh = async () => {}
 const busy = new WeakSet()
@@ -46,4 +46,21 @@ export function onSubmit(form, run, message) {
     event.preventDefault()
     void act(form.querySelector('[type="submit"]'), () => run(new FormData(form)), message)
   })
+}
+
+/**
+ * A button that runs one control call: `key` keeps the focus on it across live updates, `label`
+ * names it for screen readers (starting with the visible text).
+ */
+export function actionButton(text, { key, label }, run, message) {
+  return h(
+    'button',
+    {
+      type: 'button',
+      'data-key': key,
+      'aria-label': label,
+      onclick: (event) => act(event.currentTarget, run, message),
+    },
+    text,
+  )
 }

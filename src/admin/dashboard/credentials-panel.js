@@ -2,7 +2,7 @@
 // virtual time, with the two QA levers: Expire and Revoke.
 
 import { api, segment } from './api.js'
-import { act } from './actions.js'
+import { actionButton } from './actions.js'
 import { h, renderInto, row, table } from './dom.js'
 import { credentialStatus, describeExpiry, formatInstant, relativeTo } from './format.js'
 import { virtualNow } from './virtual-clock.js'
@@ -74,20 +74,11 @@ function credentialRow(credential, now) {
   const status = credentialStatus(credential, now)
   const who = `${credential.kind} of ${credential.subject} (${credential.provider})`
   const lever = (verb, action) =>
-    h(
-      'button',
-      {
-        type: 'button',
-        'data-key': `${action}:${credential.id}`,
-        'aria-label': `${verb} ${who}`,
-        onclick: (event) =>
-          act(
-            event.currentTarget,
-            () => api(`tokens/${segment(credential.id)}/${action}`, { method: 'POST' }),
-            `${verb === 'Expire' ? 'Expired' : 'Revoked'} ${who}.`,
-          ),
-      },
+    actionButton(
       verb,
+      { key: `${action}:${credential.id}`, label: `${verb} ${who}` },
+      () => api(`tokens/${segment(credential.id)}/${action}`, { method: 'POST' }),
+      `${verb === 'Expire' ? 'Expired' : 'Revoked'} ${who}.`,
     )
   return row(
     HEADINGS,

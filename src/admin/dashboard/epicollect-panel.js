@@ -2,7 +2,7 @@
 // "Revoke Token" (live tokens die, the app stays) and "Delete App".
 
 import { api, segment } from './api.js'
-import { act, onSubmit } from './actions.js'
+import { actionButton, onSubmit } from './actions.js'
 import { h, renderInto, row, table } from './dom.js'
 import { fillDatalist, formOf, submit, textField } from './forms.js'
 import { child, field, listOf } from './pick.js'
@@ -51,20 +51,11 @@ export function mountEpicollectPanel(section) {
   function appRow(project) {
     const { slug, name, app } = project
     const lever = (verb, method, path, said) =>
-      h(
-        'button',
-        {
-          type: 'button',
-          'data-key': `${verb}:${slug}`,
-          'aria-label': `${verb} of project ${name || slug}`,
-          onclick: (event) =>
-            act(
-              event.currentTarget,
-              () => api(`epicollect/projects/${segment(slug)}/${path}`, { method }),
-              said,
-            ),
-        },
+      actionButton(
         verb,
+        { key: `${verb}:${slug}`, label: `${verb} of project ${name || slug}` },
+        () => api(`epicollect/projects/${segment(slug)}/${path}`, { method }),
+        said,
       )
     return row(HEADINGS, [
       name || slug,
