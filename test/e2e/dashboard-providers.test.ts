@@ -17,6 +17,8 @@ import { launchBrowser, watchErrors, type Browser } from '../support/browser.js'
 import { serveStandin, type ServedStandin } from '../support/dashboard.js'
 
 const registered = (id: string) => providers.some((provider) => provider.id === id)
+/** Route modes may land after the providers; until then the dashboard's probe of them answers 404. */
+const NOT_YET_SERVED = [/\/_standin\/routes$/]
 
 let browser: Browser
 let standin: ServedStandin
@@ -26,7 +28,7 @@ let errors: string[]
 async function openDashboard(): Promise<void> {
   standin = await serveStandin({ scenario: 'default' })
   page = await browser.context.newPage()
-  errors = watchErrors(page)
+  errors = watchErrors(page, NOT_YET_SERVED)
   await page.goto(standin.ui)
   await page.locator('body[data-ready="true"]').waitFor()
   await page.getByRole('status').filter({ hasText: 'Live' }).waitFor()
@@ -72,6 +74,11 @@ async function stateOf(provider: string): Promise<unknown> {
   return state.providers[provider]
 }
 
+async function credentialIds(): Promise<Set<string>> {
+  const { tokens } = (await standin.control('tokens')) as { tokens: { id: string }[] }
+  return new Set(tokens.map((token) => token.id))
+}
+
 /** The newest journal entry's reason, as the dashboard words it. */
 const newestReason = () =>
   page.locator('#journal-list > li').first().locator('.why').textContent({ timeout: 5_000 })
@@ -102,6 +109,7 @@ describe.runIf(registered('redox'))('Redox in the dashboard', () => {
       .setExpirationTime(now + 300)
       .setJti(randomBytes(8).toString('hex'))
       .sign(await importJWK(jwk, 'RS384'))
+    const before = await credentialIds()
     const grant = await standin.fetch('/redox/v2/auth/token', {
       method: 'POST',
       body: new URLSearchParams({
@@ -120,7 +128,9 @@ describe.runIf(registered('redox'))('Redox in the dashboard', () => {
       })
     expect((await call()).status).not.toBe(401)
 
-    const row = page.locator('#tokens-body tr', { hasText: `${accessToken.slice(0, 6)}…` })
+    // The token is the credential the grant added (a JWT's first characters are not unique).
+    const [issued] = [...(await credentialIds())].filter((id) => !before.has(id))
+    const row = page.locator(`#tokens-body tr[data-credential="${issued!}"]`)
     await row.getByRole('button', { name: /^Expire / }).click()
     await expect.poll(() => row.locator('[data-label="Status"]').textContent()).toBe('expired')
     expect((await call()).status).toBe(401)
