@@ -16,6 +16,8 @@ import { providerContext } from '../providers/provider.js'
 import { fireDueEvents } from '../scenarios/events/fire.js'
 import { readPayload, renderAdminError } from './envelope.js'
 import { overrideRoutes } from './overrides-routes.js'
+import { dashboardRoutes, type DashboardFiles } from './dashboard.js'
+import { eventRoutes } from './events.js'
 import {
   ClockChangeSchema,
   RequestsQuerySchema,
@@ -27,6 +29,8 @@ export interface AdminDeps {
   readonly world: World
   readonly version: string
   readonly scenarios?: ScenarioSource | undefined
+  /** The dashboard's static files; the Node edge reads them (see admin/dashboard.ts). */
+  readonly dashboard?: DashboardFiles | undefined
 }
 
 export function adminRoutes(deps: AdminDeps): Hono {
@@ -95,6 +99,9 @@ export function adminRoutes(deps: AdminDeps): Hono {
       throw new StandinError('invalid_request', 'limit must be a whole number from 1.')
     return c.json({ total: world.journal.total, requests: world.journal.list(query.data.limit) })
   })
+
+  app.route('/events', eventRoutes(world))
+  app.route('/ui', dashboardRoutes(deps.dashboard))
 
   app.get('/tokens', (c) => c.json({ tokens: world.credentials.list() }))
   app.post('/tokens/:id/expire', (c) => c.json(changeToken(world, c.req.param('id'), 'expire')))

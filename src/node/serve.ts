@@ -1,6 +1,7 @@
 /**
  * The Node edge: @hono/node-server on a real socket, loopback by default, closed gracefully
- * (in-flight responses finish, idle keep-alive connections are dropped).
+ * (in-flight responses finish, idle keep-alive connections are dropped, and event streams, which
+ * never finish on their own, are ended).
  */
 import { serve, type Http2Bindings, type HttpBindings, type ServerType } from '@hono/node-server'
 import type { AddressInfo } from 'node:net'
@@ -25,6 +26,7 @@ export function serveApp(
   fetchHandler: (request: Request) => Response | Promise<Response>,
   options: ServeOptions,
 ): Promise<RunningServer> {
+  const eventStreams = new EventStreams()
   return new Promise((resolve, reject) => {
     let server: ServerType | undefined = undefined
     const onError = (error: NodeJS.ErrnoException) => {
@@ -32,7 +34,8 @@ export function serveApp(
     }
     server = serve(
       {
-        fetch: (request, env) => answerOrDrop(fetchHandler, request, env),
+        fetch: (request: Request, env: HttpBindings | Http2Bindings) =>
+          eventStreams.track((r) => answerOrDrop(fetchHandler, r, env), request, env),
         hostname: options.host,
         port: options.port,
       },
@@ -43,7 +46,11 @@ export function serveApp(
           url: `http://${host}:${String(info.port)}`,
           host: info.address,
           port: info.port,
-          close: () => closeServer(server),
+          close: () => {
+            const closing = closeServer(server)
+            eventStreams.endAll()
+            return closing
+          },
         })
       },
     )
@@ -65,6 +72,30 @@ async function answerOrDrop(
   if (response.status !== 0) return response
   env.outgoing.destroy()
   return new Response(null, { headers: { 'x-hono-already-sent': '1' } })
+}
+
+/** Open `text/event-stream` responses, so a shutdown need not wait for clients to hang up. */
+class EventStreams {
+  readonly #open = new Set<(HttpBindings | Http2Bindings)['outgoing']>()
+
+  async track(
+    fetchHandler: (request: Request) => Response | Promise<Response>,
+    request: Request,
+    env: HttpBindings | Http2Bindings,
+  ): Promise<Response> {
+    const response = await fetchHandler(request)
+    if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+      const outgoing = env.outgoing
+      this.#open.add(outgoing)
+      outgoing.once('close', () => this.#open.delete(outgoing))
+    }
+    return response
+  }
+
+  endAll(): void {
+    for (const outgoing of this.#open) outgoing.destroy()
+    this.#open.clear()
+  }
 }
 
 function closeServer(server: ServerType | undefined): Promise<void> {
