@@ -15,6 +15,7 @@ export interface AppDeps {
   readonly world: World
   readonly version?: string | undefined
   readonly scenarios?: ScenarioSource | undefined
+  readonly adminToken?: string | undefined
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -22,7 +23,12 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono()
   app.route(
     '/_standin',
-    adminRoutes({ world, version: deps.version ?? '0.0.0', scenarios: deps.scenarios }),
+    adminRoutes({
+      world,
+      version: deps.version ?? '0.0.0',
+      scenarios: deps.scenarios,
+      adminToken: deps.adminToken,
+    }),
   )
   for (const provider of world.providers) {
     for (const mount of provider.mounts) app.route(mount, providerApp(provider, mount, world))

@@ -26,6 +26,8 @@ export interface StandinOptions {
   readonly version?: string | undefined
   /** Start the virtual clock frozen when the scenario does not say. */
   readonly frozen?: boolean | undefined
+  /** Guards the control plane: `/_standin/*` then demands it (see admin/admin-token.ts). */
+  readonly adminToken?: string | undefined
 }
 
 export interface Standin {
@@ -47,7 +49,12 @@ export async function createStandin(options: StandinOptions = {}): Promise<Stand
     seed: options.seed,
     frozen: options.frozen,
   })
-  const app = createApp({ world, version: options.version, scenarios: options.scenarios })
+  const app = createApp({
+    world,
+    version: options.version,
+    scenarios: options.scenarios,
+    adminToken: options.adminToken,
+  })
   return { world, app, fetch: async (request) => app.fetch(request) }
 }
 

@@ -12,6 +12,7 @@ import {
   type ScenarioSource,
 } from '../scenarios/load.js'
 import type { World } from '../world.js'
+import { requireAdminToken } from './admin-token.js'
 import { readPayload, renderAdminError } from './envelope.js'
 import {
   ClockChangeSchema,
@@ -24,12 +25,15 @@ export interface AdminDeps {
   readonly world: World
   readonly version: string
   readonly scenarios?: ScenarioSource | undefined
+  /** When set, every control route (providers' too) demands it. */
+  readonly adminToken?: string | undefined
 }
 
 export function adminRoutes(deps: AdminDeps): Hono {
   const { world } = deps
   const app = new Hono()
   app.onError(renderAdminError)
+  if (deps.adminToken !== undefined) app.use(requireAdminToken(deps.adminToken))
 
   app.get('/health', (c) => c.json({ status: 'ok', version: deps.version }))
 

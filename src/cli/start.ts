@@ -9,6 +9,7 @@ import { createStandin } from '../node/create.js'
 import { isFile } from '../node/is-file.js'
 import { serveApp } from '../node/serve.js'
 import type { StartOptions } from './args.js'
+import { resolveAdminToken } from './bind-policy.js'
 
 /** How long a shutdown waits for in-flight responses before it closes what is left. */
 const DRAIN_TIMEOUT_MS = 10_000
@@ -28,10 +29,12 @@ export async function startServer(options: StartOptions): Promise<void> {
     port: options.port ?? fileConfig.port,
     rateLimits: options.rateLimits && fileConfig.rateLimits,
   }
+  const adminToken = resolveAdminToken(options.adminToken, process.env, config.host)
   const standin = await createStandin({
     scenario: options.scenario ?? config.scenario ?? 'default',
     config,
     seed: options.seed,
+    adminToken,
   })
   const server = await serveApp(standin.fetch, { host: config.host, port: config.port })
   // Handlers go in before the ready line, so a signal sent the moment it appears is handled.

@@ -3,6 +3,7 @@
  * (in-flight responses finish, idle keep-alive connections are dropped).
  */
 import { serve, type ServerType } from '@hono/node-server'
+import type { ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 export interface ServeOptions {
@@ -44,7 +45,27 @@ export function serveApp(
       },
     )
     server.once('error', onError)
+    trackResponses(server)
   })
+}
+
+/** Responses not yet finished, per server, so a shutdown can tell their clients not to reuse the connection. */
+const inFlight = new WeakMap<ServerType, Set<ServerResponse>>()
+const closing = new WeakSet<ServerType>()
+
+function trackResponses(server: ServerType): void {
+  const responses = new Set<ServerResponse>()
+  inFlight.set(server, responses)
+  server.on('request', (_req: unknown, res: ServerResponse) => {
+    if (closing.has(server)) endKeepAlive(res)
+    responses.add(res)
+    res.once('close', () => responses.delete(res))
+  })
+}
+
+/** The answer still goes out in full; only the connection closes after it. */
+function endKeepAlive(res: ServerResponse): void {
+  if (!res.headersSent) res.setHeader('connection', 'close')
 }
 
 function closeServer(server: ServerType | undefined): Promise<void> {
@@ -53,6 +74,8 @@ function closeServer(server: ServerType | undefined): Promise<void> {
       resolve()
       return
     }
+    closing.add(server)
+    for (const res of inFlight.get(server) ?? []) endKeepAlive(res)
     server.close(() => {
       resolve()
     })
