@@ -40,6 +40,13 @@ export function adminRoutes(deps: AdminDeps): Hono {
   app.get('/clock', (c) => c.json(world.clock.snapshot()))
   app.post('/clock', async function changeClock(c) {
     const change = await readPayload(c, ClockChangeSchema)
+    const from = change.set === undefined ? world.clock.epochMs() : Date.parse(change.set)
+    if (!isDateMs(from + (change.advance ?? 0) * 1000)) {
+      throw new StandinError(
+        'invalid_request',
+        'Failed to move the clock: the result would be outside the dates JavaScript can hold (years -271821 to 275760).',
+      )
+    }
     if (change.set !== undefined) world.clock.set(new Date(change.set))
     if (change.advance !== undefined) world.clock.advance(change.advance)
     if (change.freeze !== undefined) world.clock.freeze(change.freeze)
@@ -108,6 +115,11 @@ function loadNamed(deps: AdminDeps, name: string) {
     if (error instanceof StandinError || error instanceof ScenarioError) throw error
     throw new StandinError('not_found', `Scenario "${name}" was not found in scenarios/.`)
   }
+}
+
+/** ECMAScript dates span ±8.64e15 ms around the epoch. */
+function isDateMs(ms: number): boolean {
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15
 }
 
 function changeToken(world: World, id: string, action: 'expire' | 'revoke') {
