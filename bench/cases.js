@@ -3,13 +3,12 @@
  * The throughput cases of `npm run bench`, one row each. A case names the provider it needs (it is
  * skipped with a "provider not registered" line while `GET /_standin/state` does not list it), the
  * floor it is compared with, the target ratio (from the speed issue), the status every answer must
- * have, and `prepare`, which obtains credentials through the control plane and returns the request
- * the load run repeats.
+ * have, and `prepare`, which obtains credentials and data through the control plane and the
+ * provider's own API and returns the request the load run repeats.
  *
- * The provider cases follow the control API and URL layout of the design document; the values
- * named in BENCH below must match the provider's section in bench/scenarios/bench.yaml. A case
+ * The names in BENCH come from bench/scenarios/providers/*.yaml and the shipped fixtures. A case
  * whose probe request does not answer `expect` is reported as failed with the answer it got, so a
- * wrong guess never produces numbers.
+ * wrong request never produces numbers.
  */
 import { SignJWT, importJWK } from 'jose'
 
@@ -34,21 +33,29 @@ import { SignJWT, importJWK } from 'jose'
  * @property {Record<string, string>} [env]  environment of that standin (credential references)
  */
 
-/** Names the bench scenario gives things; keep in step with bench/scenarios/bench.yaml. */
+/** Names the bench scenario and the shipped fixtures give things. */
 export const BENCH = {
-  redcap: { projectId: 1, username: 'bench', records: 100 },
-  epicollect: { slug: 'bench-project', perPage: 50 },
+  redcap: { token: 'BE0C0000000000000000000000000001', records: 100 },
+  epicollect: { slug: 'ec5-river-watch', clientId: 901, secret: 'Bench'.repeat(8), perPage: 50 },
   redox: {
-    destination: 'redox-fhir-sandbox',
-    environment: 'Development',
-    patientId: 'bench-patient',
+    fhirBase: '/redox/fhir/R4/redox-fhir-sandbox/Development',
+    patientId: '21e729a9-3bb4-4cb9-a9fc-899d6bee8259',
   },
 }
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' }
 
-/** @param {Record<string, string>} fields */
-const form = (fields) => new URLSearchParams(fields).toString()
+/**
+ * A REDCap API call: POST /redcap/api/ with a form body.
+ * @param {Record<string, string>} fields
+ * @returns {LoadRequest}
+ */
+const redcapApi = (fields) => ({
+  method: 'POST',
+  path: '/redcap/api/',
+  headers: FORM,
+  body: new URLSearchParams(fields).toString(),
+})
 
 /** @type {readonly BenchCase[]} */
 export const CASES = [
@@ -68,9 +75,8 @@ export const CASES = [
     expect: 200,
     async prepare(ctx) {
       const token = await redoxToken(ctx)
-      const { destination, environment, patientId } = BENCH.redox
       return {
-        path: `/redox/fhir/R4/${destination}/${environment}/Patient/${patientId}`,
+        path: `${BENCH.redox.fhirBase}/Patient/${BENCH.redox.patientId}`,
         headers: { authorization: `Bearer ${token}` },
       }
     },
@@ -82,16 +88,9 @@ export const CASES = [
     target: 0.6,
     expect: 200,
     async prepare(ctx) {
-      const { slug, perPage } = BENCH.epicollect
-      const app = await ctx.call(`/_standin/epicollect/projects/${slug}/app`, {
-        body: { name: 'bench' },
-      })
+      const { slug, clientId, secret, perPage } = BENCH.epicollect
       const token = await ctx.call('/epicollect/api/oauth/token', {
-        body: {
-          grant_type: 'client_credentials',
-          client_id: app.client_id,
-          client_secret: app.client_secret,
-        },
+        body: { grant_type: 'client_credentials', client_id: clientId, client_secret: secret },
       })
       return {
         path: `/epicollect/api/export/entries/${slug}?per_page=${String(perPage)}`,
@@ -106,13 +105,9 @@ export const CASES = [
     target: 0.6,
     expect: 200,
     async prepare(ctx) {
-      const token = await redcapToken(ctx)
-      return {
-        method: 'POST',
-        path: '/redcap/api/',
-        headers: FORM,
-        body: form({ token, content: 'record', format: 'json', type: 'flat' }),
-      }
+      const { token, records } = BENCH.redcap
+      await fillRedcapProject(ctx, token, records)
+      return redcapApi({ token, content: 'record', format: 'json', type: 'flat' })
     },
   },
   {
@@ -122,12 +117,8 @@ export const CASES = [
     target: 0.8,
     expect: 200,
     async prepare(ctx) {
-      return {
-        method: 'POST',
-        path: '/redox/v2/auth/token',
-        headers: FORM,
-        body: await redoxTokenForm(ctx),
-      }
+      const body = await redoxTokenForm(ctx)
+      return { method: 'POST', path: '/redox/v2/auth/token', headers: FORM, body }
     },
   },
   {
@@ -136,12 +127,7 @@ export const CASES = [
     floor: 'node:http',
     target: 0.6,
     expect: 403,
-    prepare: async () => ({
-      method: 'POST',
-      path: '/redcap/api/',
-      headers: FORM,
-      body: form({ token: '0'.repeat(32), content: 'record', format: 'json' }),
-    }),
+    prepare: async () => redcapApi({ token: '0'.repeat(32), content: 'record', format: 'json' }),
   },
   {
     name: 'proxy path (REDCap API forwarded)',
@@ -149,46 +135,46 @@ export const CASES = [
     floor: 'http-proxy',
     target: 1.0,
     expect: 200,
-    // The upstream is the bench's bare node:http server; standin swaps the local token for the
-    // "real" one named by reference, as a proxied REDCap route does.
+    // The upstream is the bench's bare node:http server; standin checks the local token and swaps
+    // in the "real" one named by reference, as a proxied REDCap route does.
     config: (upstream) => ({
-      routes: [
-        {
-          provider: 'redcap',
-          path: '/api/',
-          mode: 'proxy',
-          upstream,
-          credential: { env: 'BENCH_REDCAP_TOKEN' },
-        },
-      ],
+      routes: [{ provider: 'redcap', path: '/api/', mode: 'proxy' }],
+      upstreams: { redcap: { url: upstream } },
+      credentials: { redcap: { token: { env: 'BENCH_REDCAP_TOKEN' } } },
     }),
     env: { BENCH_REDCAP_TOKEN: 'F'.repeat(32) },
-    async prepare(ctx) {
-      const token = await redcapToken(ctx)
-      return {
-        method: 'POST',
-        path: '/redcap/api/',
-        headers: FORM,
-        body: form({ token, content: 'version' }),
-      }
-    },
+    prepare: async () => redcapApi({ token: BENCH.redcap.token, content: 'version' }),
   },
 ]
 
 /**
- * A REDCap API token the way a user gets one: request it, an administrator approves it.
+ * Imports records through the API until the project holds `count` (the classic fixture has a few).
  * @param {CaseContext} ctx
- * @returns {Promise<string>}
+ * @param {string} token
+ * @param {number} count
  */
-async function redcapToken(ctx) {
-  const { projectId, username } = BENCH.redcap
-  const request = await ctx.call(`/_standin/redcap/projects/${String(projectId)}/token-requests`, {
-    body: { username },
+async function fillRedcapProject(ctx, token, count) {
+  const data = Array.from({ length: count }, (_, i) => ({
+    record_id: String(1001 + i),
+    first_name: 'Bench',
+    last_name: `Record ${String(i + 1)}`,
+  }))
+  const request = redcapApi({
+    token,
+    content: 'record',
+    action: 'import',
+    format: 'json',
+    data: JSON.stringify(data),
   })
-  const approved = await ctx.call(`/_standin/redcap/token-requests/${String(request.id)}/approve`, {
-    body: {},
+  const response = await fetch(new URL(request.path, ctx.url), {
+    method: 'POST',
+    headers: FORM,
+    body: request.body ?? '',
   })
-  return approved.token
+  if (!response.ok)
+    throw new Error(
+      `record import answered ${String(response.status)}: ${(await response.text()).slice(0, 120)}`,
+    )
 }
 
 /**
@@ -209,11 +195,11 @@ async function redoxTokenForm(ctx) {
     .setExpirationTime(now + 300)
     .setJti(`bench-${String(now)}`)
     .sign(privateKey)
-  return form({
+  return new URLSearchParams({
     grant_type: 'client_credentials',
     client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
     client_assertion: assertion,
-  })
+  }).toString()
 }
 
 /** @param {CaseContext} ctx @returns {Promise<string>} */

@@ -20,7 +20,7 @@ import { measureFloors, startFloors } from './lib/floors.js'
 import { measureMemory } from './lib/memory.js'
 import { coldLine, memoryLine, summaryLine, toMarkdown } from './lib/report.js'
 import { runCase } from './lib/run-case.js'
-import { registeredProviders, startStandin } from './lib/standin.js'
+import { loadBenchScenario, startStandin } from './lib/standin.js'
 
 const COLD_START_TARGET = 1.5
 const RSS_TARGET_MB = 120
@@ -85,7 +85,7 @@ try {
     `bench: floor: jose jwtVerify RS384: ${Math.round(floors['jose jwtVerify'].rps)} verifications/s`,
   )
 
-  const providers = await registeredProviders(standin.url)
+  const providers = await loadBenchScenario(standin.url)
   const env = { url: standin.url, providers, floors, upstream: started.upstream, warmup, measure }
   const rows = []
   for (const c of CASES) {

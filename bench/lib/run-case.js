@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runLoad } from './load.js'
-import { callJson, startStandin } from './standin.js'
+import { callJson, loadBenchScenario, startStandin } from './standin.js'
 
 /**
  * @typedef {import('../cases.js').BenchCase} BenchCase
@@ -43,7 +43,9 @@ export async function runCase(c, env) {
     writeFileSync(file, JSON.stringify(c.config(env.upstream)))
     try {
       own = await startStandin(['--config', file], { env: c.env ?? {} })
+      await loadBenchScenario(own.url)
     } catch (error) {
+      await own?.stop()
       const reason = firstLine(error)
       return { ...row, outcome: 'skipped', reason: `standin refused the case's config: ${reason}` }
     }

@@ -3,7 +3,9 @@
  * The standin process under test: the built bin, spawned as users run it, plus a small client
  * for its control plane.
  */
+import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { parse as parseYaml } from 'yaml'
 import { startServer } from './spawn.js'
 
 export const BIN = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url))
@@ -46,4 +48,23 @@ export async function callJson(baseUrl, path, init = {}) {
 export async function registeredProviders(baseUrl) {
   const state = await callJson(baseUrl, '/_standin/state')
   return new Set(Object.keys(state.providers ?? {}))
+}
+
+/**
+ * Loads the bench scenario with a `providers.<id>` section for each registered provider that has
+ * a file in bench/scenarios/providers/; returns the registered providers.
+ * @param {string} baseUrl
+ * @returns {Promise<Set<string>>}
+ */
+export async function loadBenchScenario(baseUrl) {
+  const providers = await registeredProviders(baseUrl)
+  const base = parseYaml(readFileSync(BENCH_SCENARIO, 'utf8'))
+  /** @type {Record<string, unknown>} */
+  const sections = {}
+  for (const id of providers) {
+    const file = fileURLToPath(new URL(`../scenarios/providers/${id}.yaml`, import.meta.url))
+    if (existsSync(file)) sections[id] = parseYaml(readFileSync(file, 'utf8'))
+  }
+  await callJson(baseUrl, '/_standin/scenario', { body: { ...base, providers: sections } })
+  return providers
 }
