@@ -8,7 +8,8 @@ async function ruleIds(code: string, filePath: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message)
 }
 
-describe('lint rules', () => {
+// The first lint builds the whole typed program, which takes long on a busy machine.
+describe('lint rules', { timeout: 90_000 }, () => {
   it.each([
     ['export const t = Date.now()\n', 'no-restricted-properties'],
     ['export const r = Math.random()\n', 'no-restricted-properties'],
