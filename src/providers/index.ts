@@ -3,5 +3,7 @@
  */
 import { epicollectProvider } from './epicollect/index.js'
 import type { AnyProvider } from './provider.js'
+import { redcap } from './redcap/index.js'
+import { redox } from './redox/index.js'
 
-export const providers: readonly AnyProvider[] = [epicollectProvider]
+export const providers: readonly AnyProvider[] = [redcap, epicollectProvider, redox]
