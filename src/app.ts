@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import type { DashboardFiles } from './admin/dashboard.js'
 import { adminRoutes } from './admin/routes.js'
 import { StandinError, toStandinError } from './core/errors.js'
 import { applyLevers } from './levers/apply-levers.js'
@@ -27,6 +28,8 @@ export interface AppDeps {
   readonly prefix?: string | undefined
   /** Route modes: transport, credential reader and, for programmatic use, settings and injectors. */
   readonly proxy?: ProxyOptions | undefined
+  readonly dashboard?: DashboardFiles | undefined
+  readonly adminToken?: string | undefined
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -37,7 +40,13 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/_standin/routes', routeModeRoutes(proxy))
   app.route(
     '/_standin',
-    adminRoutes({ world, version: deps.version ?? '0.0.0', scenarios: deps.scenarios }),
+    adminRoutes({
+      world,
+      version: deps.version ?? '0.0.0',
+      scenarios: deps.scenarios,
+      dashboard: deps.dashboard,
+      adminToken: deps.adminToken,
+    }),
   )
   for (const provider of world.providers) {
     for (const mount of provider.mounts)

@@ -3,6 +3,7 @@
  * (`node/create.ts`) fills in files and the real fetch; tests may pass memory stores.
  */
 import type { Hono } from 'hono'
+import type { DashboardFiles } from './admin/dashboard.js'
 import { createApp } from './app.js'
 import { defaultConfig, type StandinConfig, type StandinConfigInput } from './config/schema.js'
 import type { Clock } from './core/clock.js'
@@ -32,6 +33,10 @@ export interface StandinOptions {
   readonly sleep?: Sleep | undefined
   /** Route modes (proxy, record, replay): transport, credential reader, settings, injectors. */
   readonly proxy?: ProxyOptions | undefined
+  /** The dashboard's files for `/_standin/ui/` (the Node edge reads them). */
+  readonly dashboard?: DashboardFiles | undefined
+  /** Guards the control plane: `/_standin/*` then demands it (see admin/admin-token.ts). */
+  readonly adminToken?: string | undefined
 }
 
 export interface Standin {
@@ -59,6 +64,8 @@ export async function createStandin(options: StandinOptions = {}): Promise<Stand
     version: options.version,
     scenarios: options.scenarios,
     proxy: options.proxy,
+    dashboard: options.dashboard,
+    adminToken: options.adminToken,
   })
   return { world, app, fetch: async (request) => app.fetch(request) }
 }

@@ -60,6 +60,11 @@ export class EventBus {
     return () => set.delete(listener)
   }
 
+  /** How many listeners `name` has (streams must let go of theirs when a client leaves). */
+  listenerCount(name: EventName): number {
+    return this.#listeners.get(name)?.size ?? 0
+  }
+
   emit<K extends EventName>(name: K, payload: StandinEvents[K]): void {
     const set = this.#listeners.get(name)
     if (!set) return

@@ -20,7 +20,19 @@
  * - The per-IP rate limiter (§4.5) is not simulated; `rate_limited` forced by other features
  *   renders REDCap's plain-text ban message.
  * - Import error lines whose exact REDCap wording is not documented (unknown event name, bad DAG,
- *   non-0/1 checkbox, bad category) use standin's own sentence in REDCap's line format.
+ *   non-0/1 checkbox, bad category) use standin's own sentence in REDCap's line format; so do
+ *   arm/event imports on classic projects, bad arm or event rows and metadata rows without
+ *   field_name/form_name/field_type.
+ * - Calculated fields keep the values they were given (fixtures, ODM); nothing is recalculated.
+ *   Record import ignores calc and file fields; values for other forms on a repeating
+ *   instrument's row are ignored.
+ * - A flat export row shows up when it carries the record-ID field (non-repeating rows) or a form
+ *   that was asked for; REDCap's own rule for blank rows is not documented.
+ * - filterLogic knows fields, `[event][field]`, `[checkbox(code)]`, literals, comparisons,
+ *   and/or/not and parentheses; functions (datediff, if, sum...) disable the filter.
+ * - De-identified export drops identifiers and free text; it does not shift dates.
+ * - Renaming an event regenerates its unique name; `record` rename/randomize are not implemented.
+ * - DAG unique names read from project XML are derived from the group names.
  */
 import type { Provider } from '../provider.js'
 import { redcapAdminRoutes } from './admin-routes.js'

@@ -30,6 +30,8 @@ export const MSG = {
   projectCompleted:
     'The REDCap project is no longer accessible because it was marked as Completed.',
   projectOffline: 'This project is currently OFFLINE and is not accessible to normal users.',
+  notArray: (param: 'arms' | 'events') =>
+    `The '${param}' parameter is either missing or is not an array. It must be provided as an array even if it only contains one value.`,
   badContent: 'The value of the parameter "content" is not valid',
   badAction: 'The value of the parameter "action" is not valid',
   badJson: (decoderMessage: string) =>
@@ -93,4 +95,14 @@ export function forbidden(message: string, detail?: string): StandinError {
     wireMessage: message,
     ...(detail === undefined ? {} : { detail }),
   })
+}
+
+/** 400 `The following values in the parameter "x" are not valid: ...` for the values `known` refuses. */
+export function rejectUnknown(
+  param: string,
+  values: readonly string[],
+  known: (value: string) => boolean,
+): void {
+  const bad = values.filter((v) => !known(v))
+  if (bad.length > 0) throw badRequest(MSG.invalidValues(param, bad))
 }

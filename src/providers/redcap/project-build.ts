@@ -166,23 +166,37 @@ function loadRecords(state: RedcapState, project: Project, files: ProjectFiles):
   const idField = recordIdField(project)
   for (const row of rows) {
     const entry = project.records.get(row[idField] ?? '')
-    if (!entry) continue
-    const created = files.fixture.recordTimes[entry.id]
-    if (created) entry.createdAt = entry.modifiedAt = created
-    const event = project.settings.isLongitudinal
-      ? eventByUniqueName(project, row.redcap_event_name ?? '')
-      : project.events[0]
-    const instance = row.redcap_repeat_instance ? Number(row.redcap_repeat_instance) : null
-    const target = event && findRow(entry, event.id, row.redcap_repeat_instrument ?? '', instance)
+    const created = entry && files.fixture.recordTimes[entry.id]
+    if (entry && created) entry.createdAt = entry.modifiedAt = created
     for (const name of fileFields) {
       const fileName = row[name] ?? ''
       const bytes = files.files.get(fileName)
-      if (!target || fileName === '' || !bytes) continue
-      const id = state.sequence.doc++
-      project.docs.set(id, { id, name: fileName, mimeType: mimeTypeOf(fileName), bytes })
-      target.values.set(name, String(id))
+      if (fileName !== '' && bytes)
+        attachFile(state, project, row, name, { name: fileName, mimeType: '', bytes })
     }
   }
+}
+
+/** Stores an uploaded file and sets it as the file field's value on the row an import row names. */
+export function attachFile(
+  state: RedcapState,
+  project: Project,
+  row: Readonly<Record<string, string>>,
+  field: string,
+  file: { readonly name: string; readonly mimeType: string; readonly bytes: Uint8Array },
+): void {
+  const entry = project.records.get(row[recordIdField(project)] ?? '')
+  const event = project.settings.isLongitudinal
+    ? eventByUniqueName(project, row.redcap_event_name ?? '')
+    : project.events[0]
+  const instance = row.redcap_repeat_instance ? Number(row.redcap_repeat_instance) : null
+  const target =
+    entry && event && findRow(entry, event.id, row.redcap_repeat_instrument ?? '', instance)
+  if (!target) return
+  const id = state.sequence.doc++
+  const mimeType = file.mimeType || mimeTypeOf(file.name)
+  project.docs.set(id, { id, name: file.name, mimeType, bytes: file.bytes })
+  target.values.set(field, String(id))
 }
 
 const MIME: Readonly<Record<string, string>> = {
