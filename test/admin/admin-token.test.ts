@@ -9,7 +9,11 @@ const TOKEN = 'admin-token-for-tests-0123456789'
 /** The echo provider with one control route, to show provider control routes are guarded too. */
 const guarded: AnyProvider = {
   ...echoProvider,
-  adminRoutes: () => new Hono().get('/greeting', (c) => c.json({ greeting: 'hello' })),
+  adminRoutes: () => {
+    const app = new Hono()
+    app.get('/greeting', (c) => c.json({ greeting: 'hello' }))
+    return app
+  },
 }
 
 const standin = () =>
