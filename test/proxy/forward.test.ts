@@ -101,6 +101,38 @@ describe('proxy mode', () => {
     )
   })
 
+  it.each([
+    [
+      'stalls inside a small body',
+      100,
+      'upstream stalled mid-body for 150 ms',
+      504,
+      'upstream_timeout',
+      'Gateway timeout',
+    ],
+    [
+      'closes inside a small body',
+      0,
+      'upstream closed mid-body',
+      502,
+      'upstream_failed',
+      'Bad gateway',
+    ],
+  ])(
+    'answers in the provider envelope when the upstream %s',
+    async (_, stallMs, why, status, fault, message) => {
+      stub = await startRawStub((_, res) => {
+        res.writeHead(200, { 'content-length': '100', 'content-type': 'application/json' })
+        res.write('{"partial":')
+        if (stallMs === 0) setTimeout(() => res.destroy(), 30)
+      })
+      const t = await proxiedEcho({ upstreamUrl: `${stub.url}/echo`, timeoutMs: 150 })
+      const response = await t.request('/echo/data', bearer(await localToken(t)))
+      expect([response.status, await response.json()]).toEqual([status, { fault, message }])
+      expect(lastEntry(t)?.why).toBe(`GET ${stub.url}/echo/data: ${why}`)
+    },
+  )
+
   it('drops hop-by-hop headers, cookies and the local credential both ways', async () => {
     stub = await startStub((request, res) => {
       res.writeHead(200, {
