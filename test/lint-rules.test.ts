@@ -2,13 +2,15 @@ import { ESLint } from 'eslint'
 import { describe, expect, it } from 'vitest'
 
 const eslint = new ESLint()
+/** The first type-aware lint builds the whole TypeScript program: seconds alone, far more on a busy machine. */
+const LINT_TIMEOUT_MS = 120_000
 
 async function ruleIds(code: string, filePath: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath })
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message)
 }
 
-describe('lint rules', () => {
+describe('lint rules', { timeout: LINT_TIMEOUT_MS }, () => {
   it.each([
     ['export const t = Date.now()\n', 'no-restricted-properties'],
     ['export const r = Math.random()\n', 'no-restricted-properties'],
