@@ -35,6 +35,8 @@ export interface ForwardDeps {
   readonly secrets: Scrubber
   /** Ask for an uncompressed body (a recording is scrubbed of secrets before it is written). */
   readonly identity?: boolean
+  /** This standin's entry for the Via header, e.g. `1.1 standin-1a2b3c4d`. */
+  readonly via: string
 }
 
 export interface ForwardedResponse {
@@ -50,7 +52,10 @@ export async function forward(
   const { upstream, injector, source } = deps
   const url = joinUrl(upstream.url, request.pathAndQuery)
   const carrier = {
-    headers: upstreamRequestHeaders(request.headers, { identity: deps.identity === true }),
+    headers: upstreamRequestHeaders(request.headers, {
+      identity: deps.identity === true,
+      via: deps.via,
+    }),
     contentType: request.headers.get('content-type') ?? undefined,
     body: request.body,
   }

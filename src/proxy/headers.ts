@@ -29,7 +29,7 @@ function connectionListed(connection: string | null | undefined): Set<string> | 
 
 export function upstreamRequestHeaders(
   headers: Headers,
-  options: { readonly identity: boolean },
+  options: { readonly identity: boolean; readonly via: string },
 ): Record<string, string> {
   const listed = connectionListed(headers.get('connection'))
   const out: Record<string, string> = {}
@@ -40,6 +40,8 @@ export function upstreamRequestHeaders(
   })
   // A recording must be scrubbed of secrets, so it needs the body uncompressed.
   if (options.identity) out['accept-encoding'] = 'identity'
+  // A proxy names itself in Via (RFC 9110 §7.6.3); standin also uses it to notice a loop.
+  out.via = out.via === undefined ? options.via : `${out.via}, ${options.via}`
   return out
 }
 

@@ -70,6 +70,12 @@ export function serveRouteModes(
       return recordedResponse(lookup.entry.recording.response)
     }
     if (!injector) throw new StandinError('internal', 'Internal error', { detail: 'no injector' })
+    const { upstream } = decision
+    if (c.req.header('via')?.includes(runtime.via.slice(4)) === true) {
+      throw new StandinError('upstream_failed', 'Bad gateway', {
+        detail: `loop: this request has passed through this standin already (upstreams.${upstream.key} leads back here)`,
+      })
+    }
     const record = decision.kind === 'record'
     const client: ClientRequest = {
       method,
@@ -79,7 +85,6 @@ export function serveRouteModes(
       // upstream connection, and asking for `signal` costs an AbortController per request.
       body: buffered ?? (hasBody ? c.req.raw.body : null),
     }
-    const { upstream } = decision
     const response = await forward(client, {
       upstream,
       transport: runtime.transport,
@@ -87,6 +92,7 @@ export function serveRouteModes(
       source: runtime.sourceFor(upstream, injector),
       secrets: runtime.redactor,
       identity: record,
+      via: runtime.via,
     })
     c.set('outcome', 'proxied')
     world.events.emit('proxy:forwarded', {

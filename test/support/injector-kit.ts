@@ -64,7 +64,14 @@ export function injectorKit(
     send: (request) =>
       forward(
         { method: 'GET', headers: new Headers(), body: null, ...request },
-        { upstream, transport: http.transport, injector, source, secrets: redactor },
+        {
+          upstream,
+          transport: http.transport,
+          injector,
+          source,
+          secrets: redactor,
+          via: '1.1 standin-test',
+        },
       ),
     close: () => {
       http.close()
