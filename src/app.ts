@@ -5,31 +5,48 @@
  */
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import type { DashboardFiles } from './admin/dashboard.js'
 import { adminRoutes } from './admin/routes.js'
 import { StandinError, toStandinError } from './core/errors.js'
-import type { AnyProvider, StandinEnv } from './providers/provider.js'
+import { applyLevers } from './levers/apply-levers.js'
+import { providerContext, type AnyProvider, type StandinEnv } from './providers/provider.js'
 import { routeModeRoutes } from './proxy/routes-admin.js'
 import { ProxyRuntime, type ProxyOptions } from './proxy/runtime.js'
 import { serveRouteModes } from './proxy/serve.js'
 import type { ScenarioSource } from './scenarios/load.js'
+import { mountSessions, pathAfter } from './sessions/routes.js'
 import type { World } from './world.js'
 
 export interface AppDeps {
   readonly world: World
   readonly version?: string | undefined
   readonly scenarios?: ScenarioSource | undefined
+  /**
+   * Serve under a path prefix (an isolated session's `/_sessions/{id}`): routes match the path
+   * after it, while URLs, and so every base URL a provider echoes, keep it. Sessions do not nest.
+   */
+  readonly prefix?: string | undefined
   /** Route modes: transport, credential reader and, for programmatic use, settings and injectors. */
   readonly proxy?: ProxyOptions | undefined
+  readonly dashboard?: DashboardFiles | undefined
+  readonly adminToken?: string | undefined
 }
 
 export function createApp(deps: AppDeps): Hono {
   const { world } = deps
-  const app = new Hono()
+  const app = new Hono(deps.prefix === undefined ? {} : { getPath: pathAfter(deps.prefix) })
+  if (deps.prefix === undefined) mountSessions(app, { ...deps, createApp })
   const proxy = new ProxyRuntime(world, deps.proxy)
   app.route('/_standin/routes', routeModeRoutes(proxy))
   app.route(
     '/_standin',
-    adminRoutes({ world, version: deps.version ?? '0.0.0', scenarios: deps.scenarios }),
+    adminRoutes({
+      world,
+      version: deps.version ?? '0.0.0',
+      scenarios: deps.scenarios,
+      dashboard: deps.dashboard,
+      adminToken: deps.adminToken,
+    }),
   )
   for (const provider of world.providers) {
     for (const mount of provider.mounts)
@@ -77,6 +94,7 @@ function providerApp(
     })
     world.events.emit('request:end', entry)
   })
+  app.use(applyLevers(world, provider, mount))
   // Before the body limit, which buffers chunked bodies: a proxied upload streams to the upstream.
   app.use(serveRouteModes(proxy, provider, mount))
   app.use(
@@ -89,7 +107,7 @@ function providerApp(
       },
     }),
   )
-  app.route('/', provider.routes({ world, state: () => world.stateOf(provider.id) }, mount))
+  app.route('/', provider.routes(providerContext(provider, world), mount))
   app.all('*', (c) => {
     throw new StandinError('not_found', 'Not found', {
       detail: `no ${provider.title} route ${c.req.method} ${c.req.path}`,

@@ -3,9 +3,11 @@
  * (`node/create.ts`) fills in files and the real fetch; tests may pass memory stores.
  */
 import type { Hono } from 'hono'
+import type { DashboardFiles } from './admin/dashboard.js'
 import { createApp } from './app.js'
 import { defaultConfig, type StandinConfig, type StandinConfigInput } from './config/schema.js'
 import type { Clock } from './core/clock.js'
+import type { Sleep } from './core/sleep.js'
 import { MemoryFixtureStore, type FixtureStore } from './core/fixtures.js'
 import { providers as registry } from './providers/index.js'
 import type { AnyProvider } from './providers/provider.js'
@@ -27,8 +29,14 @@ export interface StandinOptions {
   readonly version?: string | undefined
   /** Start the virtual clock frozen when the scenario does not say. */
   readonly frozen?: boolean | undefined
+  /** Waits real time for injected latency (default: a real timer). */
+  readonly sleep?: Sleep | undefined
   /** Route modes (proxy, record, replay): transport, credential reader, settings, injectors. */
   readonly proxy?: ProxyOptions | undefined
+  /** The dashboard's files for `/_standin/ui/` (the Node edge reads them). */
+  readonly dashboard?: DashboardFiles | undefined
+  /** Guards the control plane: `/_standin/*` then demands it (see admin/admin-token.ts). */
+  readonly adminToken?: string | undefined
 }
 
 export interface Standin {
@@ -49,12 +57,15 @@ export async function createStandin(options: StandinOptions = {}): Promise<Stand
     ...(options.realClock ? { realClock: options.realClock } : {}),
     seed: options.seed,
     frozen: options.frozen,
+    sleep: options.sleep,
   })
   const app = createApp({
     world,
     version: options.version,
     scenarios: options.scenarios,
     proxy: options.proxy,
+    dashboard: options.dashboard,
+    adminToken: options.adminToken,
   })
   return { world, app, fetch: async (request) => app.fetch(request) }
 }

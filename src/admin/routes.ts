@@ -12,7 +12,13 @@ import {
   type ScenarioSource,
 } from '../scenarios/load.js'
 import type { World } from '../world.js'
+import { providerContext } from '../providers/provider.js'
+import { fireDueEvents } from '../scenarios/events/fire.js'
+import { requireAdminToken } from './admin-token.js'
 import { readPayload, renderAdminError } from './envelope.js'
+import { overrideRoutes } from './overrides-routes.js'
+import { dashboardRoutes, type DashboardFiles } from './dashboard.js'
+import { eventRoutes } from './events.js'
 import {
   ClockChangeSchema,
   RequestsQuerySchema,
@@ -24,18 +30,37 @@ export interface AdminDeps {
   readonly world: World
   readonly version: string
   readonly scenarios?: ScenarioSource | undefined
+  /** The dashboard's static files; the Node edge reads them (see admin/dashboard.ts). */
+  readonly dashboard?: DashboardFiles | undefined
+  /** When set, every control route (providers' too) demands it. */
+  readonly adminToken?: string | undefined
 }
 
 export function adminRoutes(deps: AdminDeps): Hono {
   const { world } = deps
   const app = new Hono()
   app.onError(renderAdminError)
+  // Scripted time events fire when the virtual clock passes them: views see them fired, and a clock
+  // change, reset or load fires what became due before its response reaches the caller.
+  app.use(async function fireScriptedEvents(_c, next) {
+    await fireDueEvents(world)
+    await next()
+    await fireDueEvents(world)
+  })
+  if (deps.adminToken !== undefined) app.use(requireAdminToken(deps.adminToken))
 
   app.get('/health', (c) => c.json({ status: 'ok', version: deps.version }))
 
   app.get('/clock', (c) => c.json(world.clock.snapshot()))
   app.post('/clock', async function changeClock(c) {
     const change = await readPayload(c, ClockChangeSchema)
+    const from = change.set === undefined ? world.clock.epochMs() : Date.parse(change.set)
+    if (!isDateMs(from + (change.advance ?? 0) * 1000)) {
+      throw new StandinError(
+        'invalid_request',
+        'Failed to move the clock: the result would be outside the dates JavaScript can hold (years -271821 to 275760).',
+      )
+    }
     if (change.set !== undefined) world.clock.set(new Date(change.set))
     if (change.advance !== undefined) world.clock.advance(change.advance)
     if (change.freeze !== undefined) world.clock.freeze(change.freeze)
@@ -59,6 +84,16 @@ export function adminRoutes(deps: AdminDeps): Hono {
     return c.json({ status: 'loaded', name: scenario.name ?? null, clock: world.clock.snapshot() })
   })
 
+  app.get('/scenario', (c) =>
+    c.json({
+      name: world.scenario.name ?? null,
+      description: world.scenario.description ?? null,
+      events: world.scripted.status(),
+    }),
+  )
+
+  app.route('/overrides', overrideRoutes(world))
+
   app.get('/scenarios', (c) => c.json({ scenarios: deps.scenarios?.names() ?? [] }))
 
   app.get('/state', (c) =>
@@ -76,16 +111,16 @@ export function adminRoutes(deps: AdminDeps): Hono {
     return c.json({ total: world.journal.total, requests: world.journal.list(query.data.limit) })
   })
 
+  app.route('/events', eventRoutes(world))
+  app.route('/ui', dashboardRoutes(deps.dashboard))
+
   app.get('/tokens', (c) => c.json({ tokens: world.credentials.list() }))
   app.post('/tokens/:id/expire', (c) => c.json(changeToken(world, c.req.param('id'), 'expire')))
   app.post('/tokens/:id/revoke', (c) => c.json(changeToken(world, c.req.param('id'), 'revoke')))
 
   for (const provider of world.providers) {
     if (provider.adminRoutes) {
-      app.route(
-        `/${provider.id}`,
-        provider.adminRoutes({ world, state: () => world.stateOf(provider.id) }),
-      )
+      app.route(`/${provider.id}`, provider.adminRoutes(providerContext(provider, world)))
     }
   }
 
@@ -95,7 +130,7 @@ export function adminRoutes(deps: AdminDeps): Hono {
   return app
 }
 
-function loadNamed(deps: AdminDeps, name: string) {
+export function loadNamed(deps: Pick<AdminDeps, 'world' | 'scenarios'>, name: string) {
   if (!deps.scenarios)
     throw new StandinError('not_found', `No scenario library to load "${name}" from.`)
   try {
@@ -104,6 +139,11 @@ function loadNamed(deps: AdminDeps, name: string) {
     if (error instanceof StandinError || error instanceof ScenarioError) throw error
     throw new StandinError('not_found', `Scenario "${name}" was not found in scenarios/.`)
   }
+}
+
+/** ECMAScript dates span ±8.64e15 ms around the epoch. */
+function isDateMs(ms: number): boolean {
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15
 }
 
 function changeToken(world: World, id: string, action: 'expire' | 'revoke') {

@@ -9,6 +9,7 @@ import { checkProxyConfig, proxyConfigShape } from './proxy-schema.js'
 export const DEFAULT_PORT = 4010
 export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024
+export const DEFAULT_SESSION_IDLE_SECONDS = 30 * 60
 
 export const StandinConfigSchema = z
   .object({
@@ -27,6 +28,11 @@ export const StandinConfigSchema = z
       .positive()
       .default(1000)
       .describe('How many requests the journal keeps.'),
+    sessionIdleSeconds: z
+      .number()
+      .positive()
+      .default(DEFAULT_SESSION_IDLE_SECONDS)
+      .describe('An isolated session unused for this long (real time) ends by itself.'),
     rateLimits: z
       .boolean()
       .default(true)

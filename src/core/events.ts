@@ -7,12 +7,28 @@ import type { CredentialView } from './credentials.js'
 import type { ProviderId } from './glossary.js'
 import type { JournalEntry } from './journal.js'
 
+/** A scripted event of the loaded scenario, as the log and `GET /_standin/scenario` show it. */
+export interface ScriptedEventStatus {
+  readonly index: number
+  readonly name: string
+  readonly trigger: string
+  readonly dueAt: string | null
+  /** Matching requests counted so far (request triggers only). */
+  readonly seen: number | null
+  readonly firedAt: string | null
+  /** What each action did, in order. */
+  readonly results: readonly string[]
+  readonly errors: readonly string[]
+}
+
 export interface StandinEvents {
   'request:end': JournalEntry
   'token:issued': CredentialView
   'token:changed': CredentialView
   'clock:changed': ClockSnapshot
   'scenario:loaded': { readonly name: string }
+  /** A scripted event fired; its status says what each action did. */
+  'scenario:event': ScriptedEventStatus
   /** A request went to the real upstream (proxy or record mode); the URL names no credential. */
   'proxy:forwarded': {
     readonly provider: ProviderId
@@ -42,6 +58,11 @@ export class EventBus {
     }
     set.add(listener)
     return () => set.delete(listener)
+  }
+
+  /** How many listeners `name` has (streams must let go of theirs when a client leaves). */
+  listenerCount(name: EventName): number {
+    return this.#listeners.get(name)?.size ?? 0
   }
 
   emit<K extends EventName>(name: K, payload: StandinEvents[K]): void {

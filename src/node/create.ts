@@ -1,9 +1,10 @@
 /**
  * createStandin with Node defaults: fixtures and scenarios from the working directory first and
- * then from the ones standin ships, the real `fetch`, and the proxy's node:http transport with
- * credential references read from the environment.
+ * then from the ones standin ships, the dashboard's files, the real `fetch`, and the proxy's
+ * node:http transport with credential references read from the environment.
  */
 import { join } from 'node:path'
+import { readDashboardFiles } from './dashboard-files.js'
 import { createStandin as createCore, type Standin, type StandinOptions } from '../standin.js'
 import { FsFixtureStore } from './fs-fixture-store.js'
 import { FsScenarioSource } from './fs-scenario-source.js'
@@ -23,6 +24,7 @@ export function createStandin(options: StandinOptions = {}): Promise<Standin> {
     fixtures: defaultFixtureStore(),
     scenarios: defaultScenarioSource(),
     version: packageVersion(),
+    dashboard: readDashboardFiles(),
     ...options,
     proxy: { ...nodeProxyPorts(), ...options.proxy },
   })

@@ -1,8 +1,10 @@
 /**
  * The Node edge: @hono/node-server on a real socket, loopback by default, closed gracefully
- * (in-flight responses finish, idle keep-alive connections are dropped).
+ * (in-flight responses finish, idle keep-alive connections are dropped, and event streams, which
+ * never finish on their own, are ended).
  */
-import { serve, type ServerType } from '@hono/node-server'
+import { serve, type Http2Bindings, type HttpBindings, type ServerType } from '@hono/node-server'
+import type { ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 export interface ServeOptions {
@@ -25,13 +27,19 @@ export function serveApp(
   fetchHandler: (request: Request) => Response | Promise<Response>,
   options: ServeOptions,
 ): Promise<RunningServer> {
+  const eventStreams = new EventStreams()
   return new Promise((resolve, reject) => {
     let server: ServerType | undefined = undefined
     const onError = (error: NodeJS.ErrnoException) => {
       reject(new ListenError(describeListenError(error, options)))
     }
     server = serve(
-      { fetch: fetchHandler, hostname: options.host, port: options.port },
+      {
+        fetch: (request: Request, env: HttpBindings | Http2Bindings) =>
+          eventStreams.track((r) => answerOrDrop(fetchHandler, r, env), request, env),
+        hostname: options.host,
+        port: options.port,
+      },
       (info: AddressInfo) => {
         server?.off('error', onError)
         const host = info.family === 'IPv6' ? `[${info.address}]` : info.address
@@ -39,12 +47,76 @@ export function serveApp(
           url: `http://${host}:${String(info.port)}`,
           host: info.address,
           port: info.port,
-          close: () => closeServer(server),
+          close: () => {
+            const closed = closeServer(server)
+            eventStreams.endAll()
+            return closed
+          },
         })
       },
     )
     server.once('error', onError)
+    trackResponses(server)
   })
+}
+
+/**
+ * `Response.error()` (status 0) is the app's "drop the connection" (a QA lever): the socket is
+ * destroyed without a byte of answer, as a crashed upstream or a reset connection would do.
+ * `x-hono-already-sent` tells @hono/node-server that nothing is left to write.
+ */
+async function answerOrDrop(
+  fetchHandler: (request: Request) => Response | Promise<Response>,
+  request: Request,
+  env: HttpBindings | Http2Bindings,
+): Promise<Response> {
+  const response = await fetchHandler(request)
+  if (response.status !== 0) return response
+  env.outgoing.destroy()
+  return new Response(null, { headers: { 'x-hono-already-sent': '1' } })
+}
+
+/** Open `text/event-stream` responses, so a shutdown need not wait for clients to hang up. */
+class EventStreams {
+  readonly #open = new Set<(HttpBindings | Http2Bindings)['outgoing']>()
+
+  async track(
+    fetchHandler: (request: Request) => Response | Promise<Response>,
+    request: Request,
+    env: HttpBindings | Http2Bindings,
+  ): Promise<Response> {
+    const response = await fetchHandler(request)
+    if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+      const outgoing = env.outgoing
+      this.#open.add(outgoing)
+      outgoing.once('close', () => this.#open.delete(outgoing))
+    }
+    return response
+  }
+
+  endAll(): void {
+    for (const outgoing of this.#open) outgoing.destroy()
+    this.#open.clear()
+  }
+}
+
+/** Responses not yet finished, per server, so a shutdown can tell their clients not to reuse the connection. */
+const inFlight = new WeakMap<ServerType, Set<ServerResponse>>()
+const closing = new WeakSet<ServerType>()
+
+function trackResponses(server: ServerType): void {
+  const responses = new Set<ServerResponse>()
+  inFlight.set(server, responses)
+  server.on('request', (_req: unknown, res: ServerResponse) => {
+    if (closing.has(server)) endKeepAlive(res)
+    responses.add(res)
+    res.once('close', () => responses.delete(res))
+  })
+}
+
+/** The answer still goes out in full; only the connection closes after it. */
+function endKeepAlive(res: ServerResponse): void {
+  if (!res.headersSent) res.setHeader('connection', 'close')
 }
 
 function closeServer(server: ServerType | undefined): Promise<void> {
@@ -53,6 +125,8 @@ function closeServer(server: ServerType | undefined): Promise<void> {
       resolve()
       return
     }
+    closing.add(server)
+    for (const res of inFlight.get(server) ?? []) endKeepAlive(res)
     server.close(() => {
       resolve()
     })

@@ -7,6 +7,7 @@ import type { z } from 'zod'
 import type { StandinError } from '../core/errors.js'
 import type { Outcome, ProviderId } from '../core/glossary.js'
 import type { World } from '../world.js'
+import type { ProviderAction } from './action.js'
 
 /** Per-request variables every provider sub-app may set; the journal reads them. */
 export interface StandinEnv {
@@ -52,6 +53,16 @@ export interface Provider<State = unknown, Seed = unknown> {
   renderError(error: StandinError, c: StandinContext, mount: string): Response | Promise<Response>
   /** A JSON-safe view of the state for `GET /_standin/state`. */
   snapshot?(state: State): unknown
+  /** Named actions scenario events can call as `<id>.<name>` (see `providers/action.ts`). */
+  readonly actions?: Readonly<Record<string, ProviderAction<State>>>
+}
+
+/** The context a provider's routes, admin routes and actions get for one world. */
+export function providerContext<State>(
+  provider: Provider<State>,
+  world: World,
+): ProviderContext<State> {
+  return { world, state: () => world.stateOf(provider.id) as State }
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds providers of every state type

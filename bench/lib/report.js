@@ -1,0 +1,143 @@
+// @ts-check
+/**
+ * The bench's two outputs: a markdown report (bench/results/latest.md) and one summary line per
+ * case on stdout.
+ */
+import { formatRate, formatRatio, round } from './stats.js'
+
+/**
+ * @typedef {import('./load.js').LoadResult} LoadResult
+ *
+ * @typedef {object} CaseRow
+ * @property {string} name
+ * @property {string} floor
+ * @property {number | undefined} target
+ * @property {'measured' | 'skipped' | 'failed'} outcome
+ * @property {string} [reason]       why skipped or failed
+ * @property {LoadResult} [load]
+ * @property {number} [ratio]        req/s over the floor's req/s
+ * @property {string} [unexpected]   answers with another status than the case expects
+ *
+ * @typedef {object} ColdRow
+ * @property {string} name
+ * @property {number} wallMs
+ * @property {number | undefined} cpuMs
+ * @property {number} runs
+ * @property {number | undefined} wallRatio  to the bare hono start
+ * @property {number | undefined} cpuRatio
+ * @property {number | undefined} target
+ *
+ * @typedef {object} MemoryRow
+ * @property {number} requests
+ * @property {number | undefined} rssBeforeMb
+ * @property {number | undefined} rssAfterMb
+ * @property {number} clockAdvances
+ * @property {Record<string, number>} statuses
+ * @property {number} targetMb
+ *
+ * @typedef {object} Report
+ * @property {Record<string, string>} meta
+ * @property {CaseRow[]} cases
+ * @property {ColdRow[]} cold
+ * @property {MemoryRow | undefined} memory
+ */
+
+/** @param {CaseRow} row */
+function verdict(row) {
+  if (row.outcome !== 'measured') return row.outcome
+  if (row.target === undefined || row.ratio === undefined) return ''
+  return row.ratio >= row.target ? 'met' : 'MISSED'
+}
+
+/** @param {Record<string, number>} statuses */
+function formatStatuses(statuses) {
+  return Object.entries(statuses)
+    .map(([code, n]) => `${code}×${String(n)}`)
+    .join(' ')
+}
+
+/** @param {CaseRow} row */
+export function summaryLine(row) {
+  if (row.outcome !== 'measured' || !row.load)
+    return `bench: ${row.name}: ${row.outcome} (${row.reason ?? ''})`
+  const { load } = row
+  const ratio =
+    row.ratio === undefined
+      ? ''
+      : `, ${formatRatio(row.ratio)} ${row.floor}${row.target === undefined ? '' : ` (target ${formatRatio(row.target)}: ${verdict(row)})`}`
+  const unexpected = row.unexpected ? `, unexpected answers ${row.unexpected}` : ''
+  return `bench: ${row.name}: ${formatRate(load.rps)} req/s, p50 ${String(load.p50)} ms, p99 ${String(load.p99)} ms${ratio}${unexpected}`
+}
+
+/** @param {ColdRow} row */
+export function coldLine(row) {
+  const ratio =
+    row.wallRatio === undefined
+      ? ''
+      : `, ${formatRatio(row.wallRatio)} hono wall / ${formatRatio(row.cpuRatio)} hono CPU${row.target === undefined ? '' : ` (target under ${formatRatio(row.target)}: ${row.wallRatio < row.target ? 'met' : 'MISSED'})`}`
+  const cpu = row.cpuMs === undefined ? '' : `, CPU ${String(round(row.cpuMs))} ms`
+  return `bench: cold start ${row.name}: median ${String(round(row.wallMs))} ms to the ready line${cpu} over ${String(row.runs)} runs${ratio}`
+}
+
+/** @param {MemoryRow} row */
+export function memoryLine(row) {
+  const after = row.rssAfterMb === undefined ? 'unknown' : `${String(round(row.rssAfterMb))} MB`
+  const met = row.rssAfterMb === undefined ? '' : row.rssAfterMb < row.targetMb ? 'met' : 'MISSED'
+  return `bench: RSS after ${formatRate(row.requests)} requests: ${after} (before ${String(round(row.rssBeforeMb ?? Number.NaN))} MB; target under ${String(row.targetMb)} MB: ${met}; ${formatStatuses(row.statuses)})`
+}
+
+/** @param {Report} report */
+export function toMarkdown(report) {
+  const lines = ['# standin benchmark', '']
+  for (const [key, value] of Object.entries(report.meta)) lines.push(`- ${key}: ${value}`)
+  lines.push(
+    '',
+    '## Throughput',
+    '',
+    '| case | req/s | p50 ms¹ | p99 ms¹ | floor | floor req/s | ratio | target | result |',
+    '| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |',
+  )
+  for (const row of report.cases) {
+    const floorRps = row.ratio !== undefined && row.load ? formatRate(row.load.rps / row.ratio) : ''
+    const result =
+      row.outcome === 'measured'
+        ? `${verdict(row)}${row.unexpected ? ` (unexpected: ${row.unexpected})` : ''}`
+        : `${row.outcome}: ${row.reason ?? ''}`
+    lines.push(
+      `| ${row.name} | ${row.load ? formatRate(row.load.rps) : ''} | ${row.load ? String(row.load.p50) : ''} | ${row.load ? String(row.load.p99) : ''} | ${row.floor} | ${floorRps} | ${formatRatio(row.ratio)} | ${formatRatio(row.target)} | ${result} |`,
+    )
+  }
+  lines.push(
+    '',
+    '¹ autocannon reports latency in whole milliseconds.',
+    '',
+    '## Cold start to the ready line',
+    '',
+    '| process | median wall ms | median CPU ms | runs | wall ratio to hono | CPU ratio to hono | target | result |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  )
+  for (const row of report.cold) {
+    const result =
+      row.target === undefined || row.wallRatio === undefined
+        ? ''
+        : row.wallRatio < row.target
+          ? 'met'
+          : 'MISSED'
+    lines.push(
+      `| ${row.name} | ${String(round(row.wallMs))} | ${row.cpuMs === undefined ? '' : String(round(row.cpuMs))} | ${String(row.runs)} | ${formatRatio(row.wallRatio)} | ${formatRatio(row.cpuRatio)} | ${row.target === undefined ? '' : `< ${formatRatio(row.target)}`} | ${result} |`,
+    )
+  }
+  if (report.memory) {
+    const m = report.memory
+    lines.push(
+      '',
+      '## Memory',
+      '',
+      '| requests | virtual clock advances | RSS before MB | RSS after MB | target | result | answers |',
+      '| ---: | ---: | ---: | ---: | ---: | --- | --- |',
+      `| ${formatRate(m.requests)} | ${String(m.clockAdvances)} | ${String(round(m.rssBeforeMb ?? Number.NaN))} | ${String(round(m.rssAfterMb ?? Number.NaN))} | < ${String(m.targetMb)} | ${m.rssAfterMb !== undefined && m.rssAfterMb < m.targetMb ? 'met' : 'MISSED'} | ${formatStatuses(m.statuses)} |`,
+    )
+  }
+  lines.push('')
+  return lines.join('\n')
+}

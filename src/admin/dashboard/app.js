@@ -1,0 +1,113 @@
+// The dashboard's entry: mounts the panels, loads everything from the control API, then follows the
+// event stream (GET /_standin/events). Provider panels appear only for providers in the state.
+
+import { api, controlUrl } from './api.js'
+import { setRefresh } from './actions.js'
+import { mountClockPanel } from './clock-panel.js'
+import { mountCredentialsPanel } from './credentials-panel.js'
+import { showError } from './dom.js'
+import { mountEpicollectPanel } from './epicollect-panel.js'
+import { mountJournalPanel } from './journal-panel.js'
+import { isObject } from './pick.js'
+import { mountRedcapPanel } from './redcap-panel.js'
+import { mountRedoxPanel } from './redox-panel.js'
+import { mountRoutesPanel } from './routes-panel.js'
+import { mountScenarioPanel } from './scenario-panel.js'
+import { setVirtualClock } from './virtual-clock.js'
+
+const PROVIDER_PANELS = {
+  redcap: mountRedcapPanel,
+  epicollect: mountEpicollectPanel,
+  redox: mountRedoxPanel,
+}
+/** Token events come in bursts (a load test); the state is fetched at most this often. */
+const REFRESH_DELAY_MS = 300
+
+const clock = mountClockPanel()
+const scenario = mountScenarioPanel()
+const credentials = mountCredentialsPanel()
+const journal = mountJournalPanel()
+const routes = mountRoutesPanel()
+const providerPanels = new Map()
+let tokens = []
+let refreshTimer
+
+async function refresh() {
+  const [state, reply] = await Promise.all([api('state'), api('tokens')])
+  tokens = Array.isArray(reply?.tokens) ? reply.tokens : []
+  setVirtualClock(state.clock)
+  scenario.render(state)
+  credentials.render(tokens)
+  renderProviders(isObject(state.providers) ? state.providers : {})
+  document.body.dataset.ready = 'true'
+}
+
+function renderProviders(providers) {
+  for (const [id, mount] of Object.entries(PROVIDER_PANELS)) {
+    const present = id in providers
+    const section = document.getElementById(`${id}-panel`)
+    section.hidden = !present
+    document.querySelector(`a[href="#${id}-panel"]`).parentElement.hidden = !present
+    if (!present) continue
+    if (!providerPanels.has(id)) providerPanels.set(id, mount(section))
+    providerPanels.get(id).render(providers[id] ?? {}, tokens)
+  }
+}
+
+function scheduleRefresh() {
+  refreshTimer ??= setTimeout(() => {
+    refreshTimer = undefined
+    refresh().catch(reportLoadError)
+  }, REFRESH_DELAY_MS)
+}
+
+function reload() {
+  return Promise.all([refresh(), journal.load(), routes.load(), scenario.load()]).catch(
+    reportLoadError,
+  )
+}
+
+function reportLoadError(error) {
+  showError(
+    `Failed to load from standin: ${error instanceof Error ? error.message : String(error)}`,
+  )
+}
+
+function follow() {
+  const live = document.getElementById('live')
+  const source = new EventSource(controlUrl('events'))
+  let opened = false
+  const on = (name, handle) =>
+    source.addEventListener(name, (event) => handle(JSON.parse(event.data)))
+  on('ready', (data) => {
+    setVirtualClock(data.clock)
+    live.textContent = 'Live'
+    live.className = 'live live-on'
+    // After a reconnect, fetch what happened while the stream was down.
+    if (opened) void reload()
+    opened = true
+  })
+  on('request:end', (entry) => journal.add(entry))
+  const onToken = (token) => {
+    tokens = [...tokens.filter((t) => t.id !== token.id), token]
+    credentials.upsert(token)
+    scheduleRefresh()
+  }
+  on('token:issued', onToken)
+  on('token:changed', onToken)
+  on('clock:changed', (snapshot) => setVirtualClock(snapshot))
+  on('scenario:loaded', () => scheduleRefresh())
+  source.addEventListener('error', () => {
+    live.textContent = 'Reconnecting…'
+    live.className = 'live live-off'
+  })
+}
+
+setRefresh(refresh)
+document.getElementById('refresh').addEventListener('click', () => void reload())
+setInterval(() => {
+  clock.tick()
+  credentials.tick()
+}, 1000)
+void reload()
+follow()

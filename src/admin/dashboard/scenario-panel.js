@@ -1,0 +1,46 @@
+// The scenario picker (GET /_standin/scenarios, POST /_standin/scenario {name}) and reset.
+
+import { api } from './api.js'
+import { act, onSubmit } from './actions.js'
+import { h } from './dom.js'
+import { field, isObject } from './pick.js'
+
+export function mountScenarioPanel() {
+  const current = document.getElementById('scenario-name')
+  const select = document.getElementById('scenario-select')
+
+  onSubmit(
+    document.getElementById('scenario-form'),
+    (form) => api('scenario', { method: 'POST', body: { name: String(form.get('name')) } }),
+    (result) => `Loaded scenario ${result?.name ?? ''}.`,
+  )
+  const reset = document.getElementById('scenario-reset')
+  reset.addEventListener('click', () =>
+    act(reset, () => api('reset', { method: 'POST' }), 'Reset to the loaded scenario.'),
+  )
+
+  async function load() {
+    const reply = await api('scenarios')
+    const names = (Array.isArray(reply?.scenarios) ? reply.scenarios : [])
+      .map((item) =>
+        isObject(item)
+          ? { name: field(item, 'name'), description: field(item, 'description') }
+          : { name: String(item), description: '' },
+      )
+      .filter((item) => item.name !== '')
+    const chosen = select.value
+    select.replaceChildren(
+      ...names.map((item) =>
+        h('option', { value: item.name, title: item.description || undefined }, item.name),
+      ),
+    )
+    if (names.some((item) => item.name === chosen)) select.value = chosen
+  }
+
+  function render(state) {
+    current.textContent = state.scenario ?? 'unnamed'
+    if (!select.matches(':focus') && [...select.options].some((o) => o.value === state.scenario))
+      select.value = state.scenario
+  }
+  return { load, render }
+}

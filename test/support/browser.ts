@@ -1,0 +1,61 @@
+/**
+ * Debian's Chromium driven by playwright-core, headless and offline: a fresh profile per launch and
+ * every background fetch (updates, sync, QUIC probes) switched off, since test machines have no
+ * internet. `STANDIN_CHROMIUM` overrides the binary.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+
+export const CHROMIUM = process.env.STANDIN_CHROMIUM ?? '/usr/bin/chromium'
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export interface Browser {
+  readonly context: BrowserContext
+  close(): Promise<void>
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'standin-chromium-'))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  })
+  return {
+    context,
+    close: async () => {
+      await context.close()
+      rmSync(profile, { recursive: true, force: true })
+    },
+  }
+}
+
+/**
+ * Collects a page's console errors and uncaught exceptions. `allowed` names resources whose failed
+ * load is expected (a route the server does not have yet).
+ */
+export function watchErrors(page: Page, allowed: readonly RegExp[] = []): string[] {
+  const errors: string[] = []
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return
+    const where = message.location().url
+    if (message.text().startsWith('Failed to load resource') && allowed.some((r) => r.test(where)))
+      return
+    errors.push(`${message.text()} (${where})`)
+  })
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`))
+  return errors
+}
