@@ -34,6 +34,7 @@
  *   that are whole numbers print as `52`, not PHP's `52.0`; decimal answers do print `18.0`.
  * - A date or time answer that cannot be parsed exports as `''` (PHP would print 01/01/1970).
  */
+import { epicollectActions } from './actions.js'
 import type { Provider } from '../provider.js'
 import { epicollectAdminRoutes } from './admin-routes.js'
 import { renderEc5Error } from './errors.js'
@@ -55,6 +56,7 @@ export const epicollectProvider: Provider<EpicollectState, EpicollectSeed> = {
     }),
   routes: epicollectRoutes,
   adminRoutes: epicollectAdminRoutes,
+  actions: epicollectActions,
   renderError: (error, c) => renderEc5Error(error, c),
   snapshot: (state) => ({
     projects: [...state.projects.values()].map((p) => ({
