@@ -34,6 +34,7 @@
  *   that are whole numbers print as `52`, not PHP's `52.0`; decimal answers do print `18.0`.
  * - A date or time answer that cannot be parsed exports as `''` (PHP would print 01/01/1970).
  */
+import { authenticateLocalToken } from './local-credential.js'
 import { epicollectActions } from './actions.js'
 import type { Provider } from '../provider.js'
 import { epicollectAdminRoutes } from './admin-routes.js'
@@ -57,6 +58,7 @@ export const epicollectProvider: Provider<EpicollectState, EpicollectSeed> = {
   routes: epicollectRoutes,
   adminRoutes: epicollectAdminRoutes,
   actions: epicollectActions,
+  authenticate: authenticateLocalToken,
   renderError: (error, c) => renderEc5Error(error, c),
   snapshot: (state) => ({
     projects: [...state.projects.values()].map((p) => ({

@@ -34,6 +34,7 @@
  * - Renaming an event regenerates its unique name; `record` rename/randomize are not implemented.
  * - DAG unique names read from project XML are derived from the group names.
  */
+import { authenticateLocalToken } from './local-credential.js'
 import { redcapActions } from './actions.js'
 import type { Provider } from '../provider.js'
 import { redcapAdminRoutes } from './admin-routes.js'
@@ -58,6 +59,7 @@ export const redcap: Provider<RedcapState, RedcapSeed> = {
   routes: redcapRoutes,
   adminRoutes: redcapAdminRoutes,
   actions: redcapActions,
+  authenticate: authenticateLocalToken,
   renderError: renderRedcapError,
   snapshot: snapshotState,
 }

@@ -44,6 +44,7 @@
  * - Data Model: any `DataModel`/`EventType` pair is accepted; queries get their `Meta` and logs back,
  *   not query results.
  */
+import { authenticateLocalToken } from './local-credential.js'
 import type { Provider } from '../provider.js'
 import { redoxAdminRoutes } from './admin-routes.js'
 import { createRedoxState } from './create-state.js'
@@ -64,6 +65,7 @@ export const redox: Provider<RedoxState, RedoxSeed> = {
   routes: redoxRoutes,
   adminRoutes: redoxAdminRoutes,
   actions: redoxActions,
+  authenticate: authenticateLocalToken,
   renderError: renderRedoxError,
   snapshot: snapshotState,
 }
