@@ -31,7 +31,7 @@ export async function serveScenario(name: string): Promise<Served> {
         method: body === undefined ? 'GET' : 'POST',
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       })
-      return response.json()
+      return (await response.json()) as unknown
     },
   }
 }
