@@ -21,6 +21,7 @@ import { floorMeter, measureFloors, startFloors } from './lib/floors.js'
 import { measureMemory } from './lib/memory.js'
 import { coldLine, memoryLine, profileLines, summaryLine, toMarkdown } from './lib/report.js'
 import { runCase } from './lib/run-case.js'
+import { formatRate } from './lib/stats.js'
 import { loadBenchScenario, startStandin } from './lib/standin.js'
 
 const COLD_START_TARGET = 1.5
@@ -82,15 +83,17 @@ try {
     load: floors[name],
     ratio: floors[name].rps / floors['node:http'].rps,
     floorRps: floors['node:http'].rps,
+    ...cpuOf(floors[name].cpuRps, floors['node:http'].cpuRps),
   }))
   for (const row of floorRows) log(summaryLine(row))
+  const jose = floors['jose jwtVerify']
   log(
-    `bench: floor: jose jwtVerify RS384: ${Math.round(floors['jose jwtVerify'].rps)} verifications/s`,
+    `bench: floor: jose jwtVerify RS384: ${formatRate(jose.rps)} verifications/s, ${formatRate(jose.cpuRps ?? Number.NaN)} per CPU-second`,
   )
 
   const providers = await loadBenchScenario(standin.url)
   const env = {
-    url: standin.url,
+    server: standin,
     providers,
     upstream: started.upstream,
     rounds: quick ? 1 : 3,
@@ -139,6 +142,14 @@ try {
 } finally {
   await standin.stop()
   await started.stop()
+}
+
+/**
+ * @param {number | undefined} rate
+ * @param {number | undefined} floor
+ */
+function cpuOf(rate, floor) {
+  return rate === undefined || floor === undefined ? {} : { cpuRps: rate, cpuRatio: rate / floor }
 }
 
 function commitOf() {

@@ -5,7 +5,7 @@
  * `jwtVerify` rate.
  */
 import { fileURLToPath } from 'node:url'
-import { runLoad } from './load.js'
+import { runLoad, runMetered } from './load.js'
 import { runToEnd, startServer } from './spawn.js'
 
 const floorFile = (/** @type {string} */ name) =>
@@ -17,7 +17,9 @@ export const FLOOR_REQUEST = { path: '/json' }
 /**
  * @typedef {import('./load.js').LoadOptions} LoadOptions
  * @typedef {import('./load.js').LoadResult} LoadResult
- * @typedef {{ 'node:http': LoadResult, hono: LoadResult, 'http-proxy': LoadResult, 'jose jwtVerify': { rps: number } }} Floors
+ * @typedef {import('./load.js').MeteredResult} MeteredResult
+ * @typedef {{ rps: number, cpuRps: number | undefined }} Rate
+ * @typedef {{ 'node:http': MeteredResult, hono: MeteredResult, 'http-proxy': MeteredResult, 'jose jwtVerify': Rate }} Floors
  */
 
 /**
@@ -39,29 +41,29 @@ export async function startFloors() {
 /**
  * jose's bare `jwtVerify` rate, in a process of its own, for `seconds`.
  * @param {LoadOptions} options
- * @returns {Promise<number>}
+ * @returns {Promise<Rate>}
  */
 async function joseRate(options) {
   const line = await runToEnd(
     [floorFile('jose-verify'), String(options.connections), String(options.seconds)],
     options.seconds * 1000 + 30_000,
   )
-  const jose = /** @type {{ opsPerSec: number }} */ (
+  const jose = /** @type {{ opsPerSec: number, opsPerCpuSec: number }} */ (
     JSON.parse(line.trim().split('\n').pop() ?? '{}')
   )
-  return jose.opsPerSec
+  return { rps: jose.opsPerSec, cpuRps: jose.opsPerCpuSec }
 }
 
 /**
  * A meter for the running floors: one measurement of one floor's rate, so a case can measure its
  * floor in turns with itself.
  * @param {Awaited<ReturnType<typeof startFloors>>} started
- * @returns {(name: import('../cases.js').FloorName, options: LoadOptions) => Promise<number>}
+ * @returns {(name: import('../cases.js').FloorName, options: LoadOptions) => Promise<Rate>}
  */
 export function floorMeter(started) {
   return async (name, options) => {
     if (name === 'jose jwtVerify') return joseRate(options)
-    return (await runLoad(started.servers[name].url, FLOOR_REQUEST, options)).rps
+    return runMetered(started.servers[name], FLOOR_REQUEST, options)
   }
 }
 
@@ -75,10 +77,10 @@ export async function measureFloors(started, options) {
   /** @type {Partial<Floors>} */
   const out = {}
   for (const name of /** @type {const} */ (['node:http', 'hono', 'http-proxy'])) {
-    const { url } = started.servers[name]
-    await runLoad(url, FLOOR_REQUEST, options.warmup)
-    out[name] = await runLoad(url, FLOOR_REQUEST, options.measure)
+    const server = started.servers[name]
+    await runLoad(server.url, FLOOR_REQUEST, options.warmup)
+    out[name] = await runMetered(server, FLOOR_REQUEST, options.measure)
   }
-  out['jose jwtVerify'] = { rps: await joseRate(options.measure) }
+  out['jose jwtVerify'] = await joseRate(options.measure)
   return /** @type {Floors} */ (out)
 }

@@ -84,3 +84,24 @@ export async function runLoad(baseUrl, request, options) {
     statuses,
   }
 }
+
+/**
+ * @typedef {LoadResult & { cpuRps: number | undefined }} MeteredResult
+ *   `cpuRps`: requests per CPU-second of the server process. It depends far less than `rps` on
+ *   what else the machine is doing, so it is the fairer comparison on a shared or small machine.
+ */
+
+/**
+ * A load run that also reads the server process's CPU time before and after.
+ * @param {{ url: string, cpuMs: () => number | undefined }} server
+ * @param {LoadRequest} request
+ * @param {LoadOptions} options
+ * @returns {Promise<MeteredResult>}
+ */
+export async function runMetered(server, request, options) {
+  const before = server.cpuMs()
+  const result = await runLoad(server.url, request, options)
+  const after = server.cpuMs()
+  const cpuMs = before === undefined || after === undefined ? undefined : after - before
+  return { ...result, cpuRps: cpuMs ? result.total / (cpuMs / 1000) : undefined }
+}

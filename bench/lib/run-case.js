@@ -8,7 +8,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runLoad } from './load.js'
+import { runLoad, runMetered } from './load.js'
 import { median } from './stats.js'
 import { hotspots } from './profile.js'
 import { callJson, loadBenchScenario, startStandin } from './standin.js'
@@ -21,13 +21,13 @@ import { callJson, loadBenchScenario, startStandin } from './standin.js'
  * @typedef {import('./spawn.js').Server} Server
  *
  * @typedef {object} CaseEnv
- * @property {string} url          the shared standin
+ * @property {Server} server       the shared standin
  * @property {Set<string>} providers  registered providers
  * @property {string} upstream     the bare node:http server, for proxy cases
  * @property {LoadOptions} warmup
  * @property {LoadOptions} measure
  * @property {number} rounds  the case and its floor are measured in turns, this many times each
- * @property {(name: import('../cases.js').FloorName, options: LoadOptions) => Promise<number>} floorRate
+ * @property {(name: import('../cases.js').FloorName, options: LoadOptions) => Promise<import('./floors.js').Rate>} floorRate
  * @property {string} [profileDir]  profile each case's standin with --cpu-prof into this folder
  */
 
@@ -58,7 +58,7 @@ export async function runCase(c, env) {
   }
   let result
   try {
-    result = await measure(c, own?.url ?? env.url, env)
+    result = await measure(c, own ?? env.server, env)
   } finally {
     await own?.stop()
   }
@@ -105,11 +105,12 @@ async function startOwn(c, env, profile) {
 
 /**
  * @param {BenchCase} c
- * @param {string} url
+ * @param {Server} server
  * @param {CaseEnv} env
- * @returns {Promise<{ outcome: 'failed', reason: string } | { outcome: 'measured', load: import('./load.js').LoadResult, ratio: number, floorRps: number, unexpected?: string, request: LoadRequest }>}
+ * @returns {Promise<{ outcome: 'failed', reason: string } | { outcome: 'measured', load: import('./load.js').LoadResult, ratio: number, floorRps: number, cpuRps?: number, cpuRatio?: number, unexpected?: string, request: LoadRequest }>}
  */
-async function measure(c, url, env) {
+async function measure(c, server, env) {
+  const { url } = server
   let request
   try {
     request = await c.prepare({ url, call: (path, init) => callJson(url, path, init) })
@@ -131,19 +132,24 @@ async function measure(c, url, env) {
   await runLoad(url, request, env.warmup)
   // In turns with its floor, so a machine that gets busier or quieter mid-run shifts both alike.
   const slice = { ...env.measure, seconds: env.measure.seconds / env.rounds }
-  /** @type {import('./load.js').LoadResult[]} */
+  /** @type {import('./load.js').MeteredResult[]} */
   const loads = []
   /** @type {number[]} */
   const ratios = []
   /** @type {number[]} */
+  const cpuRatios = []
+  /** @type {number[]} */
   const floorRates = []
   for (let round = 0; round < env.rounds; round++) {
-    const floorRps = await env.floorRate(c.floor, slice)
-    const load = await runLoad(url, request, slice)
+    const floor = await env.floorRate(c.floor, slice)
+    const load = await runMetered(server, request, slice)
     loads.push(load)
-    floorRates.push(floorRps)
-    ratios.push(load.rps / floorRps)
+    floorRates.push(floor.rps)
+    ratios.push(load.rps / floor.rps)
+    if (load.cpuRps !== undefined && floor.cpuRps !== undefined)
+      cpuRatios.push(load.cpuRps / floor.cpuRps)
   }
+  const cpuRates = loads.flatMap((l) => (l.cpuRps === undefined ? [] : [l.cpuRps]))
   const load = combine(loads)
   const unexpected = Object.entries(load.statuses)
     .filter(([code]) => code !== String(c.expect))
@@ -154,6 +160,8 @@ async function measure(c, url, env) {
     load,
     ratio: median(ratios),
     floorRps: median(floorRates),
+    ...(cpuRates.length > 0 ? { cpuRps: median(cpuRates) } : {}),
+    ...(cpuRatios.length > 0 ? { cpuRatio: median(cpuRatios) } : {}),
     ...(unexpected.length > 0 ? { unexpected: unexpected.join(' ') } : {}),
     request,
   }

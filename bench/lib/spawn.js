@@ -30,6 +30,7 @@ for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
  * @property {number} readyMs  milliseconds from spawn to the ready line
  * @property {() => string} stderr
  * @property {() => number | undefined} rssMb  the process's resident set size now
+ * @property {() => number | undefined} cpuMs  CPU time the process has used so far
  * @property {(signal?: NodeJS.Signals) => Promise<number | null>} stop
  */
 
@@ -73,6 +74,7 @@ export function startServer(args, options = {}) {
         readyMs: performance.now() - started,
         stderr: () => stderr,
         rssMb: () => rssMbOf(pid),
+        cpuMs: () => cpuMsOf(pid),
         stop: async (signal = 'SIGTERM') => {
           if (child.exitCode === null) child.kill(signal)
           return exited

@@ -95,6 +95,10 @@ const anyValue: fc.Arbitrary<unknown> = fc.oneof(
 
 export type Example = Readonly<Record<string, unknown>>
 
+/** A form field's text: strings as they are, anything else as JSON (some objects have no String()). */
+const asText = (value: unknown): string =>
+  typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value))
+
 /** A real-shaped payload with one field replaced (mostly), removed or joined by a stranger. */
 function nearValid(examples: readonly Example[]): fc.Arbitrary<Record<string, unknown>> {
   return fc
@@ -143,7 +147,7 @@ const formBody = (examples: readonly Example[]) =>
   fc.oneof(
     nearValid(examples).map((o) =>
       Object.entries(o)
-        .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+        .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(asText(v))}`)
         .join('&'),
     ),
     fc

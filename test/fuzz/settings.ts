@@ -4,6 +4,6 @@
  */
 export const FUZZ_SEED = Number(process.env.STANDIN_FUZZ_SEED ?? 20260115)
 /** Generated requests per route target. */
-export const RUNS_PER_TARGET = Number(process.env.STANDIN_FUZZ_RUNS ?? 100)
+export const RUNS_PER_TARGET = Number(process.env.STANDIN_FUZZ_RUNS ?? 60)
 /** Requests sent through a real socket (the rest go through app.request). */
 export const SOCKET_RUNS = Number(process.env.STANDIN_FUZZ_SOCKET_RUNS ?? 60)
