@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { SystemClock, VirtualClock } from '../../src/core/clock.js'
+import { providers as registry } from '../../src/providers/index.js'
+import type { AnyProvider } from '../../src/providers/provider.js'
 import { createTestStandin, type TestStandin } from '../../src/testing/index.js'
 import { echoProvider } from '../support/echo-provider.js'
 import { mirrorProvider, type Mirrored } from '../support/mirror-provider.js'
 
 const REAL_START = '2026-02-01T12:00:00.000Z'
+const TEST_PROVIDERS: readonly AnyProvider[] = [echoProvider, mirrorProvider]
 const ROOT = { name: 'root', clock: { start: '2026-01-01T00:00:00Z' }, providers: {} }
 
-async function standin(config: { sessionIdleSeconds?: number } = {}) {
+async function standin(config: { sessionIdleSeconds?: number } = {}, providers = TEST_PROVIDERS) {
   const realClock = new VirtualClock(new Date(REAL_START), new SystemClock(), true)
   const t = await createTestStandin({
-    providers: [echoProvider, mirrorProvider],
+    providers,
     scenario: ROOT,
     config,
     realClock,
@@ -76,7 +79,7 @@ describe('isolated sessions', () => {
   })
 
   it('starts from a named scenario, or the root one, and resets to its own', async () => {
-    const { t } = await standin()
+    const { t } = await standin({}, registry)
     const named = await createSession(t, { scenario: 'default' })
     const inherited = await createSession(t)
     await send(t, 'POST', `${inherited.baseUrl}/_standin/clock`, { advance: 3600 })
