@@ -158,6 +158,30 @@ describe('isolated sessions', () => {
     expect((await send(t, 'GET', '/_standin/sessions')).body).toEqual({ sessions: [] })
   })
 
+  it('demands the admin token, when one is set, on session routes and inside sessions', async () => {
+    const token = 'admin-token-for-sessions-0123456'
+    const t = await createTestStandin({
+      providers: TEST_PROVIDERS,
+      scenario: ROOT,
+      adminToken: token,
+    })
+    const refused = async (path: string, init: RequestInit = {}) =>
+      (await t.request(path, init)).status
+    expect(await refused('/_standin/sessions', { method: 'POST' })).toBe(401)
+    expect(await refused('/_standin/sessions')).toBe(401)
+    const created = await t.request('/_standin/sessions', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    })
+    const { baseUrl } = (await created.json()) as { baseUrl: string }
+    expect(created.status).toBe(201)
+    expect(await refused(`${baseUrl}/_standin/clock`)).toBe(401)
+    const clock = await t.request(`${baseUrl}/_standin/clock`, {
+      headers: { 'standin-admin-token': token },
+    })
+    expect(clock.status).toBe(200)
+  })
+
   it('does not nest sessions', async () => {
     const { t } = await standin()
     const { baseUrl } = await createSession(t)
