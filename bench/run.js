@@ -4,9 +4,10 @@
  * bin (`standin start --port 0 --no-rate-limits` on bench/scenarios/bench.yaml), and RSS after a
  * long run. Writes bench/results/latest.md and prints one summary line per case.
  *
- * Options: --seconds N (each measured run, default 5), --connections N (default 32),
+ * Options: --seconds N (each case's measured time, default 6), --connections N (default 32),
  * --cold-runs N (default 9), --rss-requests N (default 200000), --out FILE, --quick (a short run
- * to check the suite itself).
+ * to check the suite itself), --profile (each case on a standin of its own under `node --cpu-prof`;
+ * the report then names the functions that took the time, and the profiles stay in bench/results/).
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -16,9 +17,9 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { CASES } from './cases.js'
 import { measureColdStarts } from './cold-start.js'
-import { measureFloors, startFloors } from './lib/floors.js'
+import { floorMeter, measureFloors, startFloors } from './lib/floors.js'
 import { measureMemory } from './lib/memory.js'
-import { coldLine, memoryLine, summaryLine, toMarkdown } from './lib/report.js'
+import { coldLine, memoryLine, profileLines, summaryLine, toMarkdown } from './lib/report.js'
 import { runCase } from './lib/run-case.js'
 import { loadBenchScenario, startStandin } from './lib/standin.js'
 
@@ -29,7 +30,7 @@ const WATCHDOG_MS = 10 * 60_000
 
 const { values } = parseArgs({
   options: {
-    seconds: { type: 'string', default: '5' },
+    seconds: { type: 'string', default: '6' },
     connections: { type: 'string', default: '32' },
     'cold-runs': { type: 'string', default: '9' },
     'rss-requests': { type: 'string', default: '200000' },
@@ -38,6 +39,7 @@ const { values } = parseArgs({
       default: fileURLToPath(new URL('./results/latest.md', import.meta.url)),
     },
     quick: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
   },
 })
 const quick = values.quick === true
@@ -79,6 +81,7 @@ try {
     outcome: /** @type {const} */ ('measured'),
     load: floors[name],
     ratio: floors[name].rps / floors['node:http'].rps,
+    floorRps: floors['node:http'].rps,
   }))
   for (const row of floorRows) log(summaryLine(row))
   log(
@@ -86,15 +89,27 @@ try {
   )
 
   const providers = await loadBenchScenario(standin.url)
-  const env = { url: standin.url, providers, floors, upstream: started.upstream, warmup, measure }
+  const env = {
+    url: standin.url,
+    providers,
+    upstream: started.upstream,
+    rounds: quick ? 1 : 3,
+    floorRate: floorMeter(started),
+    warmup,
+    measure,
+    ...(values.profile ? { profileDir: dirname(values.out) } : {}),
+  }
   const rows = []
   for (const c of CASES) {
     const row = await runCase(c, env)
     log(summaryLine(row))
+    for (const line of profileLines(row)) log(line)
     rows.push(row)
   }
 
   const shared = rows.flatMap((row) => (row.shared ? [row.shared] : []))
+  // With --profile every case ran on a standin of its own; the long run then uses health alone.
+  if (shared.length === 0) shared.push({ path: '/_standin/health' })
   const memory = await measureMemory(standin, shared, {
     total: rssRequests,
     connections,
@@ -110,7 +125,7 @@ try {
       node: process.version,
       cpus: String(availableParallelism()),
       'load average before the run (1, 5, 15 min)': loadBefore.join(', '),
-      load: `autocannon, ${String(connections)} connections, ${String(warmup.seconds)} s warm-up then ${String(seconds)} s per case, all on 127.0.0.1`,
+      load: `autocannon, ${String(connections)} connections, ${String(warmup.seconds)} s warm-up, then ${String(seconds)} s per case in ${String(env.rounds)} turns with its floor (ratio: median of the turns), all on 127.0.0.1`,
       standin:
         '`standin start --port 0 --no-rate-limits --scenario bench/scenarios/bench.yaml` (built bin)',
     },

@@ -37,7 +37,36 @@ export async function startFloors() {
 }
 
 /**
- * Warms each floor up, then measures it.
+ * jose's bare `jwtVerify` rate, in a process of its own, for `seconds`.
+ * @param {LoadOptions} options
+ * @returns {Promise<number>}
+ */
+async function joseRate(options) {
+  const line = await runToEnd(
+    [floorFile('jose-verify'), String(options.connections), String(options.seconds)],
+    options.seconds * 1000 + 30_000,
+  )
+  const jose = /** @type {{ opsPerSec: number }} */ (
+    JSON.parse(line.trim().split('\n').pop() ?? '{}')
+  )
+  return jose.opsPerSec
+}
+
+/**
+ * A meter for the running floors: one measurement of one floor's rate, so a case can measure its
+ * floor in turns with itself.
+ * @param {Awaited<ReturnType<typeof startFloors>>} started
+ * @returns {(name: import('../cases.js').FloorName, options: LoadOptions) => Promise<number>}
+ */
+export function floorMeter(started) {
+  return async (name, options) => {
+    if (name === 'jose jwtVerify') return joseRate(options)
+    return (await runLoad(started.servers[name].url, FLOOR_REQUEST, options)).rps
+  }
+}
+
+/**
+ * Warms each floor up, then measures it once, for the reference rows of the report.
  * @param {Awaited<ReturnType<typeof startFloors>>} started
  * @param {{ warmup: LoadOptions, measure: LoadOptions }} options
  * @returns {Promise<Floors>}
@@ -45,25 +74,11 @@ export async function startFloors() {
 export async function measureFloors(started, options) {
   /** @type {Partial<Floors>} */
   const out = {}
-  for (const [name, server] of /** @type {const} */ ([
-    ['node:http', started.servers['node:http']],
-    ['hono', started.servers.hono],
-    ['http-proxy', started.servers['http-proxy']],
-  ])) {
-    await runLoad(server.url, FLOOR_REQUEST, options.warmup)
-    out[name] = await runLoad(server.url, FLOOR_REQUEST, options.measure)
+  for (const name of /** @type {const} */ (['node:http', 'hono', 'http-proxy'])) {
+    const { url } = started.servers[name]
+    await runLoad(url, FLOOR_REQUEST, options.warmup)
+    out[name] = await runLoad(url, FLOOR_REQUEST, options.measure)
   }
-  const line = await runToEnd(
-    [
-      floorFile('jose-verify'),
-      String(options.measure.connections),
-      String(options.measure.seconds),
-    ],
-    options.measure.seconds * 1000 + 30_000,
-  )
-  const jose = /** @type {{ opsPerSec: number }} */ (
-    JSON.parse(line.trim().split('\n').pop() ?? '{}')
-  )
-  out['jose jwtVerify'] = { rps: jose.opsPerSec }
+  out['jose jwtVerify'] = { rps: await joseRate(options.measure) }
   return /** @type {Floors} */ (out)
 }

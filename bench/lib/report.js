@@ -15,8 +15,10 @@ import { formatRate, formatRatio, round } from './stats.js'
  * @property {'measured' | 'skipped' | 'failed'} outcome
  * @property {string} [reason]       why skipped or failed
  * @property {LoadResult} [load]
- * @property {number} [ratio]        req/s over the floor's req/s
+ * @property {number} [ratio]        req/s over the floor's req/s (median over the rounds)
+ * @property {number} [floorRps]     the floor's req/s, measured in turns with the case
  * @property {string} [unexpected]   answers with another status than the case expects
+ * @property {{ file: string, busyMs: number, hotspots: import('./profile.js').Hotspot[] }} [profile]
  *
  * @typedef {object} ColdRow
  * @property {string} name
@@ -69,6 +71,14 @@ export function summaryLine(row) {
   return `bench: ${row.name}: ${formatRate(load.rps)} req/s, p50 ${String(load.p50)} ms, p99 ${String(load.p99)} ms${ratio}${unexpected}`
 }
 
+/** @param {CaseRow} row */
+export function profileLines(row) {
+  if (!row.profile) return []
+  return row.profile.hotspots
+    .slice(0, 3)
+    .map((h) => `bench:   ${(h.share * 100).toFixed(0).padStart(3)}% ${h.name}`)
+}
+
 /** @param {ColdRow} row */
 export function coldLine(row) {
   const ratio =
@@ -98,7 +108,7 @@ export function toMarkdown(report) {
     '| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |',
   )
   for (const row of report.cases) {
-    const floorRps = row.ratio !== undefined && row.load ? formatRate(row.load.rps / row.ratio) : ''
+    const floorRps = row.floorRps === undefined ? '' : formatRate(row.floorRps)
     const result =
       row.outcome === 'measured'
         ? `${verdict(row)}${row.unexpected ? ` (unexpected: ${row.unexpected})` : ''}`
@@ -137,6 +147,22 @@ export function toMarkdown(report) {
       '| ---: | ---: | ---: | ---: | ---: | --- | --- |',
       `| ${formatRate(m.requests)} | ${String(m.clockAdvances)} | ${String(round(m.rssBeforeMb ?? Number.NaN))} | ${String(round(m.rssAfterMb ?? Number.NaN))} | < ${String(m.targetMb)} | ${m.rssAfterMb !== undefined && m.rssAfterMb < m.targetMb ? 'met' : 'MISSED'} | ${formatStatuses(m.statuses)} |`,
     )
+  }
+  const profiled = report.cases.filter((row) => row.profile)
+  if (profiled.length > 0) {
+    lines.push('', '## Where the time goes (node --cpu-prof, self time)', '')
+    for (const row of profiled) {
+      const p = /** @type {NonNullable<CaseRow['profile']>} */ (row.profile)
+      lines.push(
+        `### ${row.name}`,
+        '',
+        `${String(round(p.busyMs))} ms busy; profile: \`${p.file}\``,
+        '',
+      )
+      lines.push('| share | function |', '| ---: | --- |')
+      for (const h of p.hotspots) lines.push(`| ${(h.share * 100).toFixed(1)}% | \`${h.name}\` |`)
+      lines.push('')
+    }
   }
   lines.push('')
   return lines.join('\n')

@@ -29,7 +29,11 @@ function slowPost(url: string, path: string, first: string, rest: string) {
       })
     })
   })
-  const sent = new Promise<void>((resolve) => req.write(first, () => { resolve(); }))
+  const sent = new Promise<void>((resolve) =>
+    req.write(first, () => {
+      resolve()
+    }),
+  )
   return { sent, answer, finish: () => req.end(rest) }
 }
 

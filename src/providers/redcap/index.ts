@@ -34,6 +34,7 @@
  * - Renaming an event regenerates its unique name; `record` rename/randomize are not implemented.
  * - DAG unique names read from project XML are derived from the group names.
  */
+import { redcapActions } from './actions.js'
 import type { Provider } from '../provider.js'
 import { redcapAdminRoutes } from './admin-routes.js'
 import { renderRedcapError } from './errors.js'
@@ -56,6 +57,7 @@ export const redcap: Provider<RedcapState, RedcapSeed> = {
     }),
   routes: redcapRoutes,
   adminRoutes: redcapAdminRoutes,
+  actions: redcapActions,
   renderError: renderRedcapError,
   snapshot: snapshotState,
 }

@@ -47,6 +47,7 @@
 import type { Provider } from '../provider.js'
 import { redoxAdminRoutes } from './admin-routes.js'
 import { createRedoxState } from './create-state.js'
+import { redoxActions } from './actions.js'
 import { renderRedoxError } from './errors.js'
 import { MOUNTS } from './region.js'
 import { redoxRoutes } from './routes.js'
@@ -62,6 +63,7 @@ export const redox: Provider<RedoxState, RedoxSeed> = {
     createRedoxState(seed, { fixtures: world.fixtures, nowIso: world.clock.now().toISOString() }),
   routes: redoxRoutes,
   adminRoutes: redoxAdminRoutes,
+  actions: redoxActions,
   renderError: renderRedoxError,
   snapshot: snapshotState,
 }
