@@ -3,7 +3,7 @@
  * blank for none), and its import, which assigns or unassigns users. The DAG right is needed
  * either way (with API Export, or API Import).
  */
-import { appendLog } from '../logging.js'
+import { logDesign } from '../logging.js'
 import { badRequest, MSG, rejectUnknown } from '../messages.js'
 import { REQUIRE } from '../rights.js'
 import { readDataRows } from '../wire/data.js'
@@ -44,11 +44,10 @@ function importMapping(call: ProjectCall) {
     const member = project.users.get(row.username)
     if (!member) continue
     member.dagId = project.dags.find((d) => d.uniqueName === row.dag)?.id ?? null
-    appendLog(call, {
-      action: 'Manage/Design',
-      details: `Assign user to data access group (API): user = '${row.username}', group = '${row.dag}'`,
-      type: 'manage',
-    })
+    logDesign(
+      call,
+      `Assign user to data access group (API): user = '${row.username}', group = '${row.dag}'`,
+    )
   }
   return bareReply(call.returnFormat, rows.length)
 }
