@@ -6,7 +6,7 @@ import type { Doc, Project, RedcapState } from './model.js'
 
 export interface FileInput {
   readonly name: string
-  /** '' to guess from the file name. */
+  /** '' (or the multipart default application/octet-stream) to guess from the file name. */
   readonly mimeType: string
   readonly bytes: Uint8Array
 }
@@ -28,7 +28,8 @@ export function mimeTypeOf(fileName: string): string {
 
 export function storeDoc(state: RedcapState, project: Project, file: FileInput): Doc {
   const id = state.sequence.doc++
-  const mimeType = file.mimeType || mimeTypeOf(file.name)
+  const known = file.mimeType !== '' && file.mimeType !== 'application/octet-stream'
+  const mimeType = known ? file.mimeType : mimeTypeOf(file.name)
   const doc: Doc = { id, name: file.name, mimeType, bytes: file.bytes }
   project.docs.set(id, doc)
   return doc

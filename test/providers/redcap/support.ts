@@ -108,3 +108,15 @@ export function startClassicWith(
     ],
   })
 }
+
+/** A multipart POST, the way PyCap and REDCapR upload files (part `file`). */
+export function upload(
+  t: TestStandin,
+  params: Record<string, string>,
+  file?: { readonly name: string; readonly type?: string; readonly text: string },
+): Promise<Response> {
+  const form = new FormData()
+  for (const [key, value] of Object.entries(params)) form.append(key, value)
+  if (file) form.append('file', new File([file.text], file.name, { type: file.type ?? '' }))
+  return t.request('/redcap/api/', { method: 'POST', body: form })
+}
