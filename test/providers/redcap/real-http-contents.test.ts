@@ -9,9 +9,12 @@ import type { TestStandin } from '../../../src/testing/index.js'
 import {
   ALICE_CLASSIC,
   ALICE_LONG,
+  answer,
   CSV_TYPE,
   formBody,
   JSON_TYPE,
+  multipartBody,
+  postTo,
   startDefault,
   XML_HEAD,
   XML_TYPE,
@@ -30,34 +33,19 @@ afterAll(async () => {
   await server.close()
 })
 
-async function post(params: Params) {
-  const response = await fetch(`${server.url}/redcap/api/`, {
-    method: 'POST',
-    body: formBody(params),
-  })
-  return {
-    status: response.status,
-    type: response.headers.get('content-type'),
-    body: await response.text(),
-  }
-}
+const post = async (params: Params) => answer(await postTo(server.url, formBody(params)))
 
 /** Every byte value, to prove uploads and downloads are binary-safe. */
 const BINARY = Uint8Array.from({ length: 256 }, (_, i) => i)
 
 async function postFile(params: Record<string, string>, name: string, type: string) {
-  const form = new FormData()
-  for (const [key, value] of Object.entries(params)) form.append(key, value)
-  form.append('file', new Blob([BINARY], { type }), name)
-  const response = await fetch(`${server.url}/redcap/api/`, { method: 'POST', body: form })
-  return { status: response.status, body: await response.text() }
+  const body = multipartBody(params, { name, type, bytes: BINARY })
+  const { status, body: text } = await answer(await postTo(server.url, body))
+  return { status, body: text }
 }
 
 async function download(params: Params) {
-  const response = await fetch(`${server.url}/redcap/api/`, {
-    method: 'POST',
-    body: formBody(params),
-  })
+  const response = await postTo(server.url, formBody(params))
   return {
     status: response.status,
     type: response.headers.get('content-type'),

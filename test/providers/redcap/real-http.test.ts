@@ -11,8 +11,11 @@ import {
   ALICE_LONG,
   ALICE_SUPER,
   CSV_TYPE,
+  answer,
   formBody,
   JSON_TYPE,
+  multipartBody,
+  postTo,
   startDefault,
   XML_HEAD,
   XML_TYPE,
@@ -32,29 +35,11 @@ afterAll(async () => {
 })
 
 /** A form-encoded POST over HTTP, the way PyCap's `requests.post(url, data=...)` sends it. */
-async function post(params: Params) {
-  const response = await fetch(`${server.url}/redcap/api/`, {
-    method: 'POST',
-    body: formBody(params),
-  })
-  return {
-    status: response.status,
-    type: response.headers.get('content-type'),
-    body: await response.text(),
-  }
-}
+const post = async (params: Params) => answer(await postTo(server.url, formBody(params)))
 
 /** A multipart POST, the way redcapAPI's `curl::handle_setform` sends every call. */
-async function postMultipart(params: Record<string, string>) {
-  const form = new FormData()
-  for (const [key, value] of Object.entries(params)) form.append(key, value)
-  const response = await fetch(`${server.url}/redcap/api/`, { method: 'POST', body: form })
-  return {
-    status: response.status,
-    type: response.headers.get('content-type'),
-    body: await response.text(),
-  }
-}
+const postMultipart = async (params: Record<string, string>) =>
+  answer(await postTo(server.url, multipartBody(params)))
 
 const TYPES = { json: JSON_TYPE, csv: CSV_TYPE, xml: XML_TYPE } as const
 const x = (rows: string[]) =>

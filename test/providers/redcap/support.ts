@@ -109,14 +109,40 @@ export function startClassicWith(
   })
 }
 
-/** A multipart POST, the way PyCap and REDCapR upload files (part `file`). */
+/** A file for the multipart part `file`. */
+export interface FilePart {
+  readonly name: string
+  readonly type?: string
+  readonly text?: string
+  readonly bytes?: Uint8Array<ArrayBuffer>
+}
+
+/**
+ * A multipart body: PyCap and REDCapR upload files this way (part `file`), and redcapAPI's
+ * `curl::handle_setform` sends every call this way.
+ */
+export function multipartBody(params: Record<string, string>, file?: FilePart): FormData {
+  const form = new FormData()
+  for (const [key, value] of Object.entries(params)) form.append(key, value)
+  if (file)
+    form.append(
+      'file',
+      new Blob([file.bytes ?? file.text ?? ''], { type: file.type ?? '' }),
+      file.name,
+    )
+  return form
+}
+
+/** A multipart POST through the app. */
 export function upload(
   t: TestStandin,
   params: Record<string, string>,
-  file?: { readonly name: string; readonly type?: string; readonly text: string },
+  file?: FilePart,
 ): Promise<Response> {
-  const form = new FormData()
-  for (const [key, value] of Object.entries(params)) form.append(key, value)
-  if (file) form.append('file', new File([file.text], file.name, { type: file.type ?? '' }))
-  return t.request('/redcap/api/', { method: 'POST', body: form })
+  return t.request('/redcap/api/', { method: 'POST', body: multipartBody(params, file) })
+}
+
+/** A POST to `<url>/redcap/api/` over real HTTP. */
+export function postTo(url: string, body: URLSearchParams | FormData): Promise<Response> {
+  return fetch(`${url}/redcap/api/`, { method: 'POST', body })
 }

@@ -216,6 +216,25 @@ describe('user', () => {
     })
   })
 
+  it('assigns a DAG by unique name or by id', async () => {
+    const t = await startDefault()
+    const data = JSON.stringify([
+      { username: 'alice', data_access_group: 'site_b' },
+      { username: 'bob', data_access_group_id: '' },
+    ])
+    expect((await call(t, { token: ALICE_LONG, content: 'user', format: 'json', data })).body).toBe(
+      '2',
+    )
+    expect(await json(t, { token: ALICE_LONG, content: 'userDagMapping' })).toEqual([
+      { username: 'alice', redcap_data_access_group: 'site_b' },
+      { username: 'bob', redcap_data_access_group: '' },
+    ])
+    const byId = JSON.stringify([{ username: 'bob', data_access_group_id: '1' }])
+    await call(t, { token: ALICE_LONG, content: 'user', format: 'json', data: byId })
+    const rows = (await json(t, { token: ALICE_LONG, content: 'userDagMapping' })) as unknown[]
+    expect(rows[1]).toEqual({ username: 'bob', redcap_data_access_group: 'site_a' })
+  })
+
   it.each([
     [
       'a flag that is not 0 or 1',

@@ -54,10 +54,11 @@ function exportParticipants(call: ProjectCall): Reply {
   const { project, params, access, deps } = call
   const place = surveyPlace(project, params)
   addRespondents(call, place)
-  const visible = (p: SurveyParticipant) =>
-    p.record === '' ||
-    access.dagId === null ||
-    project.records.get(p.record)?.dagId === access.dagId
+  const visible = (p: SurveyParticipant) => {
+    if (p.record === '') return true
+    const entry = project.records.get(p.record)
+    return entry !== undefined && (access.dagId === null || entry.dagId === access.dagId)
+  }
   const rows = project.participants
     .filter((p) => p.form === place.form && p.eventId === place.eventId && visible(p))
     .map((p) => withCodes(p, deps.random))

@@ -17,7 +17,7 @@ import {
   rightsToWire,
   USER_RIGHT_NAMES,
 } from '../user-rights-wire.js'
-import { readDataRows } from '../wire/data.js'
+import { readDataRows, type DataRow } from '../wire/data.js'
 import { bareReply } from '../wire/reply.js'
 import { GENERIC_ACTIONS, tableFormat, type ContentDef, type ProjectCall } from './types.js'
 
@@ -76,11 +76,17 @@ function exportUsers(call: ProjectCall) {
   return rightsTable(tableFormat(call), rows, COLUMNS)
 }
 
-function dagOf(project: Project, unique: string | undefined): number | null | undefined {
-  if (unique === undefined) return undefined
-  if (unique.trim() === '') return null
-  rejectUnknown('data_access_group', [unique], (u) => project.dags.some((d) => d.uniqueName === u))
-  return project.dags.find((d) => d.uniqueName === unique)?.id ?? null
+/** The row's DAG by unique name (`data_access_group`) or id (`data_access_group_id`). */
+function dagOf(project: Project, row: DataRow): number | null | undefined {
+  const [param, value, key] =
+    row.data_access_group !== undefined
+      ? (['data_access_group', row.data_access_group, 'uniqueName'] as const)
+      : (['data_access_group_id', row.data_access_group_id, 'id'] as const)
+  if (value === undefined) return undefined
+  if (value.trim() === '') return null
+  const dag = project.dags.find((d) => String(d[key]) === value.trim())
+  if (!dag) rejectUnknown(param, [value], () => false)
+  return dag?.id ?? null
 }
 
 function importUsers(call: ProjectCall) {
@@ -96,7 +102,7 @@ function importUsers(call: ProjectCall) {
       row,
       username,
       known,
-      dagId: dagOf(project, row.data_access_group),
+      dagId: dagOf(project, row),
       rights: rightsFromWire(known?.rights ?? NEW_USER_RIGHTS, row),
     }
   })
