@@ -10,6 +10,7 @@ import {
   api,
   call,
   CSV_TYPE,
+  downloaded,
   errorXml,
   json,
   JSON_TYPE,
@@ -65,12 +66,7 @@ describe('fileRepository', () => {
   it('exports a document with its name in the Content-Type', async () => {
     const t = await startDefault()
     const response = await api(t, { ...LIST, action: 'export', doc_id: '3' })
-    expect({
-      status: response.status,
-      type: response.headers.get('content-type'),
-      csp: response.headers.get('content-security-policy'),
-      body: await response.text(),
-    }).toEqual({
+    expect(await downloaded(response)).toEqual({
       status: 200,
       type: 'text/plain; name="study-protocol.txt";charset=UTF-8',
       csp: "script-src 'none'",

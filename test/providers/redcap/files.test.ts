@@ -11,6 +11,7 @@ import {
   api,
   call,
   CSV_TYPE,
+  downloaded,
   errorXml,
   JSON_TYPE,
   startClassicWith,
@@ -22,27 +23,18 @@ import {
   type Params,
 } from './support.js'
 
-async function download(response: Response) {
-  return {
-    status: response.status,
-    type: response.headers.get('content-type'),
-    csp: response.headers.get('content-security-policy'),
-    body: await response.text(),
-  }
-}
-
 describe('file', () => {
   it('exports a stored file with its name in the Content-Type', async () => {
     const t = await startDefault()
     const params = { token: ALICE_CLASSIC, content: 'file', action: 'export' }
-    expect(await download(await api(t, { ...params, record: '1', field: 'consent_form' }))).toEqual(
-      {
-        status: 200,
-        type: 'text/plain; name="consent-1.txt";charset=UTF-8',
-        csp: "script-src 'none'",
-        body: 'Signed consent for record 1.\n',
-      },
-    )
+    expect(
+      await downloaded(await api(t, { ...params, record: '1', field: 'consent_form' })),
+    ).toEqual({
+      status: 200,
+      type: 'text/plain; name="consent-1.txt";charset=UTF-8',
+      csp: "script-src 'none'",
+      body: 'Signed consent for record 1.\n',
+    })
   })
 
   it('exports the file of a longitudinal record from the named event', async () => {
@@ -55,7 +47,7 @@ describe('file', () => {
       field: 'scan',
       event: 'baseline_arm_1',
     })
-    expect((await download(response)).type).toBe('text/plain; name="scan-1001.txt";charset=UTF-8')
+    expect((await downloaded(response)).type).toBe('text/plain; name="scan-1001.txt";charset=UTF-8')
   })
 
   it('imports a file by multipart upload, then exports it back and shows its name', async () => {
@@ -67,7 +59,7 @@ describe('file', () => {
       { name: 'ben-consent.png', type: 'image/png', text: 'PNG bytes' },
     )
     expect(await answer(put)).toEqual({ status: 200, type: JSON_TYPE, body: '' })
-    expect(await download(await api(t, { ...params, action: 'export' }))).toEqual({
+    expect(await downloaded(await api(t, { ...params, action: 'export' }))).toEqual({
       status: 200,
       type: 'image/png; name="ben-consent.png"',
       csp: "script-src 'none'",
@@ -90,7 +82,7 @@ describe('file', () => {
     const t = await startDefault()
     const params = { token: ALICE_CLASSIC, content: 'file', record: '1', field: 'consent_form' }
     await upload(t, { ...params, action: 'import' }, { name: 'v2.txt', text: 'second' })
-    expect(await download(await api(t, { ...params, action: 'export' }))).toMatchObject({
+    expect(await downloaded(await api(t, { ...params, action: 'export' }))).toMatchObject({
       type: 'text/plain; name="v2.txt";charset=UTF-8',
       body: 'second',
     })

@@ -3,9 +3,7 @@
  * (serveApp on 127.0.0.1:0): a multipart upload and download round trip with binary bytes, and
  * one call of each other content with its whole body.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serveApp, type RunningServer } from '../../../src/node/serve.js'
-import type { TestStandin } from '../../../src/testing/index.js'
+import { describe, expect, it } from 'vitest'
 import {
   ALICE_CLASSIC,
   ALICE_LONG,
@@ -15,37 +13,27 @@ import {
   JSON_TYPE,
   multipartBody,
   postTo,
-  startDefault,
+  serveDefault,
   XML_HEAD,
   XML_TYPE,
   type Params,
 } from './support.js'
 
-let t: TestStandin
-let server: RunningServer
+const server = serveDefault()
 
-beforeAll(async () => {
-  t = await startDefault()
-  server = await serveApp((request) => t.app.fetch(request), { host: '127.0.0.1', port: 0 })
-})
-
-afterAll(async () => {
-  await server.close()
-})
-
-const post = async (params: Params) => answer(await postTo(server.url, formBody(params)))
+const post = async (params: Params) => answer(await postTo(server.url(), formBody(params)))
 
 /** Every byte value, to prove uploads and downloads are binary-safe. */
 const BINARY = Uint8Array.from({ length: 256 }, (_, i) => i)
 
 async function postFile(params: Record<string, string>, name: string, type: string) {
   const body = multipartBody(params, { name, type, bytes: BINARY })
-  const { status, body: text } = await answer(await postTo(server.url, body))
+  const { status, body: text } = await answer(await postTo(server.url(), body))
   return { status, body: text }
 }
 
 async function download(params: Params) {
-  const response = await postTo(server.url, formBody(params))
+  const response = await postTo(server.url(), formBody(params))
   return {
     status: response.status,
     type: response.headers.get('content-type'),
@@ -92,7 +80,7 @@ describe('REDCap contents over real HTTP', () => {
     })
     expect(link.status).toBe(200)
     expect(link.type).toBe(JSON_TYPE)
-    expect(link.body.startsWith(`${server.url}/redcap/surveys/?s=`)).toBe(true)
+    expect(link.body.startsWith(`${server.url()}/redcap/surveys/?s=`)).toBe(true)
     expect(link.body).toMatch(/\?s=[A-Z0-9]{16}$/)
   })
 
