@@ -5,6 +5,7 @@
  */
 import { logDesign } from '../logging.js'
 import { badRequest, MSG, rejectUnknown } from '../messages.js'
+import { membersByName } from '../project-shape.js'
 import { REQUIRE } from '../rights.js'
 import { readDataRows } from '../wire/data.js'
 import { bareReply, tableReply } from '../wire/reply.js'
@@ -12,12 +13,10 @@ import { tableFormat, type ContentDef, type ProjectCall } from './types.js'
 
 function exportMapping(call: ProjectCall) {
   const { project } = call
-  const rows = [...project.users.values()]
-    .sort((a, b) => a.username.localeCompare(b.username))
-    .map((m) => ({
-      username: m.username,
-      redcap_data_access_group: project.dags.find((d) => d.id === m.dagId)?.uniqueName ?? '',
-    }))
+  const rows = membersByName(project).map((m) => ({
+    username: m.username,
+    redcap_data_access_group: project.dags.find((d) => d.id === m.dagId)?.uniqueName ?? '',
+  }))
   return tableReply(tableFormat(call), rows, {
     columns: ['username', 'redcap_data_access_group'],
   })

@@ -6,6 +6,7 @@
  */
 import { MSG, badRequest, rejectUnknown } from '../messages.js'
 import { appendLog } from '../logging.js'
+import { membersByName } from '../project-shape.js'
 import { REQUIRE } from '../rights.js'
 import { versionAtLeast } from '../version-compare.js'
 import { readDataRows } from '../wire/data.js'
@@ -15,15 +16,13 @@ import { tableFormat, type ContentDef, type ProjectCall } from './types.js'
 function exportMapping(call: ProjectCall) {
   const { project, state } = call
   const withDag = versionAtLeast(state.system.version, '15.8.2')
-  const rows = [...project.users.values()]
-    .sort((a, b) => a.username.localeCompare(b.username))
-    .map((m) => ({
-      username: m.username,
-      unique_role_name: project.roles.find((r) => r.id === m.roleId)?.uniqueName ?? '',
-      ...(withDag
-        ? { data_access_group: project.dags.find((d) => d.id === m.dagId)?.uniqueName ?? '' }
-        : {}),
-    }))
+  const rows = membersByName(project).map((m) => ({
+    username: m.username,
+    unique_role_name: project.roles.find((r) => r.id === m.roleId)?.uniqueName ?? '',
+    ...(withDag
+      ? { data_access_group: project.dags.find((d) => d.id === m.dagId)?.uniqueName ?? '' }
+      : {}),
+  }))
   const columns = ['username', 'unique_role_name', ...(withDag ? ['data_access_group'] : [])]
   return tableReply(tableFormat(call), rows, { columns })
 }

@@ -7,6 +7,7 @@
 import { badRequest, MSG, rejectUnknown } from '../messages.js'
 import type { Project, ProjectUser } from '../model.js'
 import { appendLog } from '../logging.js'
+import { membersByName } from '../project-shape.js'
 import { effectiveRights, REQUIRE } from '../rights.js'
 import { RightsSchema } from '../seed.js'
 import { newUser } from '../tokens.js'
@@ -54,25 +55,23 @@ const NEW_USER_RIGHTS = RightsSchema.parse({
 
 function exportUsers(call: ProjectCall) {
   const { project, state } = call
-  const rows = [...project.users.values()]
-    .sort((a, b) => a.username.localeCompare(b.username))
-    .map((member) => {
-      const user = state.users.get(member.username)
-      const rights = effectiveRights(project, member)
-      const dag = project.dags.find((d) => d.id === member.dagId)
-      return {
-        username: member.username,
-        email: user?.email ?? '',
-        firstname: user?.firstname ?? '',
-        lastname: user?.lastname ?? '',
-        expiration: rights.expiration ?? '',
-        data_access_group: dag?.uniqueName ?? '',
-        data_access_group_id: dag?.id ?? '',
-        data_access_group_label: dag?.name ?? '',
-        ...rightsToWire(rights),
-        ...formRights(project, rights),
-      }
-    })
+  const rows = membersByName(project).map((member) => {
+    const user = state.users.get(member.username)
+    const rights = effectiveRights(project, member)
+    const dag = project.dags.find((d) => d.id === member.dagId)
+    return {
+      username: member.username,
+      email: user?.email ?? '',
+      firstname: user?.firstname ?? '',
+      lastname: user?.lastname ?? '',
+      expiration: rights.expiration ?? '',
+      data_access_group: dag?.uniqueName ?? '',
+      data_access_group_id: dag?.id ?? '',
+      data_access_group_label: dag?.name ?? '',
+      ...rightsToWire(rights),
+      ...formRights(project, rights),
+    }
+  })
   return rightsTable(tableFormat(call), rows, COLUMNS)
 }
 
