@@ -132,7 +132,7 @@ export function toMarkdown(report) {
     '',
     '¹ autocannon reports latency in whole milliseconds.',
     '² requests per CPU-second of the server process (its user + system time while it was measured),',
-    '  and its ratio to the floor: unlike req/s, barely moved by other load on the machine.',
+    '  and its ratio to the floor: much less moved than req/s by other load on the machine.',
     '',
     '## Cold start to the ready line',
     '',
