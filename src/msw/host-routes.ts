@@ -90,7 +90,7 @@ export function routeFor(
 export function toStandinRequest(request: Request, route: ResolvedHostRoute): Request {
   if (route.mount === '' && route.base === route.origin) return request
   const target = `${route.origin}${route.mount}${request.url.slice(route.base.length)}`
-  const headers = new Headers(request.headers)
+  const headers = copyHeaders(request.headers)
   if (route.mount !== '') headers.set(ORIGINAL_BASE_HEADER, route.base)
   const bodyless = request.method === 'GET' || request.method === 'HEAD'
   return new Request(target, {
@@ -103,6 +103,17 @@ export function toStandinRequest(request: Request, route: ResolvedHostRoute): Re
     // Node's fetch needs this for a streamed body; the DOM typings do not know it yet.
     ...({ duplex: 'half' } as RequestInit),
   })
+}
+
+/**
+ * Copies by iteration: `new Headers(request.headers)` on a request MSW intercepted with a body
+ * keeps only its content type on Node 20 (the copy reads undici's internal list, which MSW's
+ * request does not fill), so `Authorization` and `Standin-Force` on a POST would be lost.
+ */
+function copyHeaders(from: Headers): Headers {
+  const headers = new Headers()
+  for (const [name, value] of from) headers.append(name, value)
+  return headers
 }
 
 /** The URL a client would call for a standin path (`/redox/v2/auth/token` → the real host). */

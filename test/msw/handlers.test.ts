@@ -78,6 +78,19 @@ describe('createStandinHandlers', () => {
     })
   })
 
+  it('keeps every header when fetch derives the content type from the body', async () => {
+    await useStandin()
+    const seen = await mirrored('https://api.redoxengine.com/v2/auth/token', {
+      method: 'POST',
+      headers: { 'x-test': 'kept' },
+      body: new URLSearchParams({ grant_type: 'client_credentials' }),
+    })
+    expect({ header: seen.header, body: seen.body }).toEqual({
+      header: 'kept',
+      body: 'grant_type=client_credentials',
+    })
+  })
+
   it('serves a REDCap base URL with a path, as institutions install it', async () => {
     await useStandin({ redcap: 'https://redcap.uni.test/redcap/' })
     const seen = await mirrored('https://redcap.uni.test/redcap/api/', { method: 'POST' })
