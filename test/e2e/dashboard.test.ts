@@ -239,12 +239,15 @@ describe('dashboard', () => {
       )
       expect(overflow, `${width} px`).toBe(0)
     }
-    // Narrow: table cells read as labelled cards.
-    const label = await page
-      .locator('td[data-label="Subject"]')
-      .first()
-      .evaluate((cell) => getComputedStyle(cell, '::before').content)
-    expect(label).toBe('"Subject"')
+    // Narrow: table cells read as labelled cards (polled: a live update may replace the row).
+    await expect
+      .poll(() =>
+        page
+          .locator('td[data-label="Subject"]')
+          .first()
+          .evaluate((cell) => getComputedStyle(cell, '::before').content),
+      )
+      .toBe('"Subject"')
   })
 
   it.each([
