@@ -8,9 +8,7 @@ async function ruleIds(code: string, filePath: string): Promise<string[]> {
   return (result?.messages ?? []).map((m) => m.ruleId ?? m.message)
 }
 
-// The first lint builds the typed program of the whole project (src and test), which takes longer
-// than one ordinary test on a busy machine.
-describe('lint rules', { timeout: 60_000 }, () => {
+describe('lint rules', () => {
   it.each([
     ['export const t = Date.now()\n', 'no-restricted-properties'],
     ['export const r = Math.random()\n', 'no-restricted-properties'],
