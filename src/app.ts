@@ -8,20 +8,35 @@ import { bodyLimit } from 'hono/body-limit'
 import type { DashboardFiles } from './admin/dashboard.js'
 import { adminRoutes } from './admin/routes.js'
 import { StandinError, toStandinError } from './core/errors.js'
-import type { AnyProvider, StandinEnv } from './providers/provider.js'
+import { applyLevers } from './levers/apply-levers.js'
+import { providerContext, type AnyProvider, type StandinEnv } from './providers/provider.js'
+import { routeModeRoutes } from './proxy/routes-admin.js'
+import { ProxyRuntime, type ProxyOptions } from './proxy/runtime.js'
+import { serveRouteModes } from './proxy/serve.js'
 import type { ScenarioSource } from './scenarios/load.js'
+import { mountSessions, pathAfter } from './sessions/routes.js'
 import type { World } from './world.js'
 
 export interface AppDeps {
   readonly world: World
   readonly version?: string | undefined
   readonly scenarios?: ScenarioSource | undefined
+  /**
+   * Serve under a path prefix (an isolated session's `/_sessions/{id}`): routes match the path
+   * after it, while URLs, and so every base URL a provider echoes, keep it. Sessions do not nest.
+   */
+  readonly prefix?: string | undefined
+  /** Route modes: transport, credential reader and, for programmatic use, settings and injectors. */
+  readonly proxy?: ProxyOptions | undefined
   readonly dashboard?: DashboardFiles | undefined
 }
 
 export function createApp(deps: AppDeps): Hono {
   const { world } = deps
-  const app = new Hono()
+  const app = new Hono(deps.prefix === undefined ? {} : { getPath: pathAfter(deps.prefix) })
+  if (deps.prefix === undefined) mountSessions(app, { ...deps, createApp })
+  const proxy = new ProxyRuntime(world, deps.proxy)
+  app.route('/_standin/routes', routeModeRoutes(proxy))
   app.route(
     '/_standin',
     adminRoutes({
@@ -32,7 +47,8 @@ export function createApp(deps: AppDeps): Hono {
     }),
   )
   for (const provider of world.providers) {
-    for (const mount of provider.mounts) app.route(mount, providerApp(provider, mount, world))
+    for (const mount of provider.mounts)
+      app.route(mount, providerApp(provider, mount, world, proxy))
   }
   app.notFound((c) =>
     c.json(
@@ -43,7 +59,12 @@ export function createApp(deps: AppDeps): Hono {
   return app
 }
 
-function providerApp(provider: AnyProvider, mount: string, world: World): Hono<StandinEnv> {
+function providerApp(
+  provider: AnyProvider,
+  mount: string,
+  world: World,
+  proxy: ProxyRuntime,
+): Hono<StandinEnv> {
   const app = new Hono<StandinEnv>()
   app.onError(async function renderProviderError(error, c) {
     const e = toStandinError(error)
@@ -71,6 +92,9 @@ function providerApp(provider: AnyProvider, mount: string, world: World): Hono<S
     })
     world.events.emit('request:end', entry)
   })
+  app.use(applyLevers(world, provider, mount))
+  // Before the body limit, which buffers chunked bodies: a proxied upload streams to the upstream.
+  app.use(serveRouteModes(proxy, provider, mount))
   app.use(
     bodyLimit({
       maxSize: world.config.bodyLimitBytes,
@@ -81,7 +105,7 @@ function providerApp(provider: AnyProvider, mount: string, world: World): Hono<S
       },
     }),
   )
-  app.route('/', provider.routes({ world, state: () => world.stateOf(provider.id) }, mount))
+  app.route('/', provider.routes(providerContext(provider, world), mount))
   app.all('*', (c) => {
     throw new StandinError('not_found', 'Not found', {
       detail: `no ${provider.title} route ${c.req.method} ${c.req.path}`,

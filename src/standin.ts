@@ -7,9 +7,11 @@ import type { DashboardFiles } from './admin/dashboard.js'
 import { createApp } from './app.js'
 import { defaultConfig, type StandinConfig, type StandinConfigInput } from './config/schema.js'
 import type { Clock } from './core/clock.js'
+import type { Sleep } from './core/sleep.js'
 import { MemoryFixtureStore, type FixtureStore } from './core/fixtures.js'
 import { providers as registry } from './providers/index.js'
 import type { AnyProvider } from './providers/provider.js'
+import type { ProxyOptions } from './proxy/runtime.js'
 import { loadScenario, parseScenario, type ScenarioSource } from './scenarios/load.js'
 import type { Scenario } from './scenarios/schema.js'
 import { World } from './world.js'
@@ -27,6 +29,10 @@ export interface StandinOptions {
   readonly version?: string | undefined
   /** Start the virtual clock frozen when the scenario does not say. */
   readonly frozen?: boolean | undefined
+  /** Waits real time for injected latency (default: a real timer). */
+  readonly sleep?: Sleep | undefined
+  /** Route modes (proxy, record, replay): transport, credential reader, settings, injectors. */
+  readonly proxy?: ProxyOptions | undefined
   /** The dashboard's files for `/_standin/ui/` (the Node edge reads them). */
   readonly dashboard?: DashboardFiles | undefined
 }
@@ -49,11 +55,13 @@ export async function createStandin(options: StandinOptions = {}): Promise<Stand
     ...(options.realClock ? { realClock: options.realClock } : {}),
     seed: options.seed,
     frozen: options.frozen,
+    sleep: options.sleep,
   })
   const app = createApp({
     world,
     version: options.version,
     scenarios: options.scenarios,
+    proxy: options.proxy,
     dashboard: options.dashboard,
   })
   return { world, app, fetch: async (request) => app.fetch(request) }

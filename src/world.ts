@@ -14,6 +14,9 @@ import { SeededRandom, type Random } from './core/random.js'
 import type { AnyProvider } from './providers/provider.js'
 import type { Scenario } from './scenarios/schema.js'
 import type { StandinConfig } from './config/schema.js'
+import { OverrideQueue } from './admin/overrides.js'
+import { realSleep, type Sleep } from './core/sleep.js'
+import { ScriptedEvents } from './scenarios/events/engine.js'
 
 export interface WorldDeps {
   readonly providers: readonly AnyProvider[]
@@ -27,6 +30,8 @@ export interface WorldDeps {
   readonly seed?: number | string | undefined
   /** Whether the virtual clock starts frozen when the scenario does not say (tests hold it still). */
   readonly frozen?: boolean | undefined
+  /** Waits real time for injected latency; tests pass one that returns at once. */
+  readonly sleep?: Sleep | undefined
 }
 
 export const DEFAULT_SEED = 'standin'
@@ -40,6 +45,9 @@ export class World {
   random: Random
   credentials: CredentialRegistry
   scenario: Scenario
+  /** The loaded scenario's scripted events and the queued overrides; both start afresh on load. */
+  scripted: ScriptedEvents
+  overrides = new OverrideQueue()
   readonly #states = new Map<ProviderId, unknown>()
   /** Where the virtual clock starts for a scenario without `clock.start`: the first load's real time. */
   readonly #defaultStart: Date
@@ -56,6 +64,7 @@ export class World {
     this.clientClock = this.#clientClockFor(scenario)
     this.random = new SeededRandom(deps.seed ?? scenario.seed ?? DEFAULT_SEED)
     this.credentials = new CredentialRegistry(this.clock, this.random, this.events)
+    this.scripted = new ScriptedEvents(scenario.events ?? [], this.clock.epochMs())
   }
 
   static async create(scenario: Scenario, deps: WorldDeps): Promise<World> {
@@ -74,6 +83,10 @@ export class World {
 
   get fixtures(): FixtureStore {
     return this.deps.fixtures
+  }
+
+  get sleep(): Sleep {
+    return this.deps.sleep ?? realSleep
   }
 
   /** Outbound HTTP for JWKS URLs and upstreams; never the global fetch directly. */
@@ -114,6 +127,8 @@ export class World {
       throw error
     }
     this.scenario = scenario
+    this.scripted = new ScriptedEvents(scenario.events ?? [], this.clock.epochMs())
+    this.overrides = new OverrideQueue()
     this.events.emit('clock:changed', this.clock.snapshot())
     this.events.emit('scenario:loaded', { name: scenario.name ?? 'unnamed' })
   }

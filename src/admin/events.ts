@@ -23,6 +23,9 @@ const STREAMED: Record<EventName, true> = {
   'token:changed': true,
   'clock:changed': true,
   'scenario:loaded': true,
+  'scenario:event': true,
+  'proxy:forwarded': true,
+  'recording:written': true,
 }
 
 /** A comment line this often keeps proxies and idle timeouts from closing a quiet stream. */

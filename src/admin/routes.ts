@@ -12,8 +12,11 @@ import {
   type ScenarioSource,
 } from '../scenarios/load.js'
 import type { World } from '../world.js'
-import { dashboardRoutes, type DashboardFiles } from './dashboard.js'
+import { providerContext } from '../providers/provider.js'
+import { fireDueEvents } from '../scenarios/events/fire.js'
 import { readPayload, renderAdminError } from './envelope.js'
+import { overrideRoutes } from './overrides-routes.js'
+import { dashboardRoutes, type DashboardFiles } from './dashboard.js'
 import { eventRoutes } from './events.js'
 import {
   ClockChangeSchema,
@@ -34,6 +37,13 @@ export function adminRoutes(deps: AdminDeps): Hono {
   const { world } = deps
   const app = new Hono()
   app.onError(renderAdminError)
+  // Scripted time events fire when the virtual clock passes them: views see them fired, and a clock
+  // change, reset or load fires what became due before its response reaches the caller.
+  app.use(async function fireScriptedEvents(_c, next) {
+    await fireDueEvents(world)
+    await next()
+    await fireDueEvents(world)
+  })
 
   app.get('/health', (c) => c.json({ status: 'ok', version: deps.version }))
 
@@ -63,6 +73,16 @@ export function adminRoutes(deps: AdminDeps): Hono {
     return c.json({ status: 'loaded', name: scenario.name ?? null, clock: world.clock.snapshot() })
   })
 
+  app.get('/scenario', (c) =>
+    c.json({
+      name: world.scenario.name ?? null,
+      description: world.scenario.description ?? null,
+      events: world.scripted.status(),
+    }),
+  )
+
+  app.route('/overrides', overrideRoutes(world))
+
   app.get('/scenarios', (c) => c.json({ scenarios: deps.scenarios?.names() ?? [] }))
 
   app.get('/state', (c) =>
@@ -89,10 +109,7 @@ export function adminRoutes(deps: AdminDeps): Hono {
 
   for (const provider of world.providers) {
     if (provider.adminRoutes) {
-      app.route(
-        `/${provider.id}`,
-        provider.adminRoutes({ world, state: () => world.stateOf(provider.id) }),
-      )
+      app.route(`/${provider.id}`, provider.adminRoutes(providerContext(provider, world)))
     }
   }
 
@@ -102,7 +119,7 @@ export function adminRoutes(deps: AdminDeps): Hono {
   return app
 }
 
-function loadNamed(deps: AdminDeps, name: string) {
+export function loadNamed(deps: Pick<AdminDeps, 'world' | 'scenarios'>, name: string) {
   if (!deps.scenarios)
     throw new StandinError('not_found', `No scenario library to load "${name}" from.`)
   try {

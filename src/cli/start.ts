@@ -5,10 +5,12 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { CONFIG_FILE_NAMES, parseConfig } from '../config/load.js'
 import { defaultConfig, type StandinConfig } from '../config/schema.js'
-import { createStandin } from '../node/create.js'
+import { createStandin, defaultFixtureStore, defaultScenarioSource } from '../node/create.js'
 import { isFile } from '../node/is-file.js'
 import { serveApp } from '../node/serve.js'
 import type { StartOptions } from './args.js'
+import { logScriptedEvents, logToStderr } from './log.js'
+import { watchFiles } from './watch.js'
 
 /** How long a shutdown waits for in-flight responses before it closes what is left. */
 const DRAIN_TIMEOUT_MS = 10_000
@@ -28,14 +30,22 @@ export async function startServer(options: StartOptions): Promise<void> {
     port: options.port ?? fileConfig.port,
     rateLimits: options.rateLimits && fileConfig.rateLimits,
   }
-  const standin = await createStandin({
-    scenario: options.scenario ?? config.scenario ?? 'default',
-    config,
-    seed: options.seed,
-  })
+  const scenario = options.scenario ?? config.scenario ?? 'default'
+  const standin = await createStandin({ scenario, config, seed: options.seed })
+  logScriptedEvents(standin.world, logToStderr)
   const server = await serveApp(standin.fetch, { host: config.host, port: config.port })
+  const watcher = options.watch
+    ? watchFiles({
+        world: standin.world,
+        scenario,
+        source: defaultScenarioSource(),
+        fixtureRoots: defaultFixtureStore().roots,
+        log: logToStderr,
+      })
+    : undefined
   // Handlers go in before the ready line, so a signal sent the moment it appears is handled.
   const stop = () => {
+    watcher?.close()
     const force = setTimeout(() => process.exit(0), DRAIN_TIMEOUT_MS)
     force.unref()
     void server.close().then(() => process.exit(0))

@@ -1,12 +1,15 @@
 /**
- * `standin.config.yaml|json`: how standin listens and serves. Real credentials appear only as
- * references (`{ env: NAME }`), never as values.
+ * `standin.config.yaml|json`: how standin listens and serves, and which routes it forwards to the
+ * real providers (`proxy-schema.ts`). Real credentials appear only as references (`{ env: NAME }`),
+ * never as values.
  */
 import { z } from 'zod'
+import { checkProxyConfig, proxyConfigShape } from './proxy-schema.js'
 
 export const DEFAULT_PORT = 4010
 export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024
+export const DEFAULT_SESSION_IDLE_SECONDS = 30 * 60
 
 export const StandinConfigSchema = z
   .object({
@@ -25,12 +28,19 @@ export const StandinConfigSchema = z
       .positive()
       .default(1000)
       .describe('How many requests the journal keeps.'),
+    sessionIdleSeconds: z
+      .number()
+      .positive()
+      .default(DEFAULT_SESSION_IDLE_SECONDS)
+      .describe('An isolated session unused for this long (real time) ends by itself.'),
     rateLimits: z
       .boolean()
       .default(true)
       .describe('false switches every simulated rate limit off (as --no-rate-limits does).'),
+    ...proxyConfigShape,
   })
   .strict()
+  .superRefine(checkProxyConfig)
 
 export type StandinConfig = z.output<typeof StandinConfigSchema>
 export type StandinConfigInput = z.input<typeof StandinConfigSchema>

@@ -4,7 +4,22 @@
  */
 import type { ClockSnapshot } from './clock.js'
 import type { CredentialView } from './credentials.js'
+import type { ProviderId } from './glossary.js'
 import type { JournalEntry } from './journal.js'
+
+/** A scripted event of the loaded scenario, as the log and `GET /_standin/scenario` show it. */
+export interface ScriptedEventStatus {
+  readonly index: number
+  readonly name: string
+  readonly trigger: string
+  readonly dueAt: string | null
+  /** Matching requests counted so far (request triggers only). */
+  readonly seen: number | null
+  readonly firedAt: string | null
+  /** What each action did, in order. */
+  readonly results: readonly string[]
+  readonly errors: readonly string[]
+}
 
 export interface StandinEvents {
   'request:end': JournalEntry
@@ -12,6 +27,21 @@ export interface StandinEvents {
   'token:changed': CredentialView
   'clock:changed': ClockSnapshot
   'scenario:loaded': { readonly name: string }
+  /** A scripted event fired; its status says what each action did. */
+  'scenario:event': ScriptedEventStatus
+  /** A request went to the real upstream (proxy or record mode); the URL names no credential. */
+  'proxy:forwarded': {
+    readonly provider: ProviderId
+    readonly method: string
+    readonly url: string
+    readonly status: number
+  }
+  /** A recording was written under fixtures/, or failed to be (`error`, secrets redacted). */
+  'recording:written': {
+    readonly provider: ProviderId
+    readonly file: string
+    readonly error?: string
+  }
 }
 
 export type EventName = keyof StandinEvents

@@ -7,7 +7,7 @@ export interface FixtureStore {
   readText(path: string): string
   readBytes(path: string): Uint8Array
   exists(path: string): boolean
-  /** File names (not paths) directly inside `dir`, sorted. */
+  /** Names (not paths) of the files and folders directly inside `dir`, sorted. */
   list(dir: string): string[]
   write(path: string, data: string | Uint8Array): void
 }
@@ -39,8 +39,8 @@ export class MemoryFixtureStore implements FixtureStore {
     const names = new Set<string>()
     for (const path of this.#files.keys()) {
       if (!path.startsWith(prefix)) continue
-      const rest = path.slice(prefix.length)
-      if (!rest.includes('/')) names.add(rest)
+      // A deeper path names the folder it sits in, as a directory listing would.
+      names.add(path.slice(prefix.length).split('/')[0] ?? '')
     }
     return [...names].sort()
   }

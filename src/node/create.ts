@@ -1,6 +1,7 @@
 /**
  * createStandin with Node defaults: fixtures and scenarios from the working directory first and
- * then from the ones standin ships, the dashboard's files, and the real `fetch`.
+ * then from the ones standin ships, the dashboard's files, the real `fetch`, and the proxy's
+ * node:http transport with credential references read from the environment.
  */
 import { join } from 'node:path'
 import { readDashboardFiles } from './dashboard-files.js'
@@ -8,6 +9,7 @@ import { createStandin as createCore, type Standin, type StandinOptions } from '
 import { FsFixtureStore } from './fs-fixture-store.js'
 import { FsScenarioSource } from './fs-scenario-source.js'
 import { PACKAGE_ROOT, packageVersion } from './package-root.js'
+import { nodeProxyPorts } from './proxy-ports.js'
 
 export function defaultFixtureStore(cwd = process.cwd()): FsFixtureStore {
   return new FsFixtureStore([join(cwd, 'fixtures'), join(PACKAGE_ROOT, 'fixtures')])
@@ -24,5 +26,6 @@ export function createStandin(options: StandinOptions = {}): Promise<Standin> {
     version: packageVersion(),
     dashboard: readDashboardFiles(),
     ...options,
+    proxy: { ...nodeProxyPorts(), ...options.proxy },
   })
 }

@@ -35,7 +35,7 @@ export function serveApp(
     server = serve(
       {
         fetch: (request: Request, env: HttpBindings | Http2Bindings) =>
-          eventStreams.track(fetchHandler, request, env),
+          eventStreams.track((r) => answerOrDrop(fetchHandler, r, env), request, env),
         hostname: options.host,
         port: options.port,
       },
@@ -56,6 +56,22 @@ export function serveApp(
     )
     server.once('error', onError)
   })
+}
+
+/**
+ * `Response.error()` (status 0) is the app's "drop the connection" (a QA lever): the socket is
+ * destroyed without a byte of answer, as a crashed upstream or a reset connection would do.
+ * `x-hono-already-sent` tells @hono/node-server that nothing is left to write.
+ */
+async function answerOrDrop(
+  fetchHandler: (request: Request) => Response | Promise<Response>,
+  request: Request,
+  env: HttpBindings | Http2Bindings,
+): Promise<Response> {
+  const response = await fetchHandler(request)
+  if (response.status !== 0) return response
+  env.outgoing.destroy()
+  return new Response(null, { headers: { 'x-hono-already-sent': '1' } })
 }
 
 /** Open `text/event-stream` responses, so a shutdown need not wait for clients to hang up. */

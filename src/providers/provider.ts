@@ -7,6 +7,7 @@ import type { z } from 'zod'
 import type { StandinError } from '../core/errors.js'
 import type { Outcome, ProviderId } from '../core/glossary.js'
 import type { World } from '../world.js'
+import type { ProviderAction } from './action.js'
 
 /** Per-request variables every provider sub-app may set; the journal reads them. */
 export interface StandinEnv {
@@ -39,10 +40,29 @@ export interface Provider<State = unknown, Seed = unknown> {
   routes(ctx: ProviderContext<State>, mount: string): Hono<StandinEnv>
   /** Control-plane routes, mounted under `/_standin/<id>`. */
   adminRoutes?(ctx: ProviderContext<State>): Hono
+  /**
+   * Checks the client's local credential on a request standin does not simulate itself (a route in
+   * proxy, record or replay mode), so QA's expiry and revocation levers still work there: throws
+   * the provider's StandinError when the credential is unknown, expired or revoked, and sets
+   * `credentialId` on success, as the provider's own routes do. The body, when the proxy needs it,
+   * has been read already (`c.req.parseBody()` reads the cached copy); otherwise only headers may
+   * be read, because the body streams to the upstream.
+   */
+  authenticate?(c: StandinContext, ctx: ProviderContext<State>, mount: string): Promise<void>
   /** Renders an error exactly as the real provider would. */
   renderError(error: StandinError, c: StandinContext, mount: string): Response | Promise<Response>
   /** A JSON-safe view of the state for `GET /_standin/state`. */
   snapshot?(state: State): unknown
+  /** Named actions scenario events can call as `<id>.<name>` (see `providers/action.ts`). */
+  readonly actions?: Readonly<Record<string, ProviderAction<State>>>
+}
+
+/** The context a provider's routes, admin routes and actions get for one world. */
+export function providerContext<State>(
+  provider: Provider<State>,
+  world: World,
+): ProviderContext<State> {
+  return { world, state: () => world.stateOf(provider.id) as State }
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds providers of every state type

@@ -10,10 +10,27 @@ export interface Problem {
 }
 
 export function toProblems(error: z.ZodError): Problem[] {
-  return error.issues.map((issue) => ({
-    path: formatPath(issue.path),
-    message: describeIssue(issue),
-  }))
+  return error.issues.flatMap((issue) => problemsOf(issue, []))
+}
+
+/**
+ * A union (`do: action | [action, ...]`) fails with one issue list per branch. When exactly one
+ * branch got past the shape check, its issues are the ones that say what is wrong; otherwise the
+ * union's own "Invalid input" stands.
+ */
+function problemsOf(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): Problem[] {
+  const path = [...prefix, ...issue.path]
+  if (issue.code === 'invalid_union') {
+    const relevant = issue.errors.filter((branch) => !branch.every(isShapeMismatch))
+    const [only] = relevant
+    if (relevant.length === 1 && only) return only.flatMap((inner) => problemsOf(inner, path))
+  }
+  return [{ path: formatPath(path), message: describeIssue(issue) }]
+}
+
+/** The value is not even of the branch's type (an object where a list was expected). */
+function isShapeMismatch(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'invalid_type' && issue.path.length === 0
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {

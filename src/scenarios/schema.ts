@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import type { AnyProvider } from '../providers/provider.js'
+import { buildEventsSchema, type ScriptedEventSpec } from './events/schema.js'
 
 export const ClockSeedSchema = z
   .object({
@@ -45,6 +46,7 @@ export function buildScenarioSchema(providers: readonly AnyProvider[]) {
           'Seconds the client clock runs ahead of the provider (negative: behind); client-stamped times such as a Redox assertion iat are checked as if so.',
         ),
       providers: z.object(sections).strict().default({}),
+      events: buildEventsSchema(providers),
     })
     .strict()
 }
@@ -59,4 +61,6 @@ export interface Scenario {
   readonly clock?: { readonly start: string; readonly frozen?: boolean | undefined } | undefined
   readonly clientClockSkewSeconds: number
   readonly providers: Readonly<Record<string, unknown>>
+  /** Scripted events (see `scenarios/events/`); parsed scenarios always have the list. */
+  readonly events?: readonly ScriptedEventSpec[] | undefined
 }

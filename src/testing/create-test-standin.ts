@@ -19,6 +19,11 @@ export interface TestStandin {
   readonly journal: Journal
   /** `app.request` bound to this standin: a path or URL, and request options. */
   request(input: string, init?: RequestInit): Promise<Response>
+  /**
+   * The absolute URL a client reaches a standin path at (`/redox/v2/auth/token`), for what a client
+   * signs or compares (a Redox `aud`). Other transports (MSW) answer it with their own host.
+   */
+  url(path: string): string
 }
 
 export async function createTestStandin(options: TestStandinOptions = {}): Promise<TestStandin> {
@@ -31,5 +36,6 @@ export async function createTestStandin(options: TestStandinOptions = {}): Promi
     },
     journal: world.journal,
     request: async (input, init) => app.request(input, init),
+    url: (path) => new URL(path, 'http://localhost').href,
   }
 }

@@ -5,6 +5,7 @@
  * Each provider's test file calls `runProviderContract` with its subject; a skip needs a reason.
  */
 import { describe, expect, it } from 'vitest'
+import type { ForcedOutcome } from '../../src/core/forced-outcome.js'
 import type { ProviderId } from '../../src/core/glossary.js'
 import type { TestStandin, TestStandinOptions } from '../../src/testing/index.js'
 import { createTestStandin } from '../../src/testing/index.js'
@@ -33,11 +34,31 @@ export interface ContractSubject {
     readonly init?: RequestInit
     readonly expected: ExpectedResponse
   }
+  /**
+   * What a data call answers when QA forces each outcome (`Standin-Force` header or an override):
+   * the provider's own envelope for every one of them.
+   */
+  readonly forced?: Partial<Record<Exclude<ForcedOutcome, 'dropped'>, ExpectedResponse>>
   /** Tests to skip, each with a written reason. */
   readonly skip?: Partial<Record<ContractCase, string>>
 }
 
-export type ContractCase = 'valid' | 'expiry' | 'revoked' | 'unknown' | 'route' | 'reset'
+export type ContractCase =
+  | 'valid'
+  | 'expiry'
+  | 'revoked'
+  | 'unknown'
+  | 'route'
+  | 'reset'
+  | 'forced'
+  /** Same answers through MSW as through app.request (test/msw/parity.case.ts). */
+  | 'identical'
+
+/** How the suite reaches standin: `app.request()` by default; the MSW parity run uses real hostnames. */
+export interface ContractTransport {
+  readonly name: string
+  create(options: TestStandinOptions): Promise<TestStandin>
+}
 
 export async function expectResponse(
   response: Response,
@@ -68,28 +89,43 @@ async function admin(t: TestStandin, path: string, body?: unknown): Promise<Resp
   )
 }
 
+/** The same standin, with a `Standin-Force` header on every request. */
+function forcing(t: TestStandin, outcome: string): TestStandin {
+  return {
+    ...t,
+    request: (input, init) =>
+      t.request(input, {
+        ...init,
+        headers: { ...Object.fromEntries(new Headers(init?.headers)), 'Standin-Force': outcome },
+      }),
+  }
+}
+
 function credentialId(t: TestStandin, provider: ProviderId, secret: string): string {
   const lookup = t.world.credentials.lookup(provider, secret)
   if (!lookup.found) throw new Error(`the obtained credential is not in the registry`)
   return lookup.credential.id
 }
 
-export function runProviderContract(subject: ContractSubject): void {
+export function runProviderContract(
+  subject: ContractSubject,
+  transport: ContractTransport = { name: 'app.request', create: createTestStandin },
+): void {
   const test = (name: ContractCase, title: string, fn: () => Promise<void>) => {
     const reason = subject.skip?.[name]
     if (reason !== undefined) it.skip(`${title} (skipped: ${reason})`, fn)
     else it(title, fn)
   }
 
-  describe(`${subject.provider} provider contract`, () => {
+  describe(`${subject.provider} provider contract through ${transport.name}`, () => {
     test('valid', 'answers a data call made with a valid credential', async () => {
-      const t = await createTestStandin(subject.options)
+      const t = await transport.create(subject.options)
       const response = await subject.call(t, await subject.obtain(t))
       expect(response.status).toBe(200)
     })
 
     test('expiry', 'rejects a credential once the virtual clock passes its expiry', async () => {
-      const t = await createTestStandin(subject.options)
+      const t = await transport.create(subject.options)
       const credential = await subject.obtain(t)
       expect((await subject.call(t, credential)).status).toBe(200)
       const lifetime = subject.lifetimeSeconds
@@ -104,7 +140,7 @@ export function runProviderContract(subject: ContractSubject): void {
       'revoked',
       'rejects a credential revoked through the control plane with the provider body',
       async () => {
-        const t = await createTestStandin(subject.options)
+        const t = await transport.create(subject.options)
         const credential = await subject.obtain(t)
         const id = credentialId(t, subject.provider, credential)
         expect((await admin(t, `/tokens/${id}/revoke`, {})).status).toBe(200)
@@ -116,18 +152,39 @@ export function runProviderContract(subject: ContractSubject): void {
     )
 
     test('unknown', 'rejects an unknown credential with the provider body', async () => {
-      const t = await createTestStandin(subject.options)
+      const t = await transport.create(subject.options)
       await expectResponse(await subject.call(t, subject.unknownCredential), subject.unknown)
     })
 
     test('route', 'answers an unknown route with the provider 404', async () => {
-      const t = await createTestStandin(subject.options)
+      const t = await transport.create(subject.options)
       const { path, init, expected } = subject.unknownRoute
       await expectResponse(await t.request(path, init), expected)
     })
 
+    const forced = Object.entries(subject.forced ?? {})
+    if (forced.length === 0) {
+      test('forced', 'answers forced outcomes in the provider envelope', () => {
+        throw new Error('give a `forced` table, or skip "forced" with a reason')
+      })
+    }
+    for (const [outcome, expected] of forced) {
+      test(
+        'forced',
+        `answers a forced ${outcome} in the provider envelope, by header and by override`,
+        async () => {
+          const t = await transport.create(subject.options)
+          const credential = await subject.obtain(t)
+          await expectResponse(await subject.call(forcing(t, outcome), credential), expected)
+          await admin(t, '/overrides', { provider: subject.provider, outcome })
+          await expectResponse(await subject.call(t, credential), expected)
+          expect(t.journal.list(1)[0]?.outcome).toBe('forced')
+        },
+      )
+    }
+
     test('reset', 'restores the scenario state and clock on reset', async () => {
-      const t = await createTestStandin(subject.options)
+      const t = await transport.create(subject.options)
       const before = await (await admin(t, '/state')).json()
       const tokensBefore = await (await admin(t, '/tokens')).json()
       const credential = await subject.obtain(t)

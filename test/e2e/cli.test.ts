@@ -82,3 +82,37 @@ describe('standin command', () => {
     expect(run.stdout()).toBe('scenarios/default.yaml: ok\n')
   })
 })
+
+describe('standin scenario commands', () => {
+  it('lists the scenario library with descriptions', async () => {
+    const run = runBin(['scenarios'])
+    expect(await run.exit).toBe(0)
+    expect(run.stdout().trimEnd().split('\n')).toEqual([
+      `${'503-storm'.padEnd(36)} A 503 storm across every provider: the first 5 requests are answered, the next 10 get 503 in each provider's own envelope, then service resumes. For retry and back-off logic.`,
+      `${'default'.padEnd(36)} Every provider with its shipped fixtures; ready-made credentials are listed in the README.`,
+    ])
+  })
+
+  it('validates every shipped scenario', async () => {
+    const run = runBin(['validate', 'scenarios/503-storm.yaml', 'scenarios/default.yaml'])
+    expect(await run.exit).toBe(0)
+    expect(run.stdout()).toBe('scenarios/503-storm.yaml: ok\nscenarios/default.yaml: ok\n')
+  })
+
+  it('prints a JSON Schema that describes scripted events', async () => {
+    const run = runBin(['schema'])
+    expect(await run.exit).toBe(0)
+    const schema = JSON.parse(run.stdout()) as {
+      properties: { events: { type: string; items: { properties: Record<string, unknown> } } }
+    }
+    expect(schema.properties.events.type).toBe('array')
+    expect(Object.keys(schema.properties.events.items.properties)).toEqual([
+      'name',
+      'at',
+      'after',
+      'afterRequests',
+      'match',
+      'do',
+    ])
+  })
+})

@@ -1,0 +1,69 @@
+/**
+ * The QA levers on every provider request, in this order: fire the scripted events whose time has
+ * come; honour a `Standin-Force` header; else consume the next matching override (latency, then a
+ * forced outcome); serve; then count the answered request towards `afterRequests` triggers.
+ * A forced outcome is thrown as a StandinError, so the provider renders it in its own envelope;
+ * a dropped connection is `Response.error()`, which the Node edge turns into a destroyed socket
+ * and fetch-based transports (MSW) into a network error.
+ */
+import type { MiddlewareHandler } from 'hono'
+import { forcedError, type ForcedOutcome } from '../core/forced-outcome.js'
+import type { AnyProvider, StandinContext, StandinEnv } from '../providers/provider.js'
+import { countRequest, fireDueEvents } from '../scenarios/events/fire.js'
+import type { World } from '../world.js'
+import { readStandinForce, STANDIN_FORCE } from './standin-force.js'
+
+export function applyLevers(
+  world: World,
+  provider: AnyProvider,
+  mount: string,
+): MiddlewareHandler<StandinEnv> {
+  return async function applyLevers(c, next) {
+    await fireDueEvents(world)
+    const path = c.req.path.slice(mount.length) || '/'
+    try {
+      const force = readStandinForce(c.req.header(STANDIN_FORCE))
+      if (force.kind === 'invalid') {
+        c.set('outcome', 'rejected')
+        c.set('why', force.message)
+        return c.json({ error: { code: 'invalid_request', message: force.message } }, 400)
+      }
+      if (force.kind === 'force') return forceOutcome(c, force.outcome, `${STANDIN_FORCE} header`)
+      const shot = world.overrides.take({ provider: provider.id, path })
+      if (shot) {
+        const { override } = shot
+        const by = `${override.source}, override #${String(override.id)} (${String(shot.shot)} of ${String(override.times)})`
+        if (override.delayMs > 0) {
+          c.set('why', `delayed ${String(override.delayMs)} ms by ${by}`)
+          await world.sleep(override.delayMs)
+        }
+        if (override.outcome !== null)
+          return forceOutcome(c, override.outcome, by, override.retryAfter ?? undefined)
+      }
+      await next()
+      return undefined
+    } finally {
+      const id = c.var.credentialId
+      await countRequest(world, {
+        provider: provider.id,
+        method: c.req.method,
+        path,
+        credential: id === undefined ? undefined : world.credentials.get(id),
+      })
+    }
+  }
+}
+
+function forceOutcome(
+  c: StandinContext,
+  outcome: ForcedOutcome,
+  by: string,
+  retryAfter?: number,
+): Response {
+  c.set('outcome', 'forced')
+  if (outcome === 'dropped') {
+    c.set('why', `connection dropped by ${by}`)
+    return Response.error()
+  }
+  throw forcedError(outcome, `${outcome} forced by ${by}`, retryAfter)
+}

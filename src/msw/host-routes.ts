@@ -1,0 +1,118 @@
+/**
+ * Which real base URL answers through which standin mount, and the rewrite from one to the other.
+ * The rewrite keeps method, headers and body, moves the path under the mount and names the
+ * original base in `Standin-Original-Base`, so providers echo the real host (links, Redox `aud`).
+ */
+import { ORIGINAL_BASE_HEADER } from '../providers/base-url.js'
+import { PROVIDER_MOUNTS, REAL_BASE_URLS } from '../providers/mounts.js'
+
+/** A base URL a client calls and the standin path it answers under. */
+export interface HostRoute {
+  /** An origin, optionally with a path: `https://api.redoxengine.com`, `https://redcap.example.edu/redcap`. */
+  readonly base: string
+  /** A provider mount (`/redox`), or `''` for standin's own root (the control origin). */
+  readonly mount: string
+}
+
+export interface HostOptions {
+  /** Your REDCap's base URL, the part before `/api/`. */
+  readonly redcap?: string | undefined
+  /** A self-hosted Epicollect5 server instead of five.epicollect.net. */
+  readonly epicollect?: string | undefined
+  readonly redox?: string | undefined
+  readonly redoxCa?: string | undefined
+  /**
+   * Where standin itself answers in-process, as `http://127.0.0.1:<port>` does for the server:
+   * `/_standin/...` (the control plane) and `/_sessions/{id}/...`.
+   */
+  readonly control?: string | undefined
+  /** More base URL → mount pairs, e.g. a second REDCap host or a provider of your own. */
+  readonly routes?: readonly HostRoute[] | undefined
+}
+
+/** REDCap has no one public host; this stands for "your institution's REDCap". */
+export const DEFAULT_REDCAP_BASE = 'https://redcap.example.edu'
+export const DEFAULT_CONTROL_BASE = 'http://standin.local'
+
+/** A route with its base normalised (no trailing slash) and the parts the rewrite needs. */
+export interface ResolvedHostRoute extends HostRoute {
+  readonly origin: string
+}
+
+export function hostRoutes(options: HostOptions = {}): ResolvedHostRoute[] {
+  const routes: HostRoute[] = [
+    { base: options.redcap ?? DEFAULT_REDCAP_BASE, mount: PROVIDER_MOUNTS.redcap },
+    { base: options.epicollect ?? REAL_BASE_URLS.epicollect, mount: PROVIDER_MOUNTS.epicollect },
+    { base: options.redox ?? REAL_BASE_URLS.redox, mount: PROVIDER_MOUNTS.redox },
+    { base: options.redoxCa ?? REAL_BASE_URLS.redoxCa, mount: PROVIDER_MOUNTS.redoxCa },
+    ...(options.routes ?? []),
+    { base: options.control ?? DEFAULT_CONTROL_BASE, mount: '' },
+  ]
+  return routes.map(resolveRoute)
+}
+
+function resolveRoute(route: HostRoute): ResolvedHostRoute {
+  let url: URL
+  try {
+    url = new URL(route.base)
+  } catch {
+    throw new TypeError(`Failed to route "${route.base}": it is not an absolute URL.`)
+  }
+  if (url.search !== '' || url.hash !== '')
+    throw new TypeError(`Failed to route "${route.base}": a base URL has no query or fragment.`)
+  const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+  return { base, mount: route.mount.replace(/\/+$/, ''), origin: url.origin }
+}
+
+/**
+ * One pattern for every base URL. MSW parses each request once per handler it tries (URL, cookies,
+ * a path compiled anew), so one handler for all hosts costs less than one per host.
+ */
+export function routesPattern(routes: readonly ResolvedHostRoute[]): RegExp {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`^(?:${routes.map((r) => escape(r.base)).join('|')})/`)
+}
+
+/** The route whose base `url` is under; the longest base wins (a REDCap path under the control origin). */
+export function routeFor(
+  url: string,
+  routes: readonly ResolvedHostRoute[],
+): ResolvedHostRoute | undefined {
+  let best: ResolvedHostRoute | undefined
+  for (const route of routes) {
+    if (url.startsWith(`${route.base}/`) && (!best || route.base.length > best.base.length))
+      best = route
+  }
+  return best
+}
+
+/** The same request, addressed to standin's mount for `route`. `request.url` starts with its base. */
+export function toStandinRequest(request: Request, route: ResolvedHostRoute): Request {
+  if (route.mount === '' && route.base === route.origin) return request
+  const target = `${route.origin}${route.mount}${request.url.slice(route.base.length)}`
+  const headers = new Headers(request.headers)
+  if (route.mount !== '') headers.set(ORIGINAL_BASE_HEADER, route.base)
+  const bodyless = request.method === 'GET' || request.method === 'HEAD'
+  return new Request(target, {
+    method: request.method,
+    headers,
+    body: bodyless ? null : request.body,
+    // No `signal`: linking one costs about as much as the rest of the rewrite, and the app answers
+    // in-process, so there is nothing to abort that MSW does not abort itself.
+    redirect: request.redirect,
+    // Node's fetch needs this for a streamed body; the DOM typings do not know it yet.
+    ...({ duplex: 'half' } as RequestInit),
+  })
+}
+
+/** The URL a client would call for a standin path (`/redox/v2/auth/token` → the real host). */
+export function realUrlFor(path: string, routes: readonly ResolvedHostRoute[]): string {
+  let best: ResolvedHostRoute | undefined
+  for (const route of routes) {
+    const { mount } = route
+    const under = mount === '' || path === mount || path.startsWith(`${mount}/`)
+    if (under && (!best || mount.length > best.mount.length)) best = route
+  }
+  if (!best) throw new TypeError(`Failed to map "${path}": no route for standin's root.`)
+  return `${best.base}${path.slice(best.mount.length)}`
+}

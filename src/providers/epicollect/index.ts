@@ -1,0 +1,71 @@
+/**
+ * @module Epicollect5 (`/epicollect` + the real path): client apps, the client_credentials token
+ * endpoint, and the documented read API (entries and branch entries, project, media, search).
+ *
+ * Simulates https://five.epicollect.net/api/... as the open-source server (epicollect5-server,
+ * release 12.5.31) implements it, and as https://developers.epicollect.net describes it:
+ * - `POST /api/oauth/token` (api-authentication/retrieve-token);
+ * - `GET /api/export/entries/{slug}` with `branch_ref` for branch entries (entries/*);
+ * - `GET /api/export/project/{slug}` (project/export-project);
+ * - `GET /api/export/media/{slug}` and the `/api/media/{slug}` URLs of public exports (media/*);
+ * - `GET /api/projects/{name}` and `/api/project-version/{slug}`;
+ * - the Apps page (create, Revoke Token, Delete App) at `/_standin/epicollect`.
+ *
+ * Known deviations:
+ * - Rate limits by IP (token endpoint, search, /api/media) key on the first `X-Forwarded-For`
+ *   address, or one shared bucket when there is none: the server's socket address is not visible
+ *   to the app. Limits default to the server code's values, not the lower documented ones.
+ * - `entry_thumb` and `project_mobile_logo` serve pre-rendered files from the fixtures (or the
+ *   original) instead of resizing on the fly; the placeholders are small look-alikes, not the
+ *   server's 40,073- and 3,735-byte JPEGs, and the mobile-logo placeholder is not resized.
+ * - Media on S3 with presigned redirects (`API_EXPORT_MEDIA_S3_REDIRECT_ENABLED`) is not simulated;
+ *   files are served as the local-disk driver does.
+ * - An out-of-range `Range` header gets the whole file with a correct `Content-Length` (the server
+ *   sends the requested length, a framing bug).
+ * - Date filters accept ISO 8601 dates and times (`2024-05-02`, `2024-05-02T10:00:00.000`, with or
+ *   without a zone); other `strtotime` phrases (`next monday`, `02-05-2024`) give `ec5_79`.
+ * - `input_ref` is checked for existence only; the server never applies its answer search either,
+ *   as `search` is not among the accepted keys.
+ * - The legacy Passport route `POST /oauth/token` (without `/api`) is not served.
+ * - Paths outside `/api` answer 422 `ec5_219` in JSON, where the server would show an HTML page.
+ * - Errors the server never produces on these routes (body too large, 5xx) use the closest ec5 code:
+ *   413 `ec5_206`, 500/502/504 `ec5_116`, 503 `ec5_252` (maintenance).
+ */
+import type { Provider } from '../provider.js'
+import { epicollectAdminRoutes } from './admin-routes.js'
+import { renderEc5Error } from './errors.js'
+import { epicollectRoutes } from './routes.js'
+import { EpicollectSeedSchema, type EpicollectSeed } from './seed.js'
+import { createEpicollectState, type EpicollectState } from './state.js'
+
+export const epicollectProvider: Provider<EpicollectState, EpicollectSeed> = {
+  id: 'epicollect',
+  title: 'Epicollect5',
+  mounts: ['/epicollect'],
+  seedSchema: EpicollectSeedSchema,
+  createState: (seed, world) =>
+    createEpicollectState(seed ?? EpicollectSeedSchema.parse({}), {
+      fixtures: world.fixtures,
+      random: world.random,
+      nowMs: world.clock.epochMs(),
+      rateLimitsEnabled: world.config.rateLimits,
+    }),
+  routes: epicollectRoutes,
+  adminRoutes: epicollectAdminRoutes,
+  renderError: (error, c) => renderEc5Error(error, c),
+  snapshot: (state) => ({
+    projects: [...state.projects.values()].map((p) => ({
+      slug: p.slug,
+      name: p.name,
+      access: p.access,
+      status: p.status,
+    })),
+    apps: [...state.apps.values()].map((app) => ({
+      client_id: app.clientId,
+      name: app.name,
+      project: app.project,
+      secretPrefix: app.secret.slice(0, 6),
+      created_at: new Date(app.createdAtMs).toISOString(),
+    })),
+  }),
+}

@@ -1,0 +1,69 @@
+/**
+ * POST parameters read the way PHP fills `$_POST`: `records[0]=1&records[]=2&records[x]=3` all
+ * become one array in order of appearance (the index is irrelevant), a plain key repeated keeps its
+ * last value, and flags are true only for `1` or (any case) `true` (REDCap `API/index.php`).
+ */
+
+export interface UploadedFile {
+  readonly name: string
+  readonly type: string
+  readonly bytes: Uint8Array
+}
+
+type Value = string | string[]
+
+export class ApiParams {
+  readonly #values = new Map<string, Value>()
+  readonly files = new Map<string, UploadedFile>()
+
+  constructor(entries: Iterable<readonly [string, string | UploadedFile]>) {
+    for (const [key, value] of entries) {
+      if (typeof value !== 'string') {
+        this.files.set(key.replace(/\[.*$/, ''), value)
+        continue
+      }
+      const bracket = /^([^[]+)\[[^\]]*\](.*)$/.exec(key)
+      if (!bracket?.[1]) {
+        this.#values.set(key, value)
+        continue
+      }
+      const name = bracket[1]
+      const existing = this.#values.get(name)
+      if (Array.isArray(existing)) existing.push(value)
+      else this.#values.set(name, [value])
+    }
+  }
+
+  has(name: string): boolean {
+    return this.#values.has(name)
+  }
+
+  /** A scalar value; undefined when absent or sent as an array. */
+  str(name: string): string | undefined {
+    const value = this.#values.get(name)
+    return typeof value === 'string' ? value : undefined
+  }
+
+  /** A scalar value trimmed, '' when absent. */
+  text(name: string): string {
+    return (this.str(name) ?? '').trim()
+  }
+
+  isArray(name: string): boolean {
+    return Array.isArray(this.#values.get(name))
+  }
+
+  /** An array as sent, or a comma-separated string split and trimmed; empty items dropped. */
+  list(name: string): string[] {
+    const value = this.#values.get(name)
+    if (value === undefined) return []
+    const items = Array.isArray(value) ? value : value.split(',')
+    return items.map((v) => v.trim()).filter((v) => v !== '')
+  }
+
+  /** REDCap's boolean rule: only `1` or case-insensitive `true` is true. */
+  flag(name: string): boolean {
+    const value = this.str(name)
+    return value !== undefined && (value === '1' || value.toLowerCase() === 'true')
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * The credential injectors, by provider: each knows its upstream's protocol only.
+ */
+import { epicollectInjector } from './epicollect.js'
+import type { InjectorDefinition } from './injector.js'
+import { redcapInjector } from './redcap.js'
+import { redoxInjector } from './redox.js'
+
+export const INJECTORS: Readonly<Record<string, InjectorDefinition>> = {
+  redcap: redcapInjector,
+  epicollect: epicollectInjector,
+  redox: redoxInjector,
+}

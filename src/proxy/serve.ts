@@ -1,0 +1,166 @@
+/**
+ * The route-mode middleware in front of each provider mount: decide, then either let the simulated
+ * routes answer (mock) or check the client's local credential and forward, record or replay.
+ * Failures are StandinErrors, so each provider renders them in its own envelope.
+ */
+import type { MiddlewareHandler } from 'hono'
+import { StandinError } from '../core/errors.js'
+import type { ProviderId } from '../core/glossary.js'
+import type { AnyProvider, StandinContext, StandinEnv } from '../providers/provider.js'
+import { readAll, TooLargeError } from './bytes.js'
+import { forward, type ClientRequest } from './forward.js'
+import {
+  fixtureName,
+  requestKey,
+  toFixture,
+  toRecordedRequest,
+  type ExchangeRequest,
+} from './record.js'
+import { responseOf } from './replay.js'
+import type { ProxyRuntime } from './runtime.js'
+import type { UpstreamResponse } from './transport.js'
+
+/** Statuses whose responses carry no body (Fetch standard "null body status"). */
+const NULL_BODY = new Set([101, 103, 204, 205, 304])
+
+export function serveRouteModes(
+  runtime: ProxyRuntime,
+  provider: AnyProvider,
+  mount: string,
+): MiddlewareHandler<StandinEnv> {
+  const { world } = runtime
+  const ctx = { world, state: () => world.stateOf(provider.id) }
+  return async function serveRouteMode(c, next) {
+    const path = pathUnderMount(c.req.path, mount)
+    const decision = runtime.decide(provider.id, mount, path)
+    if (decision.kind === 'mock') return next()
+    const injector = runtime.injectorFor(provider.id)
+    const method = c.req.method
+    const hasBody = method !== 'GET' && method !== 'HEAD'
+    // Read whole only when the credential is in it or a copy is kept; otherwise it streams.
+    const buffered =
+      hasBody && (decision.kind !== 'proxy' || injector?.place.inBody === true)
+        ? await readBody(c, world.config.bodyLimitBytes)
+        : null
+    if (!provider.authenticate) {
+      throw new StandinError('internal', 'Internal error', {
+        detail: `${provider.id} has no local credential check, so standin does not forward it`,
+      })
+    }
+    await provider.authenticate(c, ctx, mount)
+    const url = c.req.url
+    const at = url.indexOf('?')
+    const exchange: ExchangeRequest = {
+      method,
+      mount,
+      path,
+      query: at === -1 ? '' : url.slice(at + 1),
+      contentType: c.req.header('content-type'),
+      body: buffered,
+    }
+    if (decision.kind === 'replay') {
+      await runtime.settled()
+      const lookup = runtime.library.find(
+        decision.target,
+        toRecordedRequest(exchange, runtime.redactor),
+      )
+      if (!lookup.found) throw new StandinError('not_found', 'Not found', { detail: lookup.why })
+      c.set('outcome', 'replayed')
+      c.set('why', `replayed ${decision.target}/${lookup.entry.file}`)
+      return responseOf(lookup.entry.recording.response)
+    }
+    if (!injector) throw new StandinError('internal', 'Internal error', { detail: 'no injector' })
+    const record = decision.kind === 'record'
+    const client: ClientRequest = {
+      method,
+      pathAndQuery: at === -1 ? path : `${path}${url.slice(at)}`,
+      headers: c.req.raw.headers,
+      body: buffered ?? (hasBody ? c.req.raw.body : null),
+      signal: c.req.raw.signal,
+    }
+    const { upstream } = decision
+    const response = await forward(client, {
+      upstream,
+      transport: runtime.transport,
+      injector,
+      source: runtime.sourceFor(upstream, injector),
+      secrets: runtime.redactor,
+      identity: record,
+    })
+    c.set('outcome', 'proxied')
+    world.events.emit('proxy:forwarded', {
+      provider: provider.id,
+      method,
+      url: `${upstream.url}${client.pathAndQuery}`,
+      status: response.status,
+    })
+    const body = NULL_BODY.has(response.status) || method === 'HEAD' ? null : response.body
+    const init = { status: response.status, headers: response.headers }
+    if (!record || body === null) return new Response(body, init)
+    return recordWhileStreaming(runtime, c, provider.id, decision.target, exchange, {
+      ...init,
+      body,
+    })
+  }
+}
+
+/** Tees the body: the client gets it as it arrives, the recording is written once it is whole. */
+function recordWhileStreaming(
+  runtime: ProxyRuntime,
+  c: StandinContext,
+  provider: ProviderId,
+  target: string,
+  request: ExchangeRequest,
+  response: UpstreamResponse & { body: ReadableStream<Uint8Array> },
+): Response {
+  const [toClient, toTape] = response.body.tee()
+  const recorded = toRecordedRequest(request, runtime.redactor)
+  const file = fixtureName(recorded, requestKey(recorded))
+  c.set('why', `recording ${target}/${file}`)
+  runtime.track(
+    readAll(toTape).then(
+      (bytes) => {
+        const fixture = toFixture(
+          { provider, request, response: { ...response, body: bytes } },
+          runtime.redactor,
+        )
+        runtime.library.write(target, fixture)
+        runtime.world.events.emit('recording:written', { provider, file: fixture.file })
+      },
+      (error: unknown) => {
+        runtime.world.events.emit('recording:written', {
+          provider,
+          file,
+          error: runtime.redactor.scrub(error instanceof Error ? error.message : String(error)),
+        })
+      },
+    ),
+  )
+  return new Response(toClient, { status: response.status, headers: response.headers })
+}
+
+/**
+ * The whole body, at most `limit` bytes, left readable for the provider's `authenticate`. Route
+ * modes run before the app's body limit, which would otherwise buffer every chunked upload.
+ */
+async function readBody(c: StandinContext, limit: number): Promise<Uint8Array> {
+  const length = c.req.header('content-length')
+  try {
+    if (length !== undefined && Number(length) > limit) throw new TooLargeError(`${length} bytes`)
+    const bytes = await readAll(c.req.raw.body, limit)
+    c.req.raw = new Request(c.req.raw, { body: bytes as Uint8Array<ArrayBuffer> })
+    return bytes
+  } catch (error) {
+    if (!(error instanceof TooLargeError)) throw error
+    throw new StandinError('payload_too_large', 'Request entity too large', {
+      detail: `body over ${String(limit)} bytes`,
+    })
+  }
+}
+
+/** `/redox-ca/fhir/R4/x` under `/redox-ca` is `/fhir/R4/x`; a prefix before the mount is kept out. */
+export function pathUnderMount(path: string, mount: string): string {
+  const at = path.indexOf(`${mount}/`)
+  if (at !== -1) return path.slice(at + mount.length)
+  return path.endsWith(mount) ? '/' : path
+}

@@ -1,0 +1,58 @@
+/**
+ * What the proxy machinery works from, in the code's own terms: route rules, and upstreams keyed by
+ * the mount whose requests they receive. `proxySettingsFrom(config)` reads it out of the config file's
+ * vocabulary (`upstreams.redoxCa` serves `/redox-ca`); programmatic users may pass settings directly.
+ */
+import type { CredentialRef, UpstreamKey } from '../config/proxy-schema.js'
+import { UPSTREAM_KEYS } from '../config/proxy-schema.js'
+import type { StandinConfig } from '../config/schema.js'
+import type { ProviderId, RouteMode } from '../core/glossary.js'
+
+export type { CredentialRef } from '../config/proxy-schema.js'
+
+/** An upstream's credential references by field name; an optional field may be absent. */
+export type CredentialRefs = Readonly<Record<string, CredentialRef | undefined>>
+
+export interface RouteRule {
+  readonly provider: ProviderId
+  /** Pattern under the mount: `*` is one segment, `**` any depth (`/api/export/**`). */
+  readonly path: string
+  readonly mode: RouteMode
+}
+
+export interface UpstreamSettings {
+  /** The config's name for it (`redcap`, `redoxCa`): error messages and the control plane use it. */
+  readonly key: string
+  readonly provider: ProviderId
+  /** The standin mount whose requests go to this upstream (`/redox-ca`). */
+  readonly mount: string
+  /** Base URL: `<mount>/x` is forwarded to `<url>/x`. */
+  readonly url: string
+  readonly timeoutMs: number
+  /** References to the real credentials, by the injector's field names (`token`, `clientSecret`). */
+  readonly credentials?: CredentialRefs | undefined
+}
+
+export interface ProxySettings {
+  readonly routes: readonly RouteRule[]
+  readonly upstreams: readonly UpstreamSettings[]
+}
+
+export const NO_PROXY: ProxySettings = { routes: [], upstreams: [] }
+
+export function proxySettingsFrom(config: StandinConfig): ProxySettings {
+  const upstreams: UpstreamSettings[] = []
+  for (const [key, where] of Object.entries(UPSTREAM_KEYS)) {
+    const upstream = config.upstreams[key as UpstreamKey]
+    if (!upstream) continue
+    upstreams.push({
+      key,
+      provider: where.provider,
+      mount: where.mount,
+      url: upstream.url,
+      timeoutMs: upstream.timeoutMs,
+      credentials: config.credentials[key as UpstreamKey],
+    })
+  }
+  return { routes: config.routes, upstreams }
+}

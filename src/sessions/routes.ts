@@ -1,0 +1,118 @@
+/**
+ * Sessions on the wire: `POST|GET /_standin/sessions`, `DELETE /_standin/sessions/{id}` on the root,
+ * and everything under `/_sessions/{id}/...` answered by that session's own app, providers and
+ * `/_standin` alike (see docs/decisions/isolated-sessions.md).
+ *
+ * A session's app matches routes on the path after its prefix while `c.req.url` keeps the prefix,
+ * so every base URL a provider echoes (links, Redox `aud`) stays inside the session.
+ */
+import { Hono, type Context } from 'hono'
+import { getPath } from 'hono/utils/url'
+import { z } from 'zod'
+import { loadNamed } from '../admin/routes.js'
+import { readPayload, renderAdminError } from '../admin/envelope.js'
+import { StandinError } from '../core/errors.js'
+import type { ScenarioSource } from '../scenarios/load.js'
+import { parseScenario } from '../scenarios/load.js'
+import type { Scenario } from '../scenarios/schema.js'
+import { DEFAULT_SEED, World } from '../world.js'
+import { SESSION_PREFIX, SessionRegistry } from './registry.js'
+
+const CreateSessionSchema = z
+  .object({
+    scenario: z
+      .union([z.string().min(1), z.record(z.string(), z.unknown())])
+      .optional()
+      .describe('A scenario name in scenarios/, or the scenario itself; default: the root one.'),
+    seed: z
+      .union([z.number().int(), z.string().min(1)])
+      .optional()
+      .describe('Seed for the session; default: the scenario seed mixed with the session id.'),
+  })
+  .strict()
+
+export interface SessionDeps {
+  readonly world: World
+  readonly version?: string | undefined
+  readonly scenarios?: ScenarioSource | undefined
+  /** Builds a session's app: `createApp`, passed in so the import graph stays acyclic. */
+  readonly createApp: (deps: {
+    world: World
+    version?: string | undefined
+    scenarios?: ScenarioSource | undefined
+    prefix: string
+  }) => Hono
+}
+
+export function mountSessions(app: Hono, deps: SessionDeps): SessionRegistry {
+  const root = deps.world
+  const registry = new SessionRegistry(root)
+  const control = new Hono()
+  control.onError(renderAdminError)
+
+  control.post('/', async function createSession(c) {
+    const body = await readPayload(c, CreateSessionSchema)
+    const scenario = resolveScenario(deps, body.scenario)
+    const session = await registry.create(async (id, prefix) => {
+      const world = await World.create(scenario, {
+        ...root.deps,
+        realClock: root.realClock,
+        seed: body.seed ?? `${String(scenario.seed ?? DEFAULT_SEED)}:${id}`,
+      })
+      const sessionApp = deps.createApp({
+        world,
+        version: deps.version,
+        scenarios: deps.scenarios,
+        prefix,
+      })
+      return { world, app: sessionApp }
+    })
+    const { id, baseUrl } = registry.view(session, originOf(c))
+    return c.json({ id, baseUrl }, 201)
+  })
+
+  control.get('/', (c) =>
+    c.json({ sessions: registry.list().map((s) => registry.view(s, originOf(c))) }),
+  )
+
+  control.delete('/:id', function deleteSession(c) {
+    const id = c.req.param('id')
+    if (!registry.delete(id)) throw new StandinError('not_found', `No session "${id}".`)
+    return c.json({ id, status: 'deleted' })
+  })
+
+  app.route('/_standin/sessions', control)
+  const forward = (c: Context) => {
+    const id = c.req.param('id') ?? ''
+    const session = registry.use(id)
+    if (!session) {
+      const idle = String(root.config.sessionIdleSeconds)
+      const message = `No session "${id}": it was never created, was deleted, or ended after ${idle} s unused.`
+      return renderAdminError(new StandinError('not_found', message), c)
+    }
+    return session.app.fetch(c.req.raw)
+  }
+  app.all(`${SESSION_PREFIX}/:id`, forward)
+  app.all(`${SESSION_PREFIX}/:id/*`, forward)
+  return registry
+}
+
+/** Hono's path matcher for an app served under `prefix`: the path after it. */
+export function pathAfter(prefix: string): (request: Request) => string {
+  return (request) => getPath(request).slice(prefix.length) || '/'
+}
+
+function resolveScenario(
+  deps: SessionDeps,
+  ref: string | Record<string, unknown> | undefined,
+): Scenario {
+  if (ref === undefined) return deps.world.scenario
+  if (typeof ref === 'string') {
+    return loadNamed(deps, ref)
+  }
+  return parseScenario(ref, 'request body', deps.world.providers)
+}
+
+function originOf(c: Context): string {
+  return new URL(c.req.url).origin
+}

@@ -1,0 +1,165 @@
+import { http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createStandinHandlers, hostRoutes } from '../../src/msw/index.js'
+import { routesPattern } from '../../src/msw/host-routes.js'
+import { createStandin } from '../../src/standin.js'
+import { ControlError, createControlClient } from '../../src/testing/index.js'
+import { echoProvider } from '../support/echo-provider.js'
+import { mirrorProvider, type Mirrored } from '../support/mirror-provider.js'
+
+const server = setupServer()
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' })
+})
+afterEach(() => {
+  server.resetHandlers()
+})
+afterAll(() => {
+  server.close()
+})
+
+async function useStandin(options: Parameters<typeof createStandinHandlers>[0] = {}) {
+  const standin = await createStandin({
+    providers: [mirrorProvider, echoProvider],
+    scenario: { clock: { start: '2026-05-01T00:00:00Z' } },
+    frozen: true,
+  })
+  server.use(...createStandinHandlers({ standin, ...options }))
+  return standin
+}
+
+async function mirrored(url: string, init?: RequestInit): Promise<Mirrored> {
+  const response = await fetch(url, init)
+  expect(response.status).toBe(200)
+  return (await response.json()) as Mirrored
+}
+
+describe('createStandinHandlers', () => {
+  it.each([
+    [
+      'https://five.epicollect.net/api/export/entries/demo?page=2',
+      '/epicollect/api/export/entries/demo',
+      'https://five.epicollect.net',
+    ],
+    [
+      'https://api.redoxengine.com/v2/auth/token',
+      '/redox/v2/auth/token',
+      'https://api.redoxengine.com',
+    ],
+    [
+      'https://api.ca.redoxengine.com/fhir/R4/d/Development/Patient/1',
+      '/redox-ca/fhir/R4/d/Development/Patient/1',
+      'https://api.ca.redoxengine.com',
+    ],
+    ['https://redcap.example.edu/api/', '/redcap/api/', 'https://redcap.example.edu'],
+  ])('routes %s onto %s and names the real base', async (url, path, base) => {
+    await useStandin()
+    const seen = await mirrored(url)
+    expect({ path: seen.path, base: seen.base }).toEqual({ path, base })
+  })
+
+  it('keeps the query, method, headers and body', async () => {
+    await useStandin()
+    const seen = await mirrored('https://api.redoxengine.com/v2/auth/token?x=1', {
+      method: 'POST',
+      headers: { 'x-test': 'kept', 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials',
+    })
+    expect(seen).toEqual({
+      mount: '/redox',
+      method: 'POST',
+      path: '/redox/v2/auth/token',
+      query: { x: '1' },
+      base: 'https://api.redoxengine.com',
+      body: 'grant_type=client_credentials',
+      header: 'kept',
+    })
+  })
+
+  it('serves a REDCap base URL with a path, as institutions install it', async () => {
+    await useStandin({ redcap: 'https://redcap.uni.test/redcap/' })
+    const seen = await mirrored('https://redcap.uni.test/redcap/api/', { method: 'POST' })
+    expect({ path: seen.path, base: seen.base }).toEqual({
+      path: '/redcap/api/',
+      base: 'https://redcap.uni.test/redcap',
+    })
+  })
+
+  it('answers a base nested under another through the longer one', async () => {
+    await useStandin({ redcap: 'http://standin.local/redcap-host' })
+    expect((await mirrored('http://standin.local/redcap-host/api/')).path).toBe('/redcap/api/')
+  })
+
+  it('leaves hosts that only look alike to the next handler', async () => {
+    server.use(http.all('*', () => HttpResponse.text('next handler')))
+    await useStandin()
+    const lookalike = await fetch('https://apixredoxengine.com/v2/auth/token')
+    expect(await lookalike.text()).toBe('next handler')
+    expect((await mirrored('https://api.redoxengine.com/v2/auth/token')).path).toBe(
+      '/redox/v2/auth/token',
+    )
+    expect(routesPattern(hostRoutes()).test('https://apixredoxengine.com/v2/auth/token')).toBe(
+      false,
+    )
+  })
+
+  it('routes extra base URLs onto the mounts they name', async () => {
+    await useStandin({ routes: [{ base: 'https://echo.standin.test', mount: '/echo' }] })
+    const response = await fetch('https://echo.standin.test/token', {
+      method: 'POST',
+      body: new URLSearchParams({ subject: 'ana' }),
+    })
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({
+      token: expect.stringMatching(/^[0-9a-f]{32}$/) as string,
+      expires_in: 60,
+    })
+  })
+
+  it('answers the control origin with the same world, for the control client too', async () => {
+    const standin = await useStandin()
+    const control = createControlClient('http://standin.local')
+    expect(await control.clock.advance(60)).toEqual({
+      now: '2026-05-01T00:01:00.000Z',
+      frozen: true,
+    })
+    expect(standin.world.clock.now().toISOString()).toBe('2026-05-01T00:01:00.000Z')
+    await fetch('https://api.redoxengine.com/v2/auth/token', { method: 'POST' })
+    expect((await control.requests()).map((r) => r.path)).toEqual(['/redox/v2/auth/token'])
+  })
+
+  it('reaches a session through the control origin, with its prefix in every base URL', async () => {
+    await useStandin()
+    const session = await createControlClient('http://standin.local').sessions.create()
+    expect(session.baseUrl).toBe(`http://standin.local/_sessions/${session.id}`)
+    const seen = await mirrored(`${session.baseUrls.redox}/v2/auth/token`)
+    expect({ path: seen.path, base: seen.base }).toEqual({
+      path: '/redox/v2/auth/token',
+      base: session.baseUrls.redox,
+    })
+    expect(await session.control.requests()).toHaveLength(1)
+  })
+
+  it('creates a standin on first use when given none, reachable through a custom control origin', async () => {
+    server.use(
+      ...createStandinHandlers({ providers: [mirrorProvider], control: 'http://control.test' }),
+    )
+    const control = createControlClient('http://control.test')
+    expect(await control.clock.get()).toEqual({ now: expect.any(String) as string, frozen: true })
+    expect((await mirrored('https://api.redoxengine.com/x')).path).toBe('/redox/x')
+    expect((await control.state()).scenario).toBe('default')
+  })
+
+  it('throws a typed error carrying the control envelope', async () => {
+    await useStandin()
+    const control = createControlClient('http://standin.local')
+    const error = await control.clock.advance(Number.NaN).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ControlError)
+    expect(error).toMatchObject({ code: 'invalid_request', status: 400 })
+  })
+
+  it.each([['not a url'], ['https://redcap.test/?x=1']])('refuses the base URL %s', (redcap) => {
+    expect(() => createStandinHandlers({ redcap })).toThrow(/^Failed to route/)
+  })
+})

@@ -1,0 +1,44 @@
+/**
+ * A provider that answers every request under every real provider's mount with what it received,
+ * so transport tests (MSW rewrites, session prefixes) can see exactly what reached the app.
+ */
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { ProviderId } from '../../src/core/glossary.js'
+import { providerBaseUrl } from '../../src/providers/base-url.js'
+import { PROVIDER_MOUNTS } from '../../src/providers/mounts.js'
+import type { Provider, StandinEnv } from '../../src/providers/provider.js'
+
+export interface Mirrored {
+  readonly mount: string
+  readonly method: string
+  readonly path: string
+  readonly query: Record<string, string>
+  readonly base: string
+  readonly body: string
+  readonly header: string | null
+}
+
+export const mirrorProvider: Provider<object, object> = {
+  id: 'mirror' as ProviderId,
+  title: 'Mirror',
+  mounts: Object.values(PROVIDER_MOUNTS),
+  seedSchema: z.object({}).strict(),
+  createState: () => ({}),
+  routes(_ctx, mount) {
+    const app = new Hono<StandinEnv>()
+    app.all('*', async (c) =>
+      c.json({
+        mount,
+        method: c.req.method,
+        path: c.req.path,
+        query: c.req.query(),
+        base: providerBaseUrl(c, mount),
+        body: await c.req.text(),
+        header: c.req.header('x-test') ?? null,
+      } satisfies Mirrored),
+    )
+    return app
+  },
+  renderError: (error, c) => c.json({ fault: error.code }, error.status as 400),
+}
