@@ -9,6 +9,7 @@
 import { Hono, type Context } from 'hono'
 import { getPath } from 'hono/utils/url'
 import { z } from 'zod'
+import type { DashboardFiles } from '../admin/dashboard.js'
 import { loadNamed } from '../admin/routes.js'
 import { readPayload, renderAdminError } from '../admin/envelope.js'
 import { StandinError } from '../core/errors.js'
@@ -35,11 +36,14 @@ export interface SessionDeps {
   readonly world: World
   readonly version?: string | undefined
   readonly scenarios?: ScenarioSource | undefined
+  /** The dashboard's files, so each session has its own dashboard under its prefix. */
+  readonly dashboard?: DashboardFiles | undefined
   /** Builds a session's app: `createApp`, passed in so the import graph stays acyclic. */
   readonly createApp: (deps: {
     world: World
     version?: string | undefined
     scenarios?: ScenarioSource | undefined
+    dashboard?: DashboardFiles | undefined
     prefix: string
   }) => Hono
 }
@@ -63,6 +67,7 @@ export function mountSessions(app: Hono, deps: SessionDeps): SessionRegistry {
         world,
         version: deps.version,
         scenarios: deps.scenarios,
+        dashboard: deps.dashboard,
         prefix,
       })
       return { world, app: sessionApp }

@@ -38,7 +38,9 @@ async function refresh() {
   setVirtualClock(state.clock)
   scenario.render(state)
   credentials.render(tokens)
-  renderProviders(isObject(state.providers) ? state.providers : {})
+  const providers = isObject(state.providers) ? state.providers : {}
+  renderProviders(providers)
+  routes.setProviders(Object.keys(providers))
   document.body.dataset.ready = 'true'
 }
 
