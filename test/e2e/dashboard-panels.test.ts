@@ -5,34 +5,20 @@
  */
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, type Browser } from '../support/browser.js'
-import {
-  openDashboard as open,
-  type OpenDashboard,
-  type ServedStandin,
-} from '../support/dashboard.js'
+import { describe, expect, it } from 'vitest'
+import { type OpenDashboard, useDashboard, type ServedStandin } from '../support/dashboard.js'
 import { DEMO_PRIVATE_JWK, signAssertion, tokenForm } from '../providers/redox/support.js'
 
 const CONTROL_CALL = /\/_standin\/(redcap|epicollect|redox|routes)(\/|$)/
 
-let browser: Browser
+const dashboards = useDashboard({ scenario: 'default' })
 let dashboard: OpenDashboard
 let standin: ServedStandin
 let page: Page
 let sent: string[]
 
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(() => browser.close())
-afterEach(async () => {
-  await dashboard.close()
-  expect(dashboard.errors).toEqual([])
-})
-
 async function openDashboard(): Promise<void> {
-  dashboard = await open(browser, { scenario: 'default' })
+  dashboard = await dashboards.open()
   ;({ standin, page } = dashboard)
   sent = []
   page.on('request', (request) => {

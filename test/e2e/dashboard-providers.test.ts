@@ -6,32 +6,22 @@
  */
 import type { JWK } from 'jose'
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, type Browser } from '../support/browser.js'
+import { describe, expect, it } from 'vitest'
 import {
   newestJournalEntry,
-  openDashboard as open,
   type OpenDashboard,
+  useDashboard,
   type ServedStandin,
 } from '../support/dashboard.js'
 import { FHIR, PATIENT_ID, signAssertion, tokenForm } from '../providers/redox/support.js'
 
-let browser: Browser
+const dashboards = useDashboard({ scenario: 'default' })
 let dashboard: OpenDashboard
 let standin: ServedStandin
 let page: Page
 
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(() => browser.close())
-afterEach(async () => {
-  await dashboard.close()
-  expect(dashboard.errors).toEqual([])
-})
-
 async function openDashboard(): Promise<void> {
-  dashboard = await open(browser, { scenario: 'default' })
+  dashboard = await dashboards.open()
   ;({ standin, page } = dashboard)
 }
 

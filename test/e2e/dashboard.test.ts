@@ -3,12 +3,11 @@
  * the echo provider: the clock, the credential levers, the live journal over SSE, the keyboard.
  */
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, type Browser } from '../support/browser.js'
+import { describe, expect, it } from 'vitest'
 import {
   newestJournalEntry,
-  openDashboard as open,
   type OpenDashboard,
+  useDashboard,
   type ServedStandin,
 } from '../support/dashboard.js'
 import { echoProvider } from '../support/echo-provider.js'
@@ -20,27 +19,15 @@ const SCENARIO = {
   providers: { echo: { ttlSeconds: 60 } },
 }
 
-let browser: Browser
+const dashboards = useDashboard({ providers: [echoProvider], scenario: SCENARIO })
 let dashboard: OpenDashboard
 let standin: ServedStandin
 let page: Page
 
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser.close()
-})
-
 async function openDashboard(): Promise<void> {
-  dashboard = await open(browser, { providers: [echoProvider], scenario: SCENARIO })
+  dashboard = await dashboards.open()
   ;({ standin, page } = dashboard)
 }
-
-afterEach(async () => {
-  await dashboard.close()
-  expect(dashboard.errors).toEqual([])
-})
 
 async function issueToken(subject: string): Promise<string> {
   const response = await standin.fetch('/echo/token', {

@@ -3,11 +3,12 @@
  * dashboard open on it in Chromium, for the browser tests.
  */
 import type { Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, expect } from 'vitest'
 import { createStandin } from '../../src/node/create.js'
 import { serveApp } from '../../src/node/serve.js'
 import type { AnyProvider } from '../../src/providers/provider.js'
 import type { World } from '../../src/world.js'
-import { watchErrors, type Browser } from './browser.js'
+import { launchBrowser, watchErrors, type Browser } from './browser.js'
 
 export interface ServedStandin {
   readonly url: string
@@ -100,4 +101,29 @@ export function newestJournalEntry(page: Page): Promise<string> {
       const why = li.querySelector('.why')?.textContent
       return [facts.join(' '), why].filter(Boolean).join(' | ')
     })
+}
+
+/**
+ * One Chromium for the file; `open()` serves a standin and opens its dashboard, and after each test
+ * the page and server close and the page must have logged no errors.
+ */
+export function useDashboard(choice: StandinChoice): { open(): Promise<OpenDashboard> } {
+  let browser: Browser | undefined
+  let current: OpenDashboard | undefined
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+  afterEach(async () => {
+    const dashboard = current
+    current = undefined
+    if (!dashboard) return
+    await dashboard.close()
+    expect(dashboard.errors).toEqual([])
+  })
+  return {
+    open: async () => (current = await openDashboard(browser!, choice)),
+  }
 }
