@@ -29,6 +29,7 @@ export interface AppDeps {
   /** Route modes: transport, credential reader and, for programmatic use, settings and injectors. */
   readonly proxy?: ProxyOptions | undefined
   readonly dashboard?: DashboardFiles | undefined
+  readonly adminToken?: string | undefined
 }
 
 export function createApp(deps: AppDeps): Hono {
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps): Hono {
       version: deps.version ?? '0.0.0',
       scenarios: deps.scenarios,
       dashboard: deps.dashboard,
+      adminToken: deps.adminToken,
     }),
   )
   for (const provider of world.providers) {

@@ -7,6 +7,8 @@
 export { createStandin } from './node/create.js'
 export type { Standin, StandinOptions } from './standin.js'
 export type { StandinConfig, StandinConfigInput } from './config/schema.js'
+export type { ProxyOptions } from './proxy/runtime.js'
+export type { ProxySettings, RouteRule, UpstreamSettings } from './proxy/settings.js'
 export type { Scenario } from './scenarios/schema.js'
 export type { Clock } from './core/clock.js'
 export { VirtualClock, SystemClock } from './core/clock.js'

@@ -35,6 +35,8 @@ export interface StandinOptions {
   readonly proxy?: ProxyOptions | undefined
   /** The dashboard's files for `/_standin/ui/` (the Node edge reads them). */
   readonly dashboard?: DashboardFiles | undefined
+  /** Guards the control plane: `/_standin/*` then demands it (see admin/admin-token.ts). */
+  readonly adminToken?: string | undefined
 }
 
 export interface Standin {
@@ -63,6 +65,7 @@ export async function createStandin(options: StandinOptions = {}): Promise<Stand
     scenarios: options.scenarios,
     proxy: options.proxy,
     dashboard: options.dashboard,
+    adminToken: options.adminToken,
   })
   return { world, app, fetch: async (request) => app.fetch(request) }
 }

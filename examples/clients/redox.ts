@@ -56,8 +56,15 @@ export function redoxClient(baseUrl: string, clientId: string, privateJwk: JWK) 
 
   return {
     /** A FHIR R4 search, answered as a searchset Bundle. */
-    search: (destination: string, environment: string, resource: string) =>
-      get(`/fhir/R4/${destination}/${environment}/${resource}`) as Promise<{
+    search: (
+      destination: string,
+      environment: string,
+      resource: string,
+      query: Record<string, string>,
+    ) =>
+      get(
+        `/fhir/R4/${destination}/${environment}/${resource}?${new URLSearchParams(query).toString()}`,
+      ) as Promise<{
         resourceType: string
         type: string
       }>,

@@ -5,9 +5,14 @@
 import { createControlClient, type SessionHandle } from 'standin/testing'
 import { beforeAll, expect, inject, it } from 'vitest'
 import { epicollectClient, EpicollectError } from '../clients/epicollect.js'
-import { EPICOLLECT_PROJECT, REDOX_DESTINATION, REDOX_ENVIRONMENT } from '../clients/fixtures.js'
+import {
+  EPICOLLECT_PROJECT,
+  REDOX_DESTINATION,
+  REDOX_ENVIRONMENT,
+  REDOX_PATIENT_QUERY,
+} from '../clients/fixtures.js'
 import { redcapClient, RedcapError } from '../clients/redcap.js'
-import { redoxClient, RedoxError } from '../clients/redox.js'
+import { redoxClient } from '../clients/redox.js'
 
 let session: SessionHandle
 beforeAll(async () => {
@@ -32,6 +37,7 @@ it('refuses a REDCap token once it is regenerated', async () => {
 
 it('cannot get an Epicollect5 token once the app is deleted', async () => {
   const { baseUrls, control } = session
+  await control.epicollect.deleteApp(EPICOLLECT_PROJECT) // the scenario's own app: one per project
   const app = await control.epicollect.createApp(EPICOLLECT_PROJECT, 'Example app')
   const client = epicollectClient(baseUrls.epicollect, app.client_id, app.client_secret)
   await client.entries(EPICOLLECT_PROJECT)
@@ -50,7 +56,14 @@ it('keeps Redox regions apart: a Canada key works only on the Canada host', asyn
       REDOX_DESTINATION,
       REDOX_ENVIRONMENT,
       'Patient',
+      REDOX_PATIENT_QUERY,
     )
   expect(await search(baseUrls.redoxCa)).toMatchObject({ resourceType: 'Bundle' })
-  await expect(search(baseUrls.redox)).rejects.toBeInstanceOf(RedoxError)
+  await expect(search(baseUrls.redox)).rejects.toMatchObject({
+    status: 400,
+    body: {
+      error: 'invalid_request',
+      error_description: 'Public key not found, check client_id, kid and Redox dashboard settings',
+    },
+  })
 })

@@ -6,7 +6,12 @@ import { createStandinHandlers } from 'standin/msw'
 import { createControlClient } from 'standin/testing'
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
 import { epicollectClient } from '../clients/epicollect.js'
-import { EPICOLLECT_PROJECT, REDOX_DESTINATION, REDOX_ENVIRONMENT } from '../clients/fixtures.js'
+import {
+  EPICOLLECT_PROJECT,
+  REDOX_DESTINATION,
+  REDOX_ENVIRONMENT,
+  REDOX_PATIENT_QUERY,
+} from '../clients/fixtures.js'
 import { redcapClient } from '../clients/redcap.js'
 import { redoxClient } from '../clients/redox.js'
 
@@ -35,6 +40,7 @@ it('creates a REDCap project with a super token and round-trips its records', as
 })
 
 it('reads every Epicollect5 entry and gets a new token after "Revoke Token"', async () => {
+  await standin.epicollect.deleteApp(EPICOLLECT_PROJECT) // the scenario's own app: one per project
   const app = await standin.epicollect.createApp(EPICOLLECT_PROJECT, 'Example app')
   const client = epicollectClient('https://five.epicollect.net', app.client_id, app.client_secret)
   const before = await client.entries(EPICOLLECT_PROJECT)
@@ -45,7 +51,8 @@ it('reads every Epicollect5 entry and gets a new token after "Revoke Token"', as
 it('signs in to Redox again once the virtual clock passes the 5-minute token', async () => {
   const key = await standin.redox.createApiKey({ name: 'Example key' })
   const client = redoxClient('https://api.redoxengine.com', key.clientId, key.privateJwk!)
-  const search = () => client.search(REDOX_DESTINATION, REDOX_ENVIRONMENT, 'Patient')
+  const search = () =>
+    client.search(REDOX_DESTINATION, REDOX_ENVIRONMENT, 'Patient', REDOX_PATIENT_QUERY)
   expect(await search()).toMatchObject({ resourceType: 'Bundle', type: 'searchset' })
   const first = client.currentToken()
   await standin.clock.advance(301)

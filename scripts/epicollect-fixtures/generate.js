@@ -3,7 +3,9 @@
 // scripts/epicollect-media/). Same seed, same bytes: test/providers/epicollect/fixtures.test.ts
 // checks that the committed files are exactly what this writes.
 //
-//   npm run build && node scripts/epicollect-fixtures/generate.js
+//   npm run build && node scripts/epicollect-fixtures/generate.js [--out DIR]
+//
+// --out writes the tree under DIR instead of fixtures/ (the test compares the two).
 import { Buffer } from 'node:buffer'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -152,11 +154,13 @@ export function contentOf(value) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  rmSync(join(FIXTURES_ROOT, 'epicollect', 'projects'), { recursive: true, force: true })
-  rmSync(join(FIXTURES_ROOT, 'epicollect', 'placeholders'), { recursive: true, force: true })
+  const at = process.argv.indexOf('--out')
+  const root = at > 0 && process.argv[at + 1] ? process.argv[at + 1] : FIXTURES_ROOT
+  rmSync(join(root, 'epicollect', 'projects'), { recursive: true, force: true })
+  rmSync(join(root, 'epicollect', 'placeholders'), { recursive: true, force: true })
   const files = generateEpicollectFixtures()
   for (const [path, value] of files) {
-    const full = join(FIXTURES_ROOT, path)
+    const full = join(root, path)
     mkdirSync(dirname(full), { recursive: true })
     writeFileSync(full, contentOf(value))
   }

@@ -14,7 +14,9 @@ export function renderAdminError(error: unknown, c: Context): Response {
       ? new StandinError('invalid_request', error.message)
       : toStandinError(error)
   const message = e.code === 'internal' ? 'Internal error: see the standin log.' : e.message
-  return c.json({ error: { code: e.code, message } }, e.status as 400)
+  const response = c.json({ error: { code: e.code, message } }, e.status as 400)
+  for (const [name, value] of Object.entries(e.headers)) response.headers.set(name, value)
+  return response
 }
 
 /** Reads a JSON body (empty = `{}`) and validates it; failures are `invalid_request` with the path. */

@@ -14,6 +14,7 @@ import {
 import type { World } from '../world.js'
 import { providerContext } from '../providers/provider.js'
 import { fireDueEvents } from '../scenarios/events/fire.js'
+import { requireAdminToken } from './admin-token.js'
 import { readPayload, renderAdminError } from './envelope.js'
 import { overrideRoutes } from './overrides-routes.js'
 import { dashboardRoutes, type DashboardFiles } from './dashboard.js'
@@ -31,6 +32,8 @@ export interface AdminDeps {
   readonly scenarios?: ScenarioSource | undefined
   /** The dashboard's static files; the Node edge reads them (see admin/dashboard.ts). */
   readonly dashboard?: DashboardFiles | undefined
+  /** When set, every control route (providers' too) demands it. */
+  readonly adminToken?: string | undefined
 }
 
 export function adminRoutes(deps: AdminDeps): Hono {
@@ -44,12 +47,20 @@ export function adminRoutes(deps: AdminDeps): Hono {
     await next()
     await fireDueEvents(world)
   })
+  if (deps.adminToken !== undefined) app.use(requireAdminToken(deps.adminToken))
 
   app.get('/health', (c) => c.json({ status: 'ok', version: deps.version }))
 
   app.get('/clock', (c) => c.json(world.clock.snapshot()))
   app.post('/clock', async function changeClock(c) {
     const change = await readPayload(c, ClockChangeSchema)
+    const from = change.set === undefined ? world.clock.epochMs() : Date.parse(change.set)
+    if (!isDateMs(from + (change.advance ?? 0) * 1000)) {
+      throw new StandinError(
+        'invalid_request',
+        'Failed to move the clock: the result would be outside the dates JavaScript can hold (years -271821 to 275760).',
+      )
+    }
     if (change.set !== undefined) world.clock.set(new Date(change.set))
     if (change.advance !== undefined) world.clock.advance(change.advance)
     if (change.freeze !== undefined) world.clock.freeze(change.freeze)
@@ -128,6 +139,11 @@ export function loadNamed(deps: Pick<AdminDeps, 'world' | 'scenarios'>, name: st
     if (error instanceof StandinError || error instanceof ScenarioError) throw error
     throw new StandinError('not_found', `Scenario "${name}" was not found in scenarios/.`)
   }
+}
+
+/** ECMAScript dates span ±8.64e15 ms around the epoch. */
+function isDateMs(ms: number): boolean {
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15
 }
 
 function changeToken(world: World, id: string, action: 'expire' | 'revoke') {

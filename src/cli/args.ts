@@ -20,6 +20,7 @@ export interface StartOptions {
   readonly seed?: number | string
   readonly watch: boolean
   readonly rateLimits: boolean
+  readonly adminToken?: string
 }
 
 export class ArgsError extends Error {
@@ -42,6 +43,9 @@ Options for start:
   --seed N            seed for generated tokens and ids
   --watch             reload scenario and fixture files when they change
   --no-rate-limits    switch every simulated rate limit off
+  --admin-token TOKEN the control plane then demands it (Authorization: Bearer TOKEN);
+                      required to bind an address other than loopback; or set
+                      STANDIN_ADMIN_TOKEN
   -h, --help          show this help
   -v, --version       print the version
 `
@@ -63,6 +67,7 @@ export function parseCommand(argv: readonly string[]): Command {
         seed: { type: 'string' },
         watch: { type: 'boolean' },
         'no-rate-limits': { type: 'boolean' },
+        'admin-token': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -97,6 +102,7 @@ export function parseCommand(argv: readonly string[]): Command {
       ...(values.seed === undefined ? {} : { seed: parseSeed(values.seed) }),
       watch: values.watch === true,
       rateLimits: values['no-rate-limits'] !== true,
+      ...(values['admin-token'] === undefined ? {} : { adminToken: values['admin-token'] }),
     },
   }
 }

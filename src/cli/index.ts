@@ -4,9 +4,10 @@
  * stderr with exit code 2 (1 for `validate` findings), never a stack trace.
  */
 import { HELP, parseCommand, type Command } from './args.js'
-import { startServer } from './start.js'
-import { listScenarios, printSchema, validateFiles } from './files.js'
 import { packageVersion } from '../node/package-root.js'
+
+// Each command loads only what it needs: `start` is on the hot path of every test run, and the
+// file commands (zod's JSON Schema output, validation) stay out of its way.
 
 async function run(command: Command): Promise<number> {
   switch (command.kind) {
@@ -17,13 +18,13 @@ async function run(command: Command): Promise<number> {
       process.stdout.write(`${packageVersion()}\n`)
       return 0
     case 'validate':
-      return validateFiles(command.files)
+      return (await import('./files.js')).validateFiles(command.files)
     case 'scenarios':
-      return listScenarios()
+      return (await import('./files.js')).listScenarios()
     case 'schema':
-      return printSchema()
+      return (await import('./files.js')).printSchema()
     case 'start':
-      await startServer(command.options)
+      await (await import('./start.js')).startServer(command.options)
       return 0
   }
 }

@@ -11,6 +11,7 @@ import { serveApp } from '../node/serve.js'
 import type { StartOptions } from './args.js'
 import { logScriptedEvents, logToStderr } from './log.js'
 import { watchFiles } from './watch.js'
+import { resolveAdminToken } from './bind-policy.js'
 
 /** How long a shutdown waits for in-flight responses before it closes what is left. */
 const DRAIN_TIMEOUT_MS = 10_000
@@ -31,7 +32,8 @@ export async function startServer(options: StartOptions): Promise<void> {
     rateLimits: options.rateLimits && fileConfig.rateLimits,
   }
   const scenario = options.scenario ?? config.scenario ?? 'default'
-  const standin = await createStandin({ scenario, config, seed: options.seed })
+  const adminToken = resolveAdminToken(options.adminToken, process.env, config.host)
+  const standin = await createStandin({ scenario, config, seed: options.seed, adminToken })
   logScriptedEvents(standin.world, logToStderr)
   const server = await serveApp(standin.fetch, { host: config.host, port: config.port })
   const watcher = options.watch

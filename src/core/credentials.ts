@@ -55,9 +55,20 @@ export type Lookup =
   | { readonly found: false }
   | { readonly found: true; readonly status: CredentialStatus; readonly credential: CredentialView }
 
+/**
+ * Dead credentials are swept out every this many issues: amortised in `issue`, no timer, so the
+ * sweep follows the virtual clock and costs nothing while nothing is issued.
+ */
+export const PURGE_EVERY_ISSUES = 1000
+/** How long (virtual time) a dead credential is kept, so a late call still hears "expired", not "unknown". */
+export const DEAD_CREDENTIAL_GRACE_SECONDS = 3600
+/** Holding more than this many, the grace is dropped: bounded memory beats a precise refusal reason. */
+export const CREDENTIAL_HIGH_WATER = 10_000
+
 export class CredentialRegistry {
   readonly #byId = new Map<string, Credential>()
   readonly #bySecret = new Map<string, Credential>()
+  #issuedSinceSweep = 0
 
   constructor(
     private readonly clock: Clock,
@@ -81,6 +92,10 @@ export class CredentialRegistry {
     }
     this.#byId.set(credential.id, credential)
     this.#bySecret.set(credential.secret, credential)
+    if (++this.#issuedSinceSweep >= PURGE_EVERY_ISSUES) {
+      this.#issuedSinceSweep = 0
+      this.purge(this.#byId.size > CREDENTIAL_HIGH_WATER ? 0 : DEAD_CREDENTIAL_GRACE_SECONDS)
+    }
     const view = this.#view(credential)
     this.events?.emit('token:issued', view)
     return view

@@ -93,8 +93,26 @@ export function toStandinError(error: unknown): StandinError {
       cause: error,
     })
   }
+  if (isBodyParseError(error)) {
+    return new StandinError('invalid_request', 'Malformed request body', {
+      detail: `the request body could not be parsed: ${error.message}`,
+      cause: error,
+    })
+  }
   const message = error instanceof Error ? error.message : String(error)
   return new StandinError('internal', 'Internal error', { detail: message, cause: error })
+}
+
+/**
+ * A body the client broke: `c.req.json()` throws a SyntaxError, and `c.req.parseBody()` /
+ * `formData()` a TypeError "Failed to parse body as FormData." on bad multipart. The client's
+ * fault, so a 4xx in the provider's envelope, never a 500.
+ */
+function isBodyParseError(error: unknown): error is Error {
+  return (
+    error instanceof SyntaxError ||
+    (error instanceof TypeError && /failed to parse body/i.test(error.message))
+  )
 }
 
 function isHttpError(error: unknown): error is Error & { status: number } {

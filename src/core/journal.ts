@@ -21,6 +21,8 @@ export interface JournalEntry {
 export type JournalInput = Omit<JournalEntry, 'id'>
 
 export const DEFAULT_JOURNAL_SIZE = 1000
+/** Paths and reasons can carry client input of any size; the journal keeps this much of each. */
+export const MAX_JOURNAL_TEXT = 512
 
 export class Journal {
   readonly #entries: (JournalEntry | undefined)[]
@@ -32,7 +34,12 @@ export class Journal {
   }
 
   add(input: JournalInput): JournalEntry {
-    const entry: JournalEntry = { id: this.#count + 1, ...input }
+    const entry: JournalEntry = {
+      id: this.#count + 1,
+      ...input,
+      path: clip(input.path),
+      ...(input.why === undefined ? {} : { why: clip(input.why) }),
+    }
     this.#entries[this.#next] = entry
     this.#next = (this.#next + 1) % this.capacity
     this.#count++
@@ -59,4 +66,8 @@ export class Journal {
     this.#next = 0
     this.#count = 0
   }
+}
+
+function clip(text: string): string {
+  return text.length <= MAX_JOURNAL_TEXT ? text : `${text.slice(0, MAX_JOURNAL_TEXT - 1)}…`
 }

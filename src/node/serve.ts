@@ -4,6 +4,7 @@
  * never finish on their own, are ended).
  */
 import { serve, type Http2Bindings, type HttpBindings, type ServerType } from '@hono/node-server'
+import type { ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 export interface ServeOptions {
@@ -47,14 +48,15 @@ export function serveApp(
           host: info.address,
           port: info.port,
           close: () => {
-            const closing = closeServer(server)
+            const closed = closeServer(server)
             eventStreams.endAll()
-            return closing
+            return closed
           },
         })
       },
     )
     server.once('error', onError)
+    trackResponses(server)
   })
 }
 
@@ -98,12 +100,33 @@ class EventStreams {
   }
 }
 
+/** Responses not yet finished, per server, so a shutdown can tell their clients not to reuse the connection. */
+const inFlight = new WeakMap<ServerType, Set<ServerResponse>>()
+const closing = new WeakSet<ServerType>()
+
+function trackResponses(server: ServerType): void {
+  const responses = new Set<ServerResponse>()
+  inFlight.set(server, responses)
+  server.on('request', (_req: unknown, res: ServerResponse) => {
+    if (closing.has(server)) endKeepAlive(res)
+    responses.add(res)
+    res.once('close', () => responses.delete(res))
+  })
+}
+
+/** The answer still goes out in full; only the connection closes after it. */
+function endKeepAlive(res: ServerResponse): void {
+  if (!res.headersSent) res.setHeader('connection', 'close')
+}
+
 function closeServer(server: ServerType | undefined): Promise<void> {
   return new Promise((resolve) => {
     if (!server) {
       resolve()
       return
     }
+    closing.add(server)
+    for (const res of inFlight.get(server) ?? []) endKeepAlive(res)
     server.close(() => {
       resolve()
     })

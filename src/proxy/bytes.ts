@@ -56,12 +56,16 @@ export class TooLargeError extends RangeError {
   override readonly name = 'TooLargeError'
 }
 
-/** Reads a whole stream (null = empty); more than `limit` bytes is a TooLargeError. */
+/** Reads a whole body (null = empty); more than `limit` bytes is a TooLargeError. */
 export async function readAll(
-  stream: ReadableStream<Uint8Array> | null,
+  stream: ReadableStream<Uint8Array> | Uint8Array | null,
   limit = Number.POSITIVE_INFINITY,
 ): Promise<Uint8Array> {
   if (!stream) return new Uint8Array(0)
+  if (stream instanceof Uint8Array) {
+    if (stream.length > limit) throw new TooLargeError(`body over ${String(limit)} bytes`)
+    return stream
+  }
   const chunks: Uint8Array[] = []
   let size = 0
   const reader = stream.getReader()

@@ -12,10 +12,6 @@ export function fetchTransport(getFetch: () => typeof fetch): Transport {
       timedOut = true
       controller.abort()
     }, request.timeoutMs)
-    const abort = () => {
-      controller.abort()
-    }
-    request.signal?.addEventListener('abort', abort, { once: true })
     try {
       const init: RequestInit & { duplex: 'half' } = {
         method: request.method,
@@ -27,11 +23,16 @@ export function fetchTransport(getFetch: () => typeof fetch): Transport {
         duplex: 'half',
       }
       const response = await getFetch()(request.url, init)
-      const headers = new Headers(response.headers)
+      const headers: Record<string, string | string[]> = {}
+      response.headers.forEach((value, name) => {
+        headers[name] = value
+      })
+      const cookies = response.headers.getSetCookie()
+      if (cookies.length > 0) headers['set-cookie'] = cookies
       // fetch decodes compressed bodies itself; the headers must then say so.
-      if (headers.has('content-encoding')) {
-        headers.delete('content-encoding')
-        headers.delete('content-length')
+      if (headers['content-encoding'] !== undefined) {
+        delete headers['content-encoding']
+        delete headers['content-length']
       }
       return { status: response.status, headers, body: response.body }
     } catch (error) {
@@ -41,7 +42,6 @@ export function fetchTransport(getFetch: () => typeof fetch): Transport {
       throw new TransportError('connection', describe(error))
     } finally {
       clearTimeout(timer)
-      request.signal?.removeEventListener('abort', abort)
     }
   }
 }

@@ -3,7 +3,7 @@
  * Bodies stream both ways unless the credential lives in the body; an answer that says the credential
  * went stale is retried once with a fresh one when the request can be sent again.
  */
-import { readAll, streamOf, utf8OrUndefined } from './bytes.js'
+import { readAll, utf8OrUndefined } from './bytes.js'
 import { clientResponseHeaders, upstreamRequestHeaders } from './headers.js'
 import type { CredentialSource, InjectorDefinition } from './inject/injector.js'
 import type { Scrubber } from './record.js'
@@ -11,6 +11,7 @@ import type { UpstreamSettings } from './settings.js'
 import {
   joinUrl,
   upstreamError,
+  type ResponseBody,
   type Transport,
   type UpstreamBody,
   type UpstreamResponse,
@@ -23,7 +24,6 @@ export interface ClientRequest {
   readonly pathAndQuery: string
   readonly headers: Headers
   readonly body: UpstreamBody
-  readonly signal?: AbortSignal | undefined
 }
 
 export interface ForwardDeps {
@@ -35,16 +35,27 @@ export interface ForwardDeps {
   readonly secrets: Scrubber
   /** Ask for an uncompressed body (a recording is scrubbed of secrets before it is written). */
   readonly identity?: boolean
+  /** This standin's entry for the Via header, e.g. `1.1 standin-1a2b3c4d`. */
+  readonly via: string
+}
+
+export interface ForwardedResponse {
+  readonly status: number
+  readonly headers: Record<string, string>
+  readonly body: ResponseBody
 }
 
 export async function forward(
   request: ClientRequest,
   deps: ForwardDeps,
-): Promise<UpstreamResponse> {
+): Promise<ForwardedResponse> {
   const { upstream, injector, source } = deps
   const url = joinUrl(upstream.url, request.pathAndQuery)
   const carrier = {
-    headers: upstreamRequestHeaders(request.headers, { identity: deps.identity === true }),
+    headers: upstreamRequestHeaders(request.headers, {
+      identity: deps.identity === true,
+      via: deps.via,
+    }),
     contentType: request.headers.get('content-type') ?? undefined,
     body: request.body,
   }
@@ -57,7 +68,6 @@ export async function forward(
         headers: placed.headers,
         body: placed.body,
         timeoutMs: upstream.timeoutMs,
-        signal: request.signal,
       })
     } catch (error) {
       throw upstreamError(error, `${request.method} ${url}`)
@@ -73,9 +83,9 @@ export async function forward(
     if (stale.bodyIncludes !== undefined) {
       const bytes = await readAll(response.body)
       wentStale = utf8OrUndefined(bytes)?.includes(stale.bodyIncludes) === true
-      response = { ...response, body: streamOf(bytes) }
-    } else {
-      await response.body?.cancel()
+      response = { ...response, body: bytes }
+    } else if (response.body instanceof ReadableStream) {
+      await response.body.cancel()
     }
     if (wentStale) {
       source.invalidate?.(credential)

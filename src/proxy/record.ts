@@ -11,6 +11,7 @@ import { shortHash, toBase64, utf8OrUndefined } from './bytes.js'
 import { parseForm, type Pair } from './form.js'
 import { boundaryOf, parseMultipart } from './multipart.js'
 import type { RecordedBody, RecordedRequest, Recording } from './recording.js'
+import type { HeaderRecord } from './transport.js'
 
 /** Field and JSON member names whose values are credentials. */
 const SECRET_FIELDS = [
@@ -68,7 +69,7 @@ export interface ProxiedExchange {
   readonly request: ExchangeRequest
   readonly response: {
     readonly status: number
-    readonly headers: Headers
+    readonly headers: HeaderRecord
     readonly body: Uint8Array
   }
 }
@@ -88,13 +89,14 @@ export function toFixture(exchange: ProxiedExchange, secrets: Scrubber): Fixture
   const request = toRecordedRequest(exchange.request, secrets)
   const { response } = exchange
   const headers: Record<string, string> = {}
-  const names: string[] = []
-  response.headers.forEach((_, name) => names.push(name))
-  for (const name of names.sort()) {
-    if (VOLATILE_HEADERS.has(name)) continue
-    headers[name] = secrets.scrub(response.headers.get(name) ?? '')
+  for (const name of Object.keys(response.headers).sort()) {
+    const value = response.headers[name]
+    if (value === undefined || VOLATILE_HEADERS.has(name.toLowerCase())) continue
+    headers[name.toLowerCase()] = secrets.scrub(
+      typeof value === 'string' ? value : value.join(', '),
+    )
   }
-  const contentType = response.headers.get('content-type') ?? undefined
+  const contentType = headers['content-type']
   const body = responseBody(response.body, contentType, secrets)
   const key = requestKey(request)
   return {

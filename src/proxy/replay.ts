@@ -137,7 +137,7 @@ function differingNames(
   return [...names].filter((name) => values(a, name) !== values(b, name))
 }
 
-export function responseOf(recorded: RecordedResponse): Response {
+export function recordedResponse(recorded: RecordedResponse): Response {
   const body = recorded.body === undefined ? null : bodyBytes(recorded.body)
   return new Response(body, { status: recorded.status, headers: recorded.headers })
 }

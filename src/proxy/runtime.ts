@@ -39,6 +39,8 @@ export class ProxyRuntime {
   readonly redactor = new Redactor()
   readonly library: RecordingLibrary
   readonly transport: Transport
+  /** How this standin signs the Via header of what it forwards, unique per process. */
+  readonly via: string
   readonly #injectors: Readonly<Record<string, InjectorDefinition>>
   readonly #secrets: SecretReader
   readonly #nonce: () => string
@@ -55,6 +57,7 @@ export class ProxyRuntime {
     this.transport = options.transport ?? fetchTransport(() => world.fetch)
     this.#secrets = options.secrets ?? NO_SECRETS
     this.#nonce = options.nonce ?? (() => world.random.hex(32))
+    this.via = `1.1 standin-${this.#nonce().slice(0, 8)}`
     this.library = new RecordingLibrary(() => world.fixtures)
     this.#table = this.#compile(settings)
     const problems = this.problems(settings.routes)

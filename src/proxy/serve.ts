@@ -8,7 +8,7 @@ import { StandinError } from '../core/errors.js'
 import type { ProviderId } from '../core/glossary.js'
 import type { AnyProvider, StandinContext, StandinEnv } from '../providers/provider.js'
 import { readAll, TooLargeError } from './bytes.js'
-import { forward, type ClientRequest } from './forward.js'
+import { forward, type ClientRequest, type ForwardedResponse } from './forward.js'
 import {
   fixtureName,
   requestKey,
@@ -16,9 +16,9 @@ import {
   toRecordedRequest,
   type ExchangeRequest,
 } from './record.js'
-import { responseOf } from './replay.js'
+import { recordedResponse } from './replay.js'
 import type { ProxyRuntime } from './runtime.js'
-import type { UpstreamResponse } from './transport.js'
+import type { ResponseBody } from './transport.js'
 
 /** Statuses whose responses carry no body (Fetch standard "null body status"). */
 const NULL_BODY = new Set([101, 103, 204, 205, 304])
@@ -67,18 +67,24 @@ export function serveRouteModes(
       if (!lookup.found) throw new StandinError('not_found', 'Not found', { detail: lookup.why })
       c.set('outcome', 'replayed')
       c.set('why', `replayed ${decision.target}/${lookup.entry.file}`)
-      return responseOf(lookup.entry.recording.response)
+      return recordedResponse(lookup.entry.recording.response)
     }
     if (!injector) throw new StandinError('internal', 'Internal error', { detail: 'no injector' })
+    const { upstream } = decision
+    if (c.req.header('via')?.includes(runtime.via.slice(4)) === true) {
+      throw new StandinError('upstream_failed', 'Bad gateway', {
+        detail: `loop: this request has passed through this standin already (upstreams.${upstream.key} leads back here)`,
+      })
+    }
     const record = decision.kind === 'record'
     const client: ClientRequest = {
       method,
       pathAndQuery: at === -1 ? path : `${path}${url.slice(at)}`,
       headers: c.req.raw.headers,
+      // No abort signal: a client that leaves mid-body cancels the stream, which closes the
+      // upstream connection, and asking for `signal` costs an AbortController per request.
       body: buffered ?? (hasBody ? c.req.raw.body : null),
-      signal: c.req.raw.signal,
     }
-    const { upstream } = decision
     const response = await forward(client, {
       upstream,
       transport: runtime.transport,
@@ -86,6 +92,7 @@ export function serveRouteModes(
       source: runtime.sourceFor(upstream, injector),
       secrets: runtime.redactor,
       identity: record,
+      via: runtime.via,
     })
     c.set('outcome', 'proxied')
     world.events.emit('proxy:forwarded', {
@@ -94,26 +101,30 @@ export function serveRouteModes(
       url: `${upstream.url}${client.pathAndQuery}`,
       status: response.status,
     })
-    const body = NULL_BODY.has(response.status) || method === 'HEAD' ? null : response.body
-    const init = { status: response.status, headers: response.headers }
-    if (!record || body === null) return new Response(body, init)
+    const body: ResponseBody =
+      NULL_BODY.has(response.status) || method === 'HEAD' ? null : response.body
+    if (!record || body === null) return responseOf(response.status, response.headers, body)
     return recordWhileStreaming(runtime, c, provider.id, decision.target, exchange, {
-      ...init,
+      ...response,
       body,
     })
   }
 }
 
-/** Tees the body: the client gets it as it arrives, the recording is written once it is whole. */
+/**
+ * The client gets the body as it arrives (a stream is teed); the recording is written once it is
+ * whole, and tracked so that a switch to replay waits for it.
+ */
 function recordWhileStreaming(
   runtime: ProxyRuntime,
   c: StandinContext,
   provider: ProviderId,
   target: string,
   request: ExchangeRequest,
-  response: UpstreamResponse & { body: ReadableStream<Uint8Array> },
+  response: ForwardedResponse & { body: NonNullable<ResponseBody> },
 ): Response {
-  const [toClient, toTape] = response.body.tee()
+  const { body } = response
+  const [toClient, toTape] = body instanceof Uint8Array ? [body, body] : body.tee()
   const recorded = toRecordedRequest(request, runtime.redactor)
   const file = fixtureName(recorded, requestKey(recorded))
   c.set('why', `recording ${target}/${file}`)
@@ -136,7 +147,12 @@ function recordWhileStreaming(
       },
     ),
   )
-  return new Response(toClient, { status: response.status, headers: response.headers })
+  return responseOf(response.status, response.headers, toClient)
+}
+
+/** A Response; the DOM types want an ArrayBuffer-backed Uint8Array, which every body here is. */
+function responseOf(status: number, headers: Record<string, string>, body: ResponseBody): Response {
+  return new Response(body as BodyInit | null, { status, headers })
 }
 
 /**

@@ -2,7 +2,8 @@
  * The transport port: how standin reaches an upstream. The Node edge supplies one over node:http
  * (`node/http-transport.ts`, about three times faster than Node 20's fetch); in other runtimes the
  * injected `fetch` serves (`fetch-transport.ts`); tests may pass a fake upstream. Bodies stream
- * both ways: a request body may be a stream, and the response body always is one.
+ * both ways: a request body may be a stream, and so is the response body, except that a transport
+ * may hand over a small body of declared length whole (one write to the client instead of three).
  */
 import { StandinError } from '../core/errors.js'
 
@@ -17,14 +18,17 @@ export interface UpstreamRequest {
   readonly body: UpstreamBody
   /** No byte from the upstream for this long aborts the exchange. */
   readonly timeoutMs: number
-  /** Aborted when the client goes away, so a download stops upstream too. */
-  readonly signal?: AbortSignal | undefined
 }
+
+/** Response headers as Node parses them: lower-case names, repeated ones joined, cookies a list. */
+export type HeaderRecord = Readonly<Record<string, string | readonly string[] | undefined>>
+
+export type ResponseBody = ReadableStream<Uint8Array> | Uint8Array | null
 
 export interface UpstreamResponse {
   readonly status: number
-  readonly headers: Headers
-  readonly body: ReadableStream<Uint8Array> | null
+  readonly headers: HeaderRecord
+  readonly body: ResponseBody
 }
 
 export type Transport = (request: UpstreamRequest) => Promise<UpstreamResponse>

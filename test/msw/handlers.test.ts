@@ -5,6 +5,7 @@ import { createStandinHandlers, hostRoutes } from '../../src/msw/index.js'
 import { routesPattern } from '../../src/msw/host-routes.js'
 import { createStandin } from '../../src/standin.js'
 import { ControlError, createControlClient } from '../../src/testing/index.js'
+import { ALICE_CLASSIC } from '../providers/redcap/support.js'
 import { echoProvider } from '../support/echo-provider.js'
 import { mirrorProvider, type Mirrored } from '../support/mirror-provider.js'
 
@@ -141,14 +142,18 @@ describe('createStandinHandlers', () => {
     expect(await session.control.requests()).toHaveLength(1)
   })
 
-  it('creates a standin on first use when given none, reachable through a custom control origin', async () => {
-    server.use(
-      ...createStandinHandlers({ providers: [mirrorProvider], control: 'http://control.test' }),
-    )
+  it('creates a standin from the default scenario on first use, with a custom control origin', async () => {
+    server.use(...createStandinHandlers({ control: 'http://control.test' }))
     const control = createControlClient('http://control.test')
-    expect(await control.clock.get()).toEqual({ now: expect.any(String) as string, frozen: true })
-    expect((await mirrored('https://api.redoxengine.com/x')).path).toBe('/redox/x')
-    expect((await control.state()).scenario).toBe('default')
+    expect(await control.state()).toMatchObject({ scenario: 'default', clock: { frozen: true } })
+    const version = await fetch('https://redcap.example.edu/api/', {
+      method: 'POST',
+      body: new URLSearchParams({ token: ALICE_CLASSIC, content: 'version' }),
+    })
+    expect(version.status).toBe(200)
+    expect(await control.requests({ limit: 1 })).toEqual([
+      expect.objectContaining({ provider: 'redcap', path: '/redcap/api/', status: 200 }),
+    ])
   })
 
   it('throws a typed error carrying the control envelope', async () => {

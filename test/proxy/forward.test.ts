@@ -101,6 +101,38 @@ describe('proxy mode', () => {
     )
   })
 
+  it.each([
+    [
+      'stalls inside a small body',
+      100,
+      'upstream stalled mid-body for 150 ms',
+      504,
+      'upstream_timeout',
+      'Gateway timeout',
+    ],
+    [
+      'closes inside a small body',
+      0,
+      'upstream closed mid-body',
+      502,
+      'upstream_failed',
+      'Bad gateway',
+    ],
+  ])(
+    'answers in the provider envelope when the upstream %s',
+    async (_, stallMs, why, status, fault, message) => {
+      stub = await startRawStub((_, res) => {
+        res.writeHead(200, { 'content-length': '100', 'content-type': 'application/json' })
+        res.write('{"partial":')
+        if (stallMs === 0) setTimeout(() => res.destroy(), 30)
+      })
+      const t = await proxiedEcho({ upstreamUrl: `${stub.url}/echo`, timeoutMs: 150 })
+      const response = await t.request('/echo/data', bearer(await localToken(t)))
+      expect([response.status, await response.json()]).toEqual([status, { fault, message }])
+      expect(lastEntry(t)?.why).toBe(`GET ${stub.url}/echo/data: ${why}`)
+    },
+  )
+
   it('drops hop-by-hop headers, cookies and the local credential both ways', async () => {
     stub = await startStub((request, res) => {
       res.writeHead(200, {
@@ -132,6 +164,7 @@ describe('proxy mode', () => {
       'authorization',
       'connection',
       'host',
+      'via',
       'x-client',
     ])
     expect([received.authorization, received['x-client'], received.connection]).toEqual([
@@ -139,7 +172,26 @@ describe('proxy mode', () => {
       'kept',
       'keep-alive',
     ])
+    expect(received.via).toMatch(/^1\.1 standin-[0-9a-f]{8}$/)
     expect([...response.headers.keys()].sort()).toEqual(['content-type', 'date', 'x-kept'])
+  })
+
+  it('refuses a request that has passed through this standin already, so a loop ends at once', async () => {
+    stub = await startStub((request, res) => {
+      json(res, 200, { via: request.headers.via })
+    })
+    const t = await proxiedEcho({ upstreamUrl: `${stub.url}/echo` })
+    const token = await localToken(t)
+    const { via } = (await (await t.request('/echo/data', bearer(token))).json()) as { via: string }
+    const looped = await t.request('/echo/data', bearer(token, { via: `1.1 other, ${via}` }))
+    expect([looped.status, await looped.json()]).toEqual([
+      502,
+      { fault: 'upstream_failed', message: 'Bad gateway' },
+    ])
+    expect(lastEntry(t)?.why).toBe(
+      'loop: this request has passed through this standin already (upstreams.echo leads back here)',
+    )
+    expect(stub.requests).toHaveLength(1)
   })
 
   it('streams a download to the client before the upstream has finished it', async () => {

@@ -33,7 +33,7 @@ function exchange(
     },
     response: {
       status: response.status ?? 200,
-      headers: new Headers(response.headers ?? {}),
+      headers: response.headers ?? {},
       body: typeof body === 'string' ? encoder.encode(body) : body,
     },
   }

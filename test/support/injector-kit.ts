@@ -5,6 +5,7 @@
 import { SystemClock, VirtualClock } from '../../src/core/clock.js'
 import { createHttpTransport } from '../../src/node/http-transport.js'
 import { nodeSecretReader } from '../../src/node/proxy-ports.js'
+import { readAll } from '../../src/proxy/bytes.js'
 import { Redactor } from '../../src/proxy/credentials.js'
 import { forward, type ClientRequest } from '../../src/proxy/forward.js'
 import {
@@ -13,6 +14,7 @@ import {
   type InjectorDefinition,
 } from '../../src/proxy/inject/injector.js'
 import type { CredentialRefs, UpstreamSettings } from '../../src/proxy/settings.js'
+import type { ResponseBody } from '../../src/proxy/transport.js'
 
 export interface InjectorKit {
   readonly clock: VirtualClock
@@ -62,7 +64,14 @@ export function injectorKit(
     send: (request) =>
       forward(
         { method: 'GET', headers: new Headers(), body: null, ...request },
-        { upstream, transport: http.transport, injector, source, secrets: redactor },
+        {
+          upstream,
+          transport: http.transport,
+          injector,
+          source,
+          secrets: redactor,
+          via: '1.1 standin-test',
+        },
       ),
     close: () => {
       http.close()
@@ -70,8 +79,6 @@ export function injectorKit(
   }
 }
 
-export async function textOf(response: {
-  body: ReadableStream<Uint8Array> | null
-}): Promise<string> {
-  return new Response(response.body).text()
+export async function textOf(response: { body: ResponseBody }): Promise<string> {
+  return new TextDecoder().decode(await readAll(response.body))
 }

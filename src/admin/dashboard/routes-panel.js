@@ -2,7 +2,7 @@
 // `PUT /_standin/routes` with `{routes}` replaces the rules. A provider path no rule matches is
 // simulated (mock); proxy and record need the provider's upstream in standin.config.
 
-import { api, ApiError } from './api.js'
+import { api } from './api.js'
 import { act, actionButton, onSubmit } from './actions.js'
 import { h, renderInto, row, table } from './dom.js'
 import { field, isObject } from './pick.js'
@@ -76,17 +76,7 @@ export function mountRoutesPanel() {
   }
 
   async function load() {
-    let reply
-    try {
-      reply = await api('routes')
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 404) {
-        form.hidden = true
-        renderInto(body, h('p', { class: 'empty' }, 'This standin serves every route simulated.'))
-        return
-      }
-      throw error
-    }
+    const reply = await api('routes')
     rules = (Array.isArray(reply?.routes) ? reply.routes : []).filter(isObject).map((r) => ({
       provider: field(r, 'provider'),
       path: field(r, 'path') || '/**',

@@ -9,11 +9,10 @@
  * @see epicollect5-server app/Http/Controllers/Api/Entries/View/ViewEntriesDataController.php,
  *   app/Traits/Response/ResponseTools.php and app/Libraries/Utilities/DateFormatConverter.php
  */
-import { csvLine } from './csv.js'
 import { formatIsoSeconds } from './dates.js'
 import type { EntriesQuery } from './entries-query.js'
 import { selectEntries, type Selection } from './entries-select.js'
-import { csvHeader, exportLayout, mapEntryCsv, mapEntryJson } from './entry-mapping.js'
+import { exportView } from './export-view.js'
 import { encodePhpJson } from './php-json.js'
 import type { ProjectRecord } from './project-fixtures.js'
 
@@ -34,7 +33,8 @@ function rawUrlEncode(text: string): string {
   )
 }
 
-function pageLink(q: EntriesQuery, ctx: ExportContext, page: number): string {
+/** The link of every page but the page number: all sanitised parameters but `page`, in order. */
+function linkBase(q: EntriesQuery, ctx: ExportContext): string {
   const parts: string[] = []
   for (const [key, value] of q.params) {
     if (key === 'page') continue
@@ -45,7 +45,7 @@ function pageLink(q: EntriesQuery, ctx: ExportContext, page: number): string {
         parts.push(`${rawUrlEncode(`${key}[${String(i)}]`)}=${rawUrlEncode(item)}`),
       )
   }
-  parts.push(`page=${String(page)}`)
+  parts.push('page=')
   return `${ctx.requestUrl}?${parts.join('&')}`
 }
 
@@ -65,12 +65,14 @@ function meta(q: EntriesQuery, s: Selection, ctx: ExportContext) {
 }
 
 function links(q: EntriesQuery, s: Selection, ctx: ExportContext) {
+  const base = linkBase(q, ctx)
+  const page = (n: number) => `${base}${String(n)}`
   return {
-    self: pageLink(q, ctx, q.page),
-    first: pageLink(q, ctx, 1),
-    prev: q.page > 1 ? pageLink(q, ctx, q.page - 1) : null,
-    next: q.page < s.lastPage ? pageLink(q, ctx, q.page + 1) : null,
-    last: pageLink(q, ctx, s.lastPage),
+    self: page(q.page),
+    first: page(1),
+    prev: q.page > 1 ? page(q.page - 1) : null,
+    next: q.page < s.lastPage ? page(q.page + 1) : null,
+    last: page(s.lastPage),
   }
 }
 
@@ -79,32 +81,32 @@ export interface ExportBody {
   readonly body: string
 }
 
+const enc = (value: unknown) => encodePhpJson(value, { escapeSlashes: false })
+
 export function exportEntries(
   project: ProjectRecord,
   q: EntriesQuery,
   ctx: ExportContext,
 ): ExportBody {
   const selection = selectEntries(project.entries(), q)
-  const layout = exportLayout(project, q.formRef, q.branchRef, q.mapIndex, ctx.baseUrl)
+  const view = exportView(project, { ...q, baseUrl: ctx.baseUrl })
   if (q.format === 'csv') {
-    let body = q.headers ? csvLine(csvHeader(layout)) : ''
-    for (const entry of selection.page) body += csvLine(mapEntryCsv(entry, layout))
+    let body = q.headers ? view.csvHeader : ''
+    for (const entry of selection.page) body += view.csv(entry)
     // The controller returns the buffer with no content type, so Laravel's default applies.
     return { contentType: 'text/html; charset=UTF-8', body }
   }
   const map = project.mapping.find((m) => m.map_index === q.mapIndex)
-  const data = {
-    id: project.slug,
-    type: 'entries',
-    entries: selection.page.map((entry) => mapEntryJson(entry, layout)),
-    // Set inside the loop over entries on the server, so absent when the page is empty.
-    ...(selection.page.length > 0 && map
-      ? { mapping: { map_name: map.name, map_index: map.map_index } }
-      : {}),
-  }
-  const content = { meta: meta(q, selection, ctx), data, links: links(q, selection, ctx) }
+  // Set inside the loop over entries on the server, so absent when the page is empty.
+  const mapping =
+    selection.page.length > 0 && map
+      ? `,"mapping":${enc({ map_name: map.name, map_index: map.map_index })}`
+      : ''
+  // The same bytes as encoding {meta, data: {id, type, entries, mapping}, links} in one go.
+  const entries = selection.page.map((entry) => view.json(entry)).join(',')
+  const data = `{"id":${enc(project.slug)},"type":"entries","entries":[${entries}]${mapping}}`
   return {
     contentType: 'application/vnd.api+json; charset=utf-8',
-    body: encodePhpJson(content, { escapeSlashes: false }),
+    body: `{"meta":${enc(meta(q, selection, ctx))},"data":${data},"links":${enc(links(q, selection, ctx))}}`,
   }
 }

@@ -108,12 +108,9 @@ function sorted(list: readonly StoredEntry[], q: EntriesQuery): readonly StoredE
 export function selectEntries(store: EntryStore, q: EntriesQuery): Selection {
   const chosen = filter(candidates(store, q), q)
   const total = chosen.length
-  let newestMs: number | undefined
-  let oldestMs: number | undefined
-  for (const e of chosen) {
-    if (newestMs === undefined || e.createdAtMs > newestMs) newestMs = e.createdAtMs
-    if (oldestMs === undefined || e.createdAtMs < oldestMs) oldestMs = e.createdAtMs
-  }
+  // Candidates come oldest first, and filtering keeps that order: the ends are the extremes.
+  const newestMs = chosen.at(-1)?.createdAtMs
+  const oldestMs = chosen[0]?.createdAtMs
   const ordered = sorted(chosen, q)
   // A negative per_page is ignored by the query builder's limit(): every row, one page.
   const all = q.perPage <= 0

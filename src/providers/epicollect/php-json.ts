@@ -22,15 +22,20 @@ export class PhpFloat {
   }
 }
 
-const ESCAPES = /[\u0080-\uffff]|"\\u0000(-?\d+\.0)\\u0000"|\//g
+const ESCAPES = /[\u0080-\uffff]|"\\u0000(-?\d+\.0)\\u0000"/g
+const ESCAPES_AND_SLASHES = /[\u0080-\uffff]|"\\u0000(-?\d+\.0)\\u0000"|\//g
+const NEEDS_ESCAPES = /[\u0080-\uffff]|\\u0000/
+
+function escape(match: string, float: string | undefined): string {
+  if (float !== undefined) return float
+  if (match === '/') return '\\/'
+  return `\\u${match.charCodeAt(0).toString(16).padStart(4, '0')}`
+}
 
 export function encodePhpJson(value: unknown, options: { escapeSlashes: boolean }): string {
   const json = JSON.stringify(value)
-  return json.replace(ESCAPES, (match, float: string | undefined) => {
-    if (float !== undefined) return float
-    if (match === '/') return options.escapeSlashes ? '\\/' : '/'
-    return `\\u${match.charCodeAt(0).toString(16).padStart(4, '0')}`
-  })
+  if (options.escapeSlashes) return json.replace(ESCAPES_AND_SLASHES, escape)
+  return NEEDS_ESCAPES.test(json) ? json.replace(ESCAPES, escape) : json
 }
 
 /**

@@ -10,6 +10,8 @@ import type { Project, ProjectSettings, RedcapState } from './model.js'
 import { eventByUniqueName, formsOfFields, recordIdField } from './project-shape.js'
 import { importRecords } from './records/ingest.js'
 import { findRow } from './records/store.js'
+import { storeDoc, type FileInput } from './docs.js'
+import { fillExtras } from './fixture-extras.js'
 
 export function defaultSettings(title: string): ProjectSettings {
   return {
@@ -58,6 +60,12 @@ export function emptyProject(id: number, settings: ProjectSettings, now: string)
     docs: new Map(),
     records: new Map(),
     users: new Map(),
+    reports: [],
+    repository: { folders: [], files: [] },
+    log: [],
+    participants: [],
+    queueHashes: new Map(),
+    dagSwitcher: new Map(),
   }
 }
 
@@ -139,6 +147,7 @@ export function fillFromFixture(state: RedcapState, project: Project, files: Pro
   project.roles = fixture.roles.map((r) => ({ ...r, id: state.sequence.role++ }))
   project.surveys = fixture.surveys
   loadRecords(state, project, files)
+  fillExtras(state, project, fixture, files.repositoryFiles)
   for (const response of fixture.surveyResponses) {
     const entry = project.records.get(response.record)
     const row =
@@ -166,36 +175,32 @@ function loadRecords(state: RedcapState, project: Project, files: ProjectFiles):
   const idField = recordIdField(project)
   for (const row of rows) {
     const entry = project.records.get(row[idField] ?? '')
-    if (!entry) continue
-    const created = files.fixture.recordTimes[entry.id]
-    if (created) entry.createdAt = entry.modifiedAt = created
-    const event = project.settings.isLongitudinal
-      ? eventByUniqueName(project, row.redcap_event_name ?? '')
-      : project.events[0]
-    const instance = row.redcap_repeat_instance ? Number(row.redcap_repeat_instance) : null
-    const target = event && findRow(entry, event.id, row.redcap_repeat_instrument ?? '', instance)
+    const created = entry && files.fixture.recordTimes[entry.id]
+    if (entry && created) entry.createdAt = entry.modifiedAt = created
     for (const name of fileFields) {
       const fileName = row[name] ?? ''
       const bytes = files.files.get(fileName)
-      if (!target || fileName === '' || !bytes) continue
-      const id = state.sequence.doc++
-      project.docs.set(id, { id, name: fileName, mimeType: mimeTypeOf(fileName), bytes })
-      target.values.set(name, String(id))
+      if (fileName !== '' && bytes)
+        attachFile(state, project, row, name, { name: fileName, mimeType: '', bytes })
     }
   }
 }
 
-const MIME: Readonly<Record<string, string>> = {
-  txt: 'text/plain',
-  csv: 'text/csv',
-  pdf: 'application/pdf',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  json: 'application/json',
-}
-
-export function mimeTypeOf(fileName: string): string {
-  const ext = fileName.split('.').pop()?.toLowerCase() ?? ''
-  return MIME[ext] ?? 'application/octet-stream'
+/** Stores an uploaded file and sets it as the file field's value on the row an import row names. */
+export function attachFile(
+  state: RedcapState,
+  project: Project,
+  row: Readonly<Record<string, string>>,
+  field: string,
+  file: FileInput,
+): void {
+  const entry = project.records.get(row[recordIdField(project)] ?? '')
+  const event = project.settings.isLongitudinal
+    ? eventByUniqueName(project, row.redcap_event_name ?? '')
+    : project.events[0]
+  const instance = row.redcap_repeat_instance ? Number(row.redcap_repeat_instance) : null
+  const target =
+    entry && event && findRow(entry, event.id, row.redcap_repeat_instrument ?? '', instance)
+  if (!target) return
+  target.values.set(field, String(storeDoc(state, project, file).id))
 }

@@ -26,8 +26,11 @@ export function createRedoxState(seed: RedoxSeed | undefined, deps: StateDeps): 
 function seedJwks(key: ApiKeySeed, deps: StateDeps): KidJwk[] {
   return key.publicKeys.flatMap((ref) => {
     const { fixture } = ref as { fixture?: unknown }
-    return typeof fixture === 'string'
-      ? readKeyFixture(deps.fixtures.readText(fixture), fixture)
-      : [publicPart(ref as KidJwk)]
+    if (typeof fixture !== 'string') return [publicPart(ref as KidJwk)]
+    if (!deps.fixtures.exists(fixture))
+      throw new Error(
+        `Failed to load the keys of Redox API key "${key.clientId}": fixture "${fixture}" does not exist. Put a public JWK or a JWKS there, or give the JWK inline.`,
+      )
+    return readKeyFixture(deps.fixtures.readText(fixture), fixture)
   })
 }

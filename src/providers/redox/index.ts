@@ -44,9 +44,11 @@
  * - Data Model: any `DataModel`/`EventType` pair is accepted; queries get their `Meta` and logs back,
  *   not query results.
  */
+import { authenticateLocalToken } from './local-credential.js'
 import type { Provider } from '../provider.js'
 import { redoxAdminRoutes } from './admin-routes.js'
 import { createRedoxState } from './create-state.js'
+import { redoxActions } from './actions.js'
 import { renderRedoxError } from './errors.js'
 import { MOUNTS } from './region.js'
 import { redoxRoutes } from './routes.js'
@@ -62,6 +64,8 @@ export const redox: Provider<RedoxState, RedoxSeed> = {
     createRedoxState(seed, { fixtures: world.fixtures, nowIso: world.clock.now().toISOString() }),
   routes: redoxRoutes,
   adminRoutes: redoxAdminRoutes,
+  actions: redoxActions,
+  authenticate: authenticateLocalToken,
   renderError: renderRedoxError,
   snapshot: snapshotState,
 }

@@ -5,8 +5,8 @@
  */
 import type { JWTPayload } from 'jose'
 
-/** Past this many entries, each insert sweeps the ones that can no longer be replayed. */
-const SWEEP_ABOVE = 10_000
+/** Oldest entries looked at per insert: more than one, so the ledger shrinks as fast as it grows. */
+const SWEEP_PER_INSERT = 4
 
 /** Records (iss, jti); returns why it is a replay, or undefined the first time. */
 export function rememberJti(
@@ -21,10 +21,21 @@ export function rememberJti(
   const until = used.get(key)
   if (until !== undefined && until >= now)
     return `jti ${String(payload.jti)} was already used by ${clientId} (replay refused until ${new Date(until * 1000).toISOString()})`
-  if (used.size >= SWEEP_ABOVE) {
-    for (const [k, t] of used) if (t < now) used.delete(k)
-  }
+  sweep(used, now)
   const iat = payload.iat ?? now
   used.set(key, Math.max(payload.exp ?? 0, iat + rules.maxAgeSeconds) + rules.skewSeconds)
   return undefined
+}
+
+/**
+ * Forgets the oldest entries that can no longer be replayed and moves live ones to the back, so the
+ * hot token endpoint never scans the whole ledger and one long-lived `exp` cannot pin the rest.
+ */
+function sweep(used: Map<string, number>, now: number): void {
+  let seen = 0
+  for (const [key, until] of used) {
+    if (seen++ >= SWEEP_PER_INSERT) break
+    used.delete(key)
+    if (until >= now) used.set(key, until)
+  }
 }

@@ -8,26 +8,27 @@
 import {
   decodeJwt,
   decodeProtectedHeader,
-  errors,
   jwtVerify,
   type JWTPayload,
   type ProtectedHeaderParameters,
 } from 'jose'
-import { StandinError } from '../../core/errors.js'
+import {
+  KID_REQUIRED,
+  PUBLIC_KEY_NOT_FOUND,
+  explainJoseError,
+  refusal,
+  type Refuse,
+} from './assertion-refusals.js'
 import { JwksUnavailableError, findJwksKey } from './jwks-url.js'
 import { algorithmMismatch, importedKey } from './public-keys.js'
-import { REGION_NAME, otherRegion, type Region } from './region.js'
-import type { Algorithm, RedoxSettings } from './seed-schema.js'
+import { REGION_NAME, type Region } from './region.js'
+import type { Algorithm } from './seed-schema.js'
 import type { ApiKey, PublicKey, RedoxState } from './state.js'
 import { rememberJti } from './jti-replay.js'
 
 /** "Redox expects the iat parameter value to be within the past 5 minutes. We allow a clock skew of 10 seconds." */
 export const MAX_ASSERTION_AGE_SECONDS = 300
 export const CLOCK_SKEW_SECONDS = 10
-
-export const PUBLIC_KEY_NOT_FOUND =
-  'Public key not found, check client_id, kid and Redox dashboard settings'
-export const KID_REQUIRED = 'JWT header kid property is required'
 
 export interface AssertionDeps {
   readonly state: RedoxState
@@ -85,7 +86,7 @@ export async function verifyAssertion(
       })
     ).payload
   } catch (error) {
-    throw explainJoseError(error, kid, claims, deps, refuse)
+    throw explainJoseError(error, { ...deps, kid, claims }, refuse)
   }
   const jti = payload.jti
   if (typeof jti !== 'string' || jti === '')
@@ -98,23 +99,6 @@ export async function verifyAssertion(
     if (replay) throw refuse('', replay)
   }
   return { apiKey, kid, jti }
-}
-
-type Refuse = (wire: string, detail: string) => StandinError
-
-/**
- * An assertion failure: Redox's wording on the wire (often blank), the reason in the journal. The
- * status is not documented; `assertionErrors` picks 400 invalid_request or 401 invalid_client.
- */
-export function refusal(settings: RedoxSettings): Refuse {
-  const asClient = settings.assertionErrors === 'invalid_client'
-  return (wire, detail) =>
-    new StandinError('invalid_credentials', 'Client assertion refused', {
-      status: asClient ? 401 : 400,
-      providerCode: settings.assertionErrors,
-      wireMessage: wire === '' && settings.verboseErrors ? detail : wire,
-      detail: `client assertion refused: ${detail}`,
-    })
 }
 
 function findApiKey(deps: AssertionDeps, iss: string | undefined, refuse: Refuse): ApiKey {
@@ -158,45 +142,4 @@ async function findPublicKey(
     )
   }
   throw refuse(PUBLIC_KEY_NOT_FOUND, `the JWKS at ${source.url} has no key with kid ${kid}`)
-}
-
-function explainJoseError(
-  error: unknown,
-  kid: string,
-  claims: JWTPayload,
-  deps: AssertionDeps,
-  refuse: Refuse,
-): StandinError {
-  if (error instanceof errors.JWSSignatureVerificationFailed)
-    return refuse('', `the signature does not verify with kid ${kid}`)
-  if (error instanceof errors.JWTClaimValidationFailed || error instanceof errors.JWTExpired) {
-    if (error.reason !== 'check_failed')
-      return refuse(`Unexpected "${error.claim}" claim value`, error.message)
-    return refuse('', describeClaimFailure(error.claim, claims, deps))
-  }
-  if (error instanceof errors.JOSEError) return refuse('', error.message)
-  throw error
-}
-
-function describeClaimFailure(claim: string, claims: JWTPayload, deps: AssertionDeps): string {
-  const clock = `client clock ${deps.clientNow.toISOString()}`
-  const at = (seconds: unknown) =>
-    typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : String(seconds)
-  switch (claim) {
-    case 'aud': {
-      const auds = Array.isArray(claims.aud) ? claims.aud : [claims.aud]
-      const other = REGION_NAME[otherRegion(deps.region)]
-      if (auds.some((aud) => typeof aud === 'string' && deps.otherAudiences.includes(aud)))
-        return `aud ${JSON.stringify(claims.aud)} is the ${other} token URL, this is the ${REGION_NAME[deps.region]} host`
-      return `aud ${JSON.stringify(claims.aud)} is not this host's token URL (${deps.audiences.join(' or ')})`
-    }
-    case 'iat':
-      return `iat ${at(claims.iat)} is not within the 5 minutes (10 s skew) before the ${clock}`
-    case 'exp':
-      return `exp ${at(claims.exp)} is past (${clock}, 10 s skew)`
-    case 'nbf':
-      return `nbf ${at(claims.nbf)} is still ahead (${clock}, 10 s skew)`
-    default:
-      return `${claim} ${JSON.stringify(claims[claim])} is not the client ID`
-  }
 }

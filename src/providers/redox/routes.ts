@@ -3,34 +3,23 @@
  * handler parses, calls one domain function and renders; errors go to `renderRedoxError`.
  */
 import { Hono } from 'hono'
-import { StandinError } from '../../core/errors.js'
+import type { CredentialView } from '../../core/credentials.js'
 import { providerBaseUrl } from '../base-url.js'
 import type { ProviderContext, StandinContext, StandinEnv } from '../provider.js'
 import { authorizeBearer, type DataApi } from './bearer.js'
 import { acceptDataModel } from './data-model.js'
-import { FHIR_JSON } from './errors.js'
-import { checkFhirPath, readResource, searchResources } from './fhir.js'
-import { acceptMessage } from './fhir-operation.js'
+import { fhirRoutes } from './fhir-routes.js'
 import { authenticateLegacy, refreshLegacy } from './legacy-auth.js'
-import {
-  MOUNTS,
-  REAL_BASE_URL,
-  TOKEN_PATH,
-  otherRegion,
-  regionOfMount,
-  type Environment,
-} from './region.js'
+import { MOUNTS, REAL_BASE_URL, TOKEN_PATH, otherRegion, regionOfMount } from './region.js'
 import { mediaTypeOf, parseJsonBody } from './request-body.js'
 import type { RedoxState } from './state.js'
 import { requestToken } from './token-endpoint.js'
-
-const FHIR_BASE = '/fhir/R4/:destination/:environment'
 
 export function redoxRoutes(ctx: ProviderContext<RedoxState>, mount: string): Hono<StandinEnv> {
   const region = regionOfMount(mount)
   const app = new Hono<StandinEnv>()
 
-  function bearer(c: StandinContext, api: DataApi) {
+  function bearer(c: StandinContext, api: DataApi): CredentialView {
     const { world } = ctx
     const token = authorizeBearer(c.req.header('authorization'), {
       state: ctx.state(),
@@ -42,36 +31,6 @@ export function redoxRoutes(ctx: ProviderContext<RedoxState>, mount: string): Ho
     })
     c.set('credentialId', token.id)
     return token
-  }
-
-  function fhirScope(c: StandinContext) {
-    const token = bearer(c, 'fhir')
-    const { destination, environment } = c.req.param() as {
-      destination: string
-      environment: string
-    }
-    checkFhirPath(
-      destination,
-      environment,
-      ctx.state().settings.fhir.destinations,
-      token.attributes.environment as Environment,
-    )
-    return { base: `${providerBaseUrl(c, mount)}/fhir/R4/${destination}/${environment}` }
-  }
-
-  function fhirJson(c: StandinContext, body: unknown) {
-    c.header('Content-Type', FHIR_JSON)
-    return c.body(JSON.stringify(body), 200)
-  }
-
-  function search(c: StandinContext, params: readonly (readonly [string, string])[]) {
-    const { base } = fhirScope(c)
-    const type = c.req.param('type') ?? ''
-    const self = `${base}/${type}?${new URLSearchParams(params as [string, string][]).toString()}`
-    return fhirJson(
-      c,
-      searchResources(ctx.state().fhir, type, params, { self, base }, ctx.world.random),
-    )
   }
 
   app.post(TOKEN_PATH, async function issueAccessToken(c) {
@@ -122,41 +81,7 @@ export function redoxRoutes(ctx: ProviderContext<RedoxState>, mount: string): Ho
     })
   }
 
-  app.get(`${FHIR_BASE}/:type`, function searchByGet(c) {
-    return search(c, [...new URL(c.req.url).searchParams])
-  })
-
-  app.get(`${FHIR_BASE}/:type/:id`, function read(c) {
-    fhirScope(c)
-    return fhirJson(c, readResource(ctx.state().fhir, c.req.param('type'), c.req.param('id')))
-  })
-
-  app.post(`${FHIR_BASE}/:type/:action`, async function searchOrOperate(c) {
-    const action = c.req.param('action')
-    if (action === '_search') {
-      const query = [...new URL(c.req.url).searchParams]
-      return search(c, [...query, ...new URLSearchParams(await c.req.text())])
-    }
-    if (!action.startsWith('$'))
-      throw new StandinError(
-        'method_not_allowed',
-        `POST is not supported on ${c.req.param('type')}/${action}`,
-      )
-    const { base } = fhirScope(c)
-    const answer = acceptMessage(
-      c.req.param('type'),
-      action,
-      c.req.header('content-type'),
-      await c.req.text(),
-      {
-        random: ctx.world.random,
-        nowIso: ctx.world.clock.now().toISOString(),
-        base,
-      },
-    )
-    ctx.state().received.fhirOperations++
-    return fhirJson(c, answer)
-  })
+  app.route('/fhir/R4', fhirRoutes(ctx, mount, bearer))
 
   function legacyDeps() {
     return {

@@ -8,7 +8,8 @@
 import type { CredentialRegistry } from '../../core/credentials.js'
 import { StandinError } from '../../core/errors.js'
 import type { Random } from '../../core/random.js'
-import { refusal, verifyAssertion, type AssertionDeps } from './jwt-assertion.js'
+import { refusal } from './assertion-refusals.js'
+import { verifyAssertion, type AssertionDeps } from './jwt-assertion.js'
 import { mediaTypeOf } from './request-body.js'
 
 export const CLIENT_CREDENTIALS = 'client_credentials'

@@ -47,3 +47,14 @@ it('offers ready API keys on both hosts and a legacy key in the default scenario
   })
   expect(legacy.status).toBe(200)
 })
+
+it('names the API key and the file when a seeded key fixture is missing', async () => {
+  const scenario = {
+    providers: {
+      redox: { apiKeys: [{ clientId: 'b', publicKeys: [{ fixture: 'redox/keys/missing.json' }] }] },
+    },
+  }
+  await expect(createTestStandin({ scenario })).rejects.toThrow(
+    'Failed to load the keys of Redox API key "b": fixture "redox/keys/missing.json" does not exist. Put a public JWK or a JWKS there, or give the JWK inline.',
+  )
+})

@@ -115,14 +115,11 @@ export function postToken(
 
 /** A fresh token for the US (default) or Canada key. */
 export async function obtainToken(t: TestStandin, region: 'us' | 'ca' = 'us'): Promise<string> {
-  const assertion = await signAssertion(
-    region === 'us' ? {} : { clientId: CA_CLIENT, aud: CA_TOKEN_URL },
-  )
-  const response = await postToken(
-    t,
-    tokenForm(assertion),
-    region === 'us' ? '/redox' : '/redox-ca',
-  )
+  const mount = region === 'us' ? '/redox' : '/redox-ca'
+  // The token URL as this transport reaches it (`http://localhost/...`, or the real host under MSW).
+  const aud = t.url(`${mount}/v2/auth/token`)
+  const assertion = await signAssertion(region === 'us' ? { aud } : { clientId: CA_CLIENT, aud })
+  const response = await postToken(t, tokenForm(assertion), mount)
   const body = (await response.json()) as { access_token?: string }
   if (!body.access_token) throw new Error(`no token: ${JSON.stringify(body)}`)
   return body.access_token

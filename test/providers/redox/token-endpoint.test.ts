@@ -325,6 +325,17 @@ describe('the token endpoint', () => {
     })
   })
 
+  it('accepts ES384 from a P-384 key by default', async () => {
+    const pair = await generateKeyPair('ES384', { extractable: true })
+    const publicJwk = { ...(await exportJWK(pair.publicKey)), kid: 'ec-key' }
+    const privateJwk = { ...(await exportJWK(pair.privateKey)), kid: 'ec-key' }
+    const t = await createTestStandin({
+      scenario: redoxScenario({ apiKeys: [{ clientId: US_CLIENT, publicKeys: [publicJwk] }] }),
+    })
+    const es384 = await signAssertion({ alg: 'ES384', key: privateJwk })
+    expect((await postToken(t, tokenForm(es384))).status).toBe(200)
+  })
+
   it('treats a client as running ahead when the scenario skews the client clock', async () => {
     const t = await createTestStandin({
       scenario: { ...redoxScenario(), clientClockSkewSeconds: 120 },

@@ -4,7 +4,7 @@
  * mapping) and delete (`arms` array; their events and data go too). Design changes need api_124
  * rights and Development status.
  */
-import { badRequest, MSG } from '../messages.js'
+import { badRequest, MSG, rejectUnknown } from '../messages.js'
 import type { Project } from '../model.js'
 import { removeEvents } from '../design.js'
 import { REQUIRE } from '../rights.js'
@@ -53,13 +53,9 @@ function importArms(call: ProjectCall) {
 function deleteArms(call: ProjectCall) {
   const { project, params } = call
   longitudinalOnly(project, 'You cannot delete arms for classic projects')
-  if (!params.isArray('arms'))
-    throw badRequest(
-      "The 'arms' parameter is either missing or is not an array. It must be provided as an array even if it only contains one value.",
-    )
+  if (!params.isArray('arms')) throw badRequest(MSG.notArray('arms'))
   const nums = params.list('arms').map(Number)
-  const unknown = nums.filter((n) => !project.arms.some((a) => a.num === n))
-  if (unknown.length > 0) throw badRequest(MSG.invalidValues('arms', unknown.map(String)))
+  rejectUnknown('arms', nums.map(String), (n) => project.arms.some((a) => a.num === Number(n)))
   removeEvents(
     project,
     new Set(project.events.filter((e) => nums.includes(e.armNum)).map((e) => e.id)),

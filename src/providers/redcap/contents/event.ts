@@ -5,7 +5,7 @@
  * rights and Development status.
  */
 import { addEvent, removeEvents, renameEvent, type EventInput } from '../design.js'
-import { badRequest, MSG } from '../messages.js'
+import { badRequest, MSG, rejectUnknown } from '../messages.js'
 import { eventByUniqueName, orderedEvents } from '../project-shape.js'
 import { REQUIRE } from '../rights.js'
 import { readDataRows, type DataRow } from '../wire/data.js'
@@ -70,13 +70,9 @@ function deleteEvents(call: ProjectCall) {
   const { project, params } = call
   if (!project.settings.isLongitudinal)
     throw badRequest('You cannot delete events for classic projects')
-  if (!params.isArray('events'))
-    throw badRequest(
-      "The 'events' parameter is either missing or is not an array. It must be provided as an array even if it only contains one value.",
-    )
+  if (!params.isArray('events')) throw badRequest(MSG.notArray('events'))
   const names = params.list('events')
-  const unknown = names.filter((n) => !eventByUniqueName(project, n))
-  if (unknown.length > 0) throw badRequest(MSG.invalidValues('events', unknown))
+  rejectUnknown('events', names, (n) => eventByUniqueName(project, n) !== undefined)
   removeEvents(project, new Set(names.map((n) => eventByUniqueName(project, n)?.id ?? -1)))
   return bareReply(call.returnFormat, names.length)
 }

@@ -3,7 +3,7 @@
  * its import, which replaces the dictionary in Development (api_124 and Production refusals) and
  * answers the number of fields imported.
  */
-import { badRequest, MSG } from '../messages.js'
+import { badRequest, rejectUnknown } from '../messages.js'
 import { fieldFromWire, fieldToWire, METADATA_WIRE_NAMES } from '../metadata-columns.js'
 import { formsOfFields } from '../project-shape.js'
 import { REQUIRE } from '../rights.js'
@@ -15,10 +15,8 @@ function exportMetadata(call: ProjectCall) {
   const { project, params } = call
   const fields = params.list('fields')
   const forms = params.list('forms')
-  const badFields = fields.filter((f) => !project.fields.some((x) => x.name === f))
-  if (badFields.length > 0) throw badRequest(MSG.invalidValues('fields', badFields))
-  const badForms = forms.filter((f) => !project.forms.some((x) => x.name === f))
-  if (badForms.length > 0) throw badRequest(MSG.invalidValues('forms', badForms))
+  rejectUnknown('fields', fields, (f) => project.fields.some((x) => x.name === f))
+  rejectUnknown('forms', forms, (f) => project.forms.some((x) => x.name === f))
   const all = fields.length === 0 && forms.length === 0
   const rows = project.fields
     .filter((f) => all || fields.includes(f.name) || forms.includes(f.form))

@@ -8,10 +8,9 @@
 import { badRequest } from '../messages.js'
 import type { Project, RedcapState } from '../model.js'
 import { readOdm, type OdmProject } from '../odm/read.js'
-import { addClassicEvent, defaultSettings, emptyProject, mimeTypeOf } from '../project-build.js'
-import { eventByUniqueName, formsOfFields, recordIdField } from '../project-shape.js'
+import { addClassicEvent, attachFile, defaultSettings, emptyProject } from '../project-build.js'
+import { eventByUniqueName, formsOfFields } from '../project-shape.js'
 import { importRecords } from '../records/ingest.js'
-import { findRow } from '../records/store.js'
 import { CREATOR_RIGHTS } from '../state.js'
 import { redcapTime } from '../time.js'
 import { grantToken } from '../tokens.js'
@@ -149,22 +148,8 @@ function fillFromOdm(state: RedcapState, project: Project, odm: OdmProject, now:
     now,
     keepCalculated: true,
   })
-  const idField = recordIdField(project)
   for (const file of odm.files) {
     const row = odm.rows[file.row]
-    const entry = row && project.records.get(row[idField] ?? '')
-    const id = row && eventId(row.redcap_event_name ?? '')
-    const instance = row?.redcap_repeat_instance ? Number(row.redcap_repeat_instance) : null
-    const target =
-      entry && id !== undefined && findRow(entry, id, row.redcap_repeat_instrument ?? '', instance)
-    if (!target) continue
-    const docId = state.sequence.doc++
-    project.docs.set(docId, {
-      id: docId,
-      name: file.name,
-      mimeType: file.mimeType || mimeTypeOf(file.name),
-      bytes: file.bytes,
-    })
-    target.values.set(file.field, String(docId))
+    if (row) attachFile(state, project, row, file.field, file)
   }
 }

@@ -4,7 +4,7 @@
  * labels, survey and DAG columns, filterLogic, dateRangeBegin/End, csvDelimiter and
  * decimalCharacter. Users in a DAG see only their DAG's records.
  */
-import { badRequest, MSG } from '../messages.js'
+import { badRequest, MSG, rejectUnknown } from '../messages.js'
 import type { Field, Project, RecordEntry, RecordRow } from '../model.js'
 import { hasRepeating, recordIdField } from '../project-shape.js'
 import type { Access } from '../rights.js'
@@ -77,10 +77,8 @@ export function exportRecords(call: ProjectCall): Reply {
     }),
   )
   const events = params.list('events')
-  if (project.settings.isLongitudinal) {
-    const bad = events.filter((e) => !project.events.some((x) => x.uniqueName === e))
-    if (bad.length > 0) throw badRequest(MSG.invalidValues('events', bad))
-  }
+  if (project.settings.isLongitudinal)
+    rejectUnknown('events', events, (e) => project.events.some((x) => x.uniqueName === e))
   const eventIds = new Set(
     project.events.filter((e) => events.includes(e.uniqueName)).map((e) => e.id),
   )

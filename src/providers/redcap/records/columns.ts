@@ -6,7 +6,7 @@
  * `<form>_complete`. The special columns appear only with the record-ID field, as in REDCap.
  */
 import type { Field, Project } from '../model.js'
-import { badRequest, MSG } from '../messages.js'
+import { badRequest, MSG, rejectUnknown } from '../messages.js'
 import {
   checkboxColumn,
   choicesOf,
@@ -52,10 +52,8 @@ function isValidFieldName(project: Project, name: string): boolean {
 }
 
 export function selectColumns(project: Project, request: ColumnRequest): ExportColumns {
-  const badFields = request.fields.filter((f) => !isValidFieldName(project, f))
-  if (badFields.length > 0) throw badRequest(MSG.invalidValues('fields', badFields))
-  const badForms = request.forms.filter((f) => !project.forms.some((x) => x.name === f))
-  if (badForms.length > 0) throw badRequest(MSG.invalidValues('forms', badForms))
+  rejectUnknown('fields', request.fields, (f) => isValidFieldName(project, f))
+  rejectUnknown('forms', request.forms, (f) => project.forms.some((x) => x.name === f))
 
   const all = request.fields.length === 0 && request.forms.length === 0
   const formSet = new Set(all ? project.forms.map((f) => f.name) : request.forms)

@@ -1,0 +1,184 @@
+// @ts-check
+/**
+ * The bench's two outputs: a markdown report (bench/results/latest.md) and one summary line per
+ * case on stdout.
+ */
+import { formatRate, formatRatio, round } from './stats.js'
+
+/**
+ * @typedef {import('./load.js').LoadResult} LoadResult
+ *
+ * @typedef {object} CaseRow
+ * @property {string} name
+ * @property {string} floor
+ * @property {number | undefined} target
+ * @property {'measured' | 'skipped' | 'failed'} outcome
+ * @property {string} [reason]       why skipped or failed
+ * @property {LoadResult} [load]
+ * @property {number} [ratio]        req/s over the floor's req/s (median over the rounds)
+ * @property {number} [floorRps]     the floor's req/s, measured in turns with the case
+ * @property {number} [cpuRps]       requests per CPU-second of the server process
+ * @property {number} [cpuRatio]     cpuRps over the floor's (median over the rounds)
+ * @property {string} [unexpected]   answers with another status than the case expects
+ * @property {{ file: string, busyMs: number, hotspots: import('./profile.js').Hotspot[], ownCode: import('./profile.js').Hotspot[] }} [profile]
+ *
+ * @typedef {object} ColdRow
+ * @property {string} name
+ * @property {number} wallMs
+ * @property {number | undefined} cpuMs
+ * @property {number} runs
+ * @property {number | undefined} wallRatio  to the bare hono start
+ * @property {number | undefined} cpuRatio
+ * @property {number | undefined} target
+ *
+ * @typedef {object} MemoryRow
+ * @property {number} requests
+ * @property {number | undefined} rssBeforeMb
+ * @property {number | undefined} rssAfterMb
+ * @property {number} clockAdvances
+ * @property {Record<string, number>} statuses
+ * @property {number} targetMb
+ *
+ * @typedef {object} Report
+ * @property {Record<string, string>} meta
+ * @property {CaseRow[]} cases
+ * @property {ColdRow[]} cold
+ * @property {MemoryRow | undefined} memory
+ */
+
+/**
+ * Met or missed, by the wall-clock ratio and by the CPU ratio (the one to trust when other work
+ * shares the machine).
+ * @param {CaseRow} row
+ */
+function verdict(row) {
+  if (row.outcome !== 'measured') return row.outcome
+  const { target } = row
+  if (target === undefined || row.ratio === undefined) return ''
+  const mark = (/** @type {number} */ ratio) => (ratio >= target ? 'met' : 'MISSED')
+  return `${mark(row.ratio)}${row.cpuRatio === undefined ? '' : ` (CPU: ${mark(row.cpuRatio)})`}`
+}
+
+/** @param {Record<string, number>} statuses */
+function formatStatuses(statuses) {
+  return Object.entries(statuses)
+    .map(([code, n]) => `${code}×${String(n)}`)
+    .join(' ')
+}
+
+/** @param {CaseRow} row */
+export function summaryLine(row) {
+  if (row.outcome !== 'measured' || !row.load)
+    return `bench: ${row.name}: ${row.outcome} (${row.reason ?? ''})`
+  const { load } = row
+  const ratio =
+    row.ratio === undefined
+      ? ''
+      : `, ${formatRatio(row.ratio)} ${row.floor}${row.cpuRatio === undefined ? '' : ` (CPU ${formatRatio(row.cpuRatio)})`}${row.target === undefined ? '' : `, target ${formatRatio(row.target)}: ${verdict(row)}`}`
+  const unexpected = row.unexpected ? `, unexpected answers ${row.unexpected}` : ''
+  return `bench: ${row.name}: ${formatRate(load.rps)} req/s, p50 ${String(load.p50)} ms, p99 ${String(load.p99)} ms${ratio}${unexpected}`
+}
+
+/** @param {CaseRow} row */
+export function profileLines(row) {
+  if (!row.profile) return []
+  const line = (/** @type {string} */ kind, /** @type {import('./profile.js').Hotspot} */ h) =>
+    `bench:   ${kind} ${(h.share * 100).toFixed(0).padStart(3)}% ${h.name}`
+  return [
+    ...row.profile.hotspots.slice(0, 3).map((h) => line('self', h)),
+    ...row.profile.ownCode.slice(0, 3).map((h) => line('in  ', h)),
+  ]
+}
+
+/** @param {ColdRow} row */
+export function coldLine(row) {
+  const ratio =
+    row.wallRatio === undefined
+      ? ''
+      : `, ${formatRatio(row.wallRatio)} hono wall / ${formatRatio(row.cpuRatio)} hono CPU${row.target === undefined ? '' : ` (target under ${formatRatio(row.target)}: ${row.wallRatio < row.target ? 'met' : 'MISSED'})`}`
+  const cpu = row.cpuMs === undefined ? '' : `, CPU ${String(round(row.cpuMs))} ms`
+  return `bench: cold start ${row.name}: median ${String(round(row.wallMs))} ms to the ready line${cpu} over ${String(row.runs)} runs${ratio}`
+}
+
+/** @param {MemoryRow} row */
+export function memoryLine(row) {
+  const after = row.rssAfterMb === undefined ? 'unknown' : `${String(round(row.rssAfterMb))} MB`
+  const met = row.rssAfterMb === undefined ? '' : row.rssAfterMb < row.targetMb ? 'met' : 'MISSED'
+  return `bench: RSS after ${formatRate(row.requests)} requests: ${after} (before ${String(round(row.rssBeforeMb ?? Number.NaN))} MB; target under ${String(row.targetMb)} MB: ${met}; ${formatStatuses(row.statuses)})`
+}
+
+/** @param {Report} report */
+export function toMarkdown(report) {
+  const lines = ['# standin benchmark', '']
+  for (const [key, value] of Object.entries(report.meta)) lines.push(`- ${key}: ${value}`)
+  lines.push(
+    '',
+    '## Throughput',
+    '',
+    '| case | req/s | p50 ms¹ | p99 ms¹ | req/CPU-s² | floor | floor req/s | ratio | CPU ratio² | target | result |',
+    '| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |',
+  )
+  for (const row of report.cases) {
+    const floorRps = row.floorRps === undefined ? '' : formatRate(row.floorRps)
+    const result =
+      row.outcome === 'measured'
+        ? `${verdict(row)}${row.unexpected ? ` (unexpected: ${row.unexpected})` : ''}`
+        : `${row.outcome}: ${row.reason ?? ''}`
+    lines.push(
+      `| ${row.name} | ${row.load ? formatRate(row.load.rps) : ''} | ${row.load ? String(row.load.p50) : ''} | ${row.load ? String(row.load.p99) : ''} | ${row.cpuRps === undefined ? '' : formatRate(row.cpuRps)} | ${row.floor} | ${floorRps} | ${formatRatio(row.ratio)} | ${formatRatio(row.cpuRatio)} | ${formatRatio(row.target)} | ${result} |`,
+    )
+  }
+  lines.push(
+    '',
+    '¹ autocannon reports latency in whole milliseconds.',
+    '² requests per CPU-second of the server process (its user + system time while it was measured),',
+    '  and its ratio to the floor: much less moved than req/s by other load on the machine.',
+    '',
+    '## Cold start to the ready line',
+    '',
+    '| process | median wall ms | median CPU ms | runs | wall ratio to hono | CPU ratio to hono | target | result |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  )
+  for (const row of report.cold) {
+    const result =
+      row.target === undefined || row.wallRatio === undefined
+        ? ''
+        : row.wallRatio < row.target
+          ? 'met'
+          : 'MISSED'
+    lines.push(
+      `| ${row.name} | ${String(round(row.wallMs))} | ${row.cpuMs === undefined ? '' : String(round(row.cpuMs))} | ${String(row.runs)} | ${formatRatio(row.wallRatio)} | ${formatRatio(row.cpuRatio)} | ${row.target === undefined ? '' : `< ${formatRatio(row.target)}`} | ${result} |`,
+    )
+  }
+  if (report.memory) {
+    const m = report.memory
+    lines.push(
+      '',
+      '## Memory',
+      '',
+      '| requests | virtual clock advances | RSS before MB | RSS after MB | target | result | answers |',
+      '| ---: | ---: | ---: | ---: | ---: | --- | --- |',
+      `| ${formatRate(m.requests)} | ${String(m.clockAdvances)} | ${String(round(m.rssBeforeMb ?? Number.NaN))} | ${String(round(m.rssAfterMb ?? Number.NaN))} | < ${String(m.targetMb)} | ${m.rssAfterMb !== undefined && m.rssAfterMb < m.targetMb ? 'met' : 'MISSED'} | ${formatStatuses(m.statuses)} |`,
+    )
+  }
+  const profiled = report.cases.filter((row) => row.profile)
+  if (profiled.length > 0) {
+    lines.push('', '## Where the time goes (node --cpu-prof)', '')
+    for (const row of profiled) {
+      const p = /** @type {NonNullable<CaseRow['profile']>} */ (row.profile)
+      lines.push(
+        `### ${row.name}`,
+        '',
+        `${String(round(p.busyMs))} ms busy; profile: \`${p.file}\``,
+        '',
+      )
+      lines.push('| self time | function |', '| ---: | --- |')
+      for (const h of p.hotspots) lines.push(`| ${(h.share * 100).toFixed(1)}% | \`${h.name}\` |`)
+      lines.push('', '| time in, with callees | standin function |', '| ---: | --- |')
+      for (const h of p.ownCode) lines.push(`| ${(h.share * 100).toFixed(1)}% | \`${h.name}\` |`)
+      lines.push('')
+    }
+  }
+  lines.push('')
+  return lines.join('\n')
+}
