@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import {
   newestJournalEntry,
+  serveStandin,
   type OpenDashboard,
   useDashboard,
   type ServedStandin,
@@ -229,6 +230,39 @@ describe('dashboard', () => {
     const session = (await (await fetch(`${baseUrl}/_standin/clock`)).json()) as { now: string }
     expect(session.now).toBe('2026-03-01T10:00:00.000Z')
     expect(await standin.control('clock')).toEqual({ now: START, frozen: true })
+  })
+
+  it('asks for the admin token when the control plane wants one, then works with it', async () => {
+    await openDashboard()
+    const guarded = await serveStandin({
+      providers: [echoProvider],
+      scenario: SCENARIO,
+      adminToken: 'a-qa-admin-token-1234',
+    })
+    try {
+      await page.goto(`${guarded.url}/_standin/ui/`)
+      const form = page.getByRole('form', { name: 'This standin needs its admin token' })
+      await form.waitFor()
+      expect(await page.locator('#live').textContent()).toBe('Needs the admin token')
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('admin-token')
+      await page.getByLabel('Admin token', { exact: true }).fill('a-qa-admin-token-1234')
+      await page.getByRole('button', { name: 'Use token' }).click()
+      await page.getByRole('status').filter({ hasText: 'Live' }).waitFor()
+      expect(await form.isVisible()).toBe(false)
+      await page.getByRole('button', { name: '+5 min' }).click()
+      await expect.poll(clockText).toBe('2026-03-01 08:05:00')
+      const clock = await guarded.fetch('/_standin/clock', {
+        headers: { authorization: 'Bearer a-qa-admin-token-1234' },
+      })
+      expect(await clock.json()).toEqual({ now: '2026-03-01T08:05:00.000Z', frozen: true })
+    } finally {
+      await page.goto('about:blank')
+      await guarded.close()
+    }
+    // Chromium logs each refused call before the token was given, as it logs every failed load.
+    const refused = dashboard.errors.splice(0)
+    expect(refused.length).toBeGreaterThan(0)
+    for (const line of refused) expect(line).toMatch(/^Failed to load resource: .* 401 /)
   })
 
   it('reads at 1280 px and on a narrow window without sideways scrolling', async () => {

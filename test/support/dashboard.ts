@@ -26,6 +26,7 @@ export interface ServedStandin {
 export interface StandinChoice {
   readonly providers?: readonly AnyProvider[]
   readonly scenario?: string | Record<string, unknown>
+  readonly adminToken?: string
 }
 
 export async function serveStandin(options: StandinChoice): Promise<ServedStandin> {
@@ -33,6 +34,7 @@ export async function serveStandin(options: StandinChoice): Promise<ServedStandi
     seed: 'dashboard',
     ...(options.providers ? { providers: options.providers } : {}),
     scenario: options.scenario,
+    ...(options.adminToken ? { adminToken: options.adminToken } : {}),
   })
   const server = await serveApp(standin.fetch, { host: '127.0.0.1', port: 0 })
   const call = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, init)
