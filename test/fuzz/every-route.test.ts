@@ -40,7 +40,7 @@ describe.each([
   const targets = targetsOf(t.app, list)
 
   it.each(targets.map((target, i) => [target.label, target, i] as const))(
-    'answers hostile requests to %s with a 4xx, never a 5xx, a leak or a hang',
+    'answers hostile requests to %s with a 4xx, never an undocumented 5xx, a leak or a hang',
     async (_label, target, i) => {
       const examples = await acceptedExamples(send, target)
       await fc.assert(
@@ -76,18 +76,14 @@ describe('fuzzing through a real socket', () => {
   it('keeps answering hostile requests sent over HTTP to 127.0.0.1', async () => {
     const server = await serveApp(registered.app.fetch, { host: '127.0.0.1', port: 0 })
     servers.push(server)
-    const once: Send = (r) =>
+    // The answer to the request sent is checked, so redirects (REDCap's `/api` → `/api/`) are not followed.
+    const send: Send = (r) =>
       fetch(`${server.url}${r.path}`, {
-        // A redirect is an answer; following it would leave 127.0.0.1 (Location may name any host).
-        redirect: 'manual',
         method: r.method,
+        redirect: 'manual',
         headers: r.headers,
         ...(r.body === undefined ? {} : { body: r.body }),
       })
-    // A pooled keep-alive connection can close just as the next request goes out (the server's
-    // idle timeout firing late on a busy machine): send it once more. A server that
-    // drops the connection because of the request drops it again, and fails.
-    const send: Send = (r) => once(r).catch(() => once(r))
     const targets = targetsOf(registered.app, providers)
     await fc.assert(
       fc.asyncProperty(fc.oneof(...targets.map((target) => requestFor(target))), (r) =>
