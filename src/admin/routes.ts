@@ -40,6 +40,9 @@ export function adminRoutes(deps: AdminDeps): Hono {
   const { world } = deps
   const app = new Hono()
   app.onError(renderAdminError)
+  // The dashboard's files are public code, served before the admin token is checked: the page asks
+  // for the token and sends it with every call it makes.
+  app.route('/ui', dashboardRoutes(deps.dashboard))
   // Scripted time events fire when the virtual clock passes them: views see them fired, and a clock
   // change, reset or load fires what became due before its response reaches the caller.
   app.use(async function fireScriptedEvents(_c, next) {
@@ -112,7 +115,6 @@ export function adminRoutes(deps: AdminDeps): Hono {
   })
 
   app.route('/events', eventRoutes(world))
-  app.route('/ui', dashboardRoutes(deps.dashboard))
 
   app.get('/tokens', (c) => c.json({ tokens: world.credentials.list() }))
   app.post('/tokens/:id/expire', (c) => c.json(changeToken(world, c.req.param('id'), 'expire')))

@@ -73,6 +73,18 @@ describe('dashboard files', () => {
     },
   )
 
+  it('serves its files without the admin token, while every call it makes needs one', async () => {
+    const t = await createTestStandin({ ...options, adminToken: 'a-qa-admin-token-1234' })
+    expect((await t.request('/_standin/ui/')).status).toBe(200)
+    expect((await t.request('/_standin/ui/app.js')).status).toBe(200)
+    expect((await t.request('/_standin/clock')).status).toBe(401)
+    expect((await t.request('/_standin/events')).status).toBe(401)
+    const allowed = await t.request('/_standin/clock', {
+      headers: { 'standin-admin-token': 'a-qa-admin-token-1234' },
+    })
+    expect(allowed.status).toBe(200)
+  })
+
   it('says where the dashboard lives when an in-process standin has no files', async () => {
     const { app } = await createStandin(options)
     const response = await app.request('/_standin/ui/')

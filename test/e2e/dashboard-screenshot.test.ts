@@ -1,64 +1,69 @@
 /**
- * `npm run screenshot`: the README's picture of the dashboard (docs/dashboard.png), taken with every
- * registered provider on the default scenario plus the echo provider for some traffic. It runs
- * only when STANDIN_SCREENSHOT names the file to write.
+ * `npm run screenshot`: the README's picture of the dashboard (docs/dashboard.png, the first 1500 px
+ * of the page): the default scenario after a little traffic from each provider's client. It runs only when
+ * STANDIN_SCREENSHOT names the file to write (STANDIN_SCREENSHOT_WIDTH=390 shows a phone's width).
  */
 import { describe, expect, it } from 'vitest'
-import { providers } from '../../src/providers/index.js'
 import { launchBrowser } from '../support/browser.js'
-import { serveStandin } from '../support/dashboard.js'
-import { echoProvider } from '../support/echo-provider.js'
+import { openDashboard, type ServedStandin } from '../support/dashboard.js'
+import { FHIR, PATIENT_ID, signAssertion, tokenForm } from '../providers/redox/support.js'
 
 const target = process.env.STANDIN_SCREENSHOT
-/** STANDIN_SCREENSHOT_WIDTH=390 shows the narrow layout. */
 const width = Number(process.env.STANDIN_SCREENSHOT_WIDTH ?? 1280)
 
-describe.runIf(target)('README screenshot', () => {
-  it('captures the dashboard with a little traffic', async () => {
-    const standin = await serveStandin({
-      providers: [...providers, echoProvider],
-      scenario: 'default',
+/** A Redox client: a token for the default US key, then one FHIR read. */
+async function redoxClient(standin: ServedStandin): Promise<() => Promise<Response>> {
+  const clientId = '0d6f2c1e-8b4a-4f7e-9c3d-5a1b2e3f4d50'
+  const assertion = await signAssertion({ clientId, aud: `${standin.url}/redox/v2/auth/token` })
+  const grant = await standin.fetch('/redox/v2/auth/token', {
+    method: 'POST',
+    body: tokenForm(assertion),
+  })
+  const { access_token: token } = (await grant.json()) as { access_token: string }
+  return () =>
+    standin.fetch(`${FHIR}/Patient/${PATIENT_ID}`, {
+      headers: { authorization: `Bearer ${token}` },
     })
-    const browser = await launchBrowser()
-    try {
-      await standin.control('clock', { set: '2026-03-01T08:00:00Z', freeze: true })
-      const issue = async (subject: string) => {
-        const response = await standin.fetch('/echo/token', {
-          method: 'POST',
-          body: new URLSearchParams({ subject }),
-        })
-        return ((await response.json()) as { token: string }).token
-      }
-      const call = (token: string) =>
-        standin.fetch('/echo/data', { headers: { authorization: `Bearer ${token}` } })
-      const ana = await issue('ana')
-      await call(ana)
-      await standin.control('clock', { advance: 45 })
-      const ben = await issue('ben')
-      await call(ben)
-      await call('not-a-token')
-      await standin.fetch('/echo/nowhere')
-      const tokens = (await standin.control('tokens')) as {
-        tokens: { id: string; subject: string }[]
-      }
-      const benId = tokens.tokens.find((t) => t.subject === 'ben')!.id
-      await standin.control(`tokens/${benId}/revoke`, {})
-      await call(ben)
-      await standin.control('clock', { advance: 30 })
-      await call(ana)
-      await issue('cy')
+}
 
-      const page = await browser.context.newPage()
-      await page.setViewportSize({ width, height: 1000 })
-      await page.goto(`${standin.url}/_standin/ui/`)
-      await page.locator('body[data-ready="true"]').waitFor()
-      await page.getByRole('status').filter({ hasText: 'Live' }).waitFor()
-      await page.locator('#journal-list > li').nth(5).waitFor()
-      await page.screenshot({ path: target!, fullPage: true })
-      expect(target).toMatch(/\.png$/)
+describe.runIf(target)('README screenshot', () => {
+  it('captures the dashboard on the default scenario after some traffic', async () => {
+    const browser = await launchBrowser()
+    const dashboard = await openDashboard(browser, { scenario: 'default' })
+    const { standin, page } = dashboard
+    try {
+      await standin.control('clock', { freeze: true })
+      const redcap = (token: string) =>
+        standin.fetch('/redcap/api/', {
+          method: 'POST',
+          body: new URLSearchParams({ token, content: 'version' }),
+        })
+      await redcap('ABCDEF0123456789ABCDEF0123456789')
+      await redcap('0000000000000000000000000000BAD0')
+      const grant = await standin.fetch('/epicollect/api/oauth/token', {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: '153',
+          client_secret: 'XUA4Ys657g7TrJc1XIe4ske2Ho3IvAUQviGMA6aG',
+        }),
+      })
+      const { access_token: ec5 } = (await grant.json()) as { access_token: string }
+      await standin.fetch('/epicollect/api/export/entries/ec5-river-watch?per_page=5', {
+        headers: { authorization: `Bearer ${ec5}` },
+      })
+      const readPatient = await redoxClient(standin)
+      await readPatient()
+      await standin.control('clock', { advance: 312 })
+      await readPatient()
+
+      await page.setViewportSize({ width, height: 1500 })
+      await page.locator('#journal-list > li').nth(6).waitFor()
+      await page.screenshot({ path: target! })
+      expect(dashboard.errors).toEqual([])
     } finally {
+      await dashboard.close()
       await browser.close()
-      await standin.close()
     }
   })
 })

@@ -3,9 +3,14 @@
  * the echo provider: the clock, the credential levers, the live journal over SSE, the keyboard.
  */
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, watchErrors, type Browser } from '../support/browser.js'
-import { serveStandin, type ServedStandin } from '../support/dashboard.js'
+import { describe, expect, it } from 'vitest'
+import {
+  newestJournalEntry,
+  serveStandin,
+  type OpenDashboard,
+  useDashboard,
+  type ServedStandin,
+} from '../support/dashboard.js'
 import { echoProvider } from '../support/echo-provider.js'
 
 const START = '2026-03-01T08:00:00.000Z'
@@ -15,32 +20,15 @@ const SCENARIO = {
   providers: { echo: { ttlSeconds: 60 } },
 }
 
-let browser: Browser
+const dashboards = useDashboard({ providers: [echoProvider], scenario: SCENARIO })
+let dashboard: OpenDashboard
 let standin: ServedStandin
 let page: Page
-let errors: string[]
-
-beforeAll(async () => {
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser.close()
-})
 
 async function openDashboard(): Promise<void> {
-  standin = await serveStandin({ providers: [echoProvider], scenario: SCENARIO })
-  page = await browser.context.newPage()
-  errors = watchErrors(page)
-  await page.goto(`${standin.url}/_standin/ui`)
-  await page.locator('body[data-ready="true"]').waitFor()
-  await page.getByRole('status').filter({ hasText: 'Live' }).waitFor()
+  dashboard = await dashboards.open()
+  ;({ standin, page } = dashboard)
 }
-
-afterEach(async () => {
-  await page.close()
-  await standin.close()
-  expect(errors).toEqual([])
-})
 
 async function issueToken(subject: string): Promise<string> {
   const response = await standin.fetch('/echo/token', {
@@ -55,16 +43,7 @@ function callData(token: string): Promise<Response> {
 }
 
 const clockText = () => page.locator('#clock-now').textContent()
-/** The newest journal entry as one line: its facts, then ` | ` and the reason when it has one. */
-const firstJournalEntry = () =>
-  page
-    .locator('#journal-list > li')
-    .first()
-    .evaluate((li) => {
-      const facts = [...li.querySelectorAll('.entry-line > *')].map((e) => e.textContent)
-      const why = li.querySelector('.why')?.textContent
-      return [facts.join(' '), why].filter(Boolean).join(' | ')
-    })
+const firstJournalEntry = () => newestJournalEntry(page)
 
 describe('dashboard', () => {
   it('serves the page at /_standin/ui with the virtual clock and the live stream', async () => {
@@ -77,7 +56,7 @@ describe('dashboard', () => {
     for (const provider of ['REDCap', 'Epicollect5', 'Redox'])
       expect(await page.getByRole('heading', { name: provider }).isVisible()).toBe(false)
     expect(await page.locator('#routes-body').textContent()).toBe(
-      'No route rules: every route is simulated (mock).',
+      'No rules: every route is simulated (mock).No upstreams are configured, so proxy and record are not available.',
     )
   })
 
@@ -209,20 +188,81 @@ describe('dashboard', () => {
     )
   })
 
-  it('loads a scenario from the picker and resets to it', async () => {
+  it('adds a route rule, switches its mode, shows why proxy is refused, and removes it', async () => {
     await openDashboard()
-    await issueToken('ana')
-    await page.locator('tr', { hasText: 'ana' }).waitFor()
-    await page.getByRole('combobox', { name: 'Scenario' }).selectOption('default')
-    await page.getByRole('button', { name: 'Load' }).click()
-    await expect.poll(() => page.locator('#scenario-name').textContent()).toBe('default')
-    expect(await page.locator('#tokens-body').textContent()).toBe('No credentials issued yet.')
-    await issueToken('cy')
-    await page.locator('tr', { hasText: 'cy' }).waitFor()
-    await page.getByRole('button', { name: 'Reset to scenario' }).click()
+    const panel = page.locator('#routes-panel')
+    await panel.getByLabel('Provider').selectOption('echo')
+    await panel.getByLabel('Mode', { exact: true }).selectOption('replay')
+    await panel.getByRole('button', { name: 'Add rule' }).click()
+    const mode = panel.getByLabel('Mode of echo /**')
+    await expect.poll(() => mode.inputValue()).toBe('replay')
+    expect(await standin.control('routes')).toMatchObject({
+      routes: [{ provider: 'echo', path: '/**', mode: 'replay' }],
+    })
+    await mode.selectOption('mock')
+    await expect.poll(() => page.locator('#announcer').textContent()).toBe('echo /** now mock.')
+    await mode.selectOption('proxy')
     await expect
-      .poll(() => page.locator('#tokens-body').textContent())
-      .toBe('No credentials issued yet.')
+      .poll(() => page.getByRole('alert').textContent())
+      .toBe(
+        'Invalid payload: routes[0].mode: standin cannot swap credentials for echo; routes[0].mode: "proxy" forwards to the real echo, so it needs an upstream.',
+      )
+    // Chromium also logs the refused PUT, as it logs every failed load.
+    expect(dashboard.errors.splice(0)).toEqual([
+      expect.stringMatching(/^Failed to load resource: .* 400 .*\/_standin\/routes\)$/),
+    ])
+    await panel.getByRole('button', { name: 'Remove the rule for echo /**' }).click()
+    await expect
+      .poll(() => page.locator('#routes-body p').first().textContent())
+      .toBe('No rules: every route is simulated (mock).')
+    expect(await standin.control('routes')).toMatchObject({ routes: [] })
+  })
+
+  it('runs inside an isolated session, moving only that session’s clock', async () => {
+    await openDashboard()
+    const created = await standin.fetch('/_standin/sessions', { method: 'POST' })
+    const { baseUrl } = (await created.json()) as { baseUrl: string }
+    await page.goto(`${baseUrl}/_standin/ui`)
+    await page.locator('body[data-ready="true"]').waitFor()
+    await page.getByRole('status').filter({ hasText: 'Live' }).waitFor()
+    await page.getByRole('button', { name: '+2 h' }).click()
+    await expect.poll(clockText).toBe('2026-03-01 10:00:00')
+    const session = (await (await fetch(`${baseUrl}/_standin/clock`)).json()) as { now: string }
+    expect(session.now).toBe('2026-03-01T10:00:00.000Z')
+    expect(await standin.control('clock')).toEqual({ now: START, frozen: true })
+  })
+
+  it('asks for the admin token when the control plane wants one, then works with it', async () => {
+    await openDashboard()
+    const guarded = await serveStandin({
+      providers: [echoProvider],
+      scenario: SCENARIO,
+      adminToken: 'a-qa-admin-token-1234',
+    })
+    try {
+      await page.goto(`${guarded.url}/_standin/ui/`)
+      const form = page.getByRole('form', { name: 'This standin needs its admin token' })
+      await form.waitFor()
+      expect(await page.locator('#live').textContent()).toBe('Needs the admin token')
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('admin-token')
+      await page.getByLabel('Admin token', { exact: true }).fill('a-qa-admin-token-1234')
+      await page.getByRole('button', { name: 'Use token' }).click()
+      await page.getByRole('status').filter({ hasText: 'Live' }).waitFor()
+      expect(await form.isVisible()).toBe(false)
+      await page.getByRole('button', { name: '+5 min' }).click()
+      await expect.poll(clockText).toBe('2026-03-01 08:05:00')
+      const clock = await guarded.fetch('/_standin/clock', {
+        headers: { authorization: 'Bearer a-qa-admin-token-1234' },
+      })
+      expect(await clock.json()).toEqual({ now: '2026-03-01T08:05:00.000Z', frozen: true })
+    } finally {
+      await page.goto('about:blank')
+      await guarded.close()
+    }
+    // Chromium logs each refused call before the token was given, as it logs every failed load.
+    const refused = dashboard.errors.splice(0)
+    expect(refused.length).toBeGreaterThan(0)
+    for (const line of refused) expect(line).toMatch(/^Failed to load resource: .* 401 /)
   })
 
   it('reads at 1280 px and on a narrow window without sideways scrolling', async () => {
@@ -237,12 +277,15 @@ describe('dashboard', () => {
       )
       expect(overflow, `${width} px`).toBe(0)
     }
-    // Narrow: table cells read as labelled cards.
-    const label = await page
-      .locator('td[data-label="Subject"]')
-      .first()
-      .evaluate((cell) => getComputedStyle(cell, '::before').content)
-    expect(label).toBe('"Subject"')
+    // Narrow: table cells read as labelled cards (polled: a live update may replace the row).
+    await expect
+      .poll(() =>
+        page
+          .locator('td[data-label="Subject"]')
+          .first()
+          .evaluate((cell) => getComputedStyle(cell, '::before').content),
+      )
+      .toBe('"Subject"')
   })
 
   it.each([

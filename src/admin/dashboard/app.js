@@ -1,11 +1,12 @@
 // The dashboard's entry: mounts the panels, loads everything from the control API, then follows the
 // event stream (GET /_standin/events). Provider panels appear only for providers in the state.
 
-import { api, controlUrl } from './api.js'
+import { api, setAdminToken, whenUnauthorized } from './api.js'
 import { setRefresh } from './actions.js'
 import { mountClockPanel } from './clock-panel.js'
 import { mountCredentialsPanel } from './credentials-panel.js'
 import { showError } from './dom.js'
+import { followEvents } from './event-stream.js'
 import { mountEpicollectPanel } from './epicollect-panel.js'
 import { mountJournalPanel } from './journal-panel.js'
 import { isObject } from './pick.js'
@@ -38,7 +39,9 @@ async function refresh() {
   setVirtualClock(state.clock)
   scenario.render(state)
   credentials.render(tokens)
-  renderProviders(isObject(state.providers) ? state.providers : {})
+  const providers = isObject(state.providers) ? state.providers : {}
+  renderProviders(providers)
+  routes.setProviders(Object.keys(providers))
   document.body.dataset.ready = 'true'
 }
 
@@ -75,31 +78,52 @@ function reportLoadError(error) {
 
 function follow() {
   const live = document.getElementById('live')
-  const source = new EventSource(controlUrl('events'))
+  const say = (text, on) => {
+    live.textContent = text
+    live.className = `live ${on ? 'live-on' : 'live-off'}`
+  }
   let opened = false
-  const on = (name, handle) =>
-    source.addEventListener(name, (event) => handle(JSON.parse(event.data)))
-  on('ready', (data) => {
-    setVirtualClock(data.clock)
-    live.textContent = 'Live'
-    live.className = 'live live-on'
-    // After a reconnect, fetch what happened while the stream was down.
-    if (opened) void reload()
-    opened = true
-  })
-  on('request:end', (entry) => journal.add(entry))
   const onToken = (token) => {
     tokens = [...tokens.filter((t) => t.id !== token.id), token]
     credentials.upsert(token)
     scheduleRefresh()
   }
-  on('token:issued', onToken)
-  on('token:changed', onToken)
-  on('clock:changed', (snapshot) => setVirtualClock(snapshot))
-  on('scenario:loaded', () => scheduleRefresh())
-  source.addEventListener('error', () => {
-    live.textContent = 'Reconnecting…'
-    live.className = 'live live-off'
+  const handlers = {
+    ready: (data) => {
+      setVirtualClock(data.clock)
+      say('Live', true)
+      // After a reconnect, fetch what happened while the stream was down.
+      if (opened) void reload()
+      opened = true
+    },
+    'request:end': (entry) => journal.add(entry),
+    'token:issued': onToken,
+    'token:changed': onToken,
+    'clock:changed': (snapshot) => setVirtualClock(snapshot),
+    'scenario:loaded': () => scheduleRefresh(),
+  }
+  return followEvents({
+    on: (name, data) => handlers[name]?.(data),
+    onDown: (unauthorized) => say(unauthorized ? 'Needs the admin token' : 'Reconnecting…', false),
+  })
+}
+
+/** Asks for the admin token when the control plane wants one, then starts over with it. */
+function askForToken(stream) {
+  const form = document.getElementById('admin-token-form')
+  whenUnauthorized(() => {
+    if (!form.hidden) return
+    form.hidden = false
+    form.querySelector('input').focus()
+  })
+  form.addEventListener('submit', (event) => {
+    event.preventDefault()
+    setAdminToken(String(new FormData(form).get('token')))
+    form.reset()
+    form.hidden = true
+    showError('')
+    void reload()
+    stream.restart()
   })
 }
 
@@ -109,5 +133,5 @@ setInterval(() => {
   clock.tick()
   credentials.tick()
 }, 1000)
+askForToken(follow())
 void reload()
-follow()

@@ -16,6 +16,7 @@ export function mountCredentialsPanel() {
   const filter = document.getElementById('tokens-filter')
   const byId = new Map()
   let painted = new Map()
+  let pending
 
   filter.addEventListener('change', paint)
 
@@ -62,9 +63,13 @@ export function mountCredentialsPanel() {
       for (const token of tokens) byId.set(token.id, token)
       paint()
     },
+    /** A token event; bursts (a load test) are painted once per frame. */
     upsert(token) {
       byId.set(token.id, token)
-      paint()
+      pending ??= requestAnimationFrame(() => {
+        pending = undefined
+        paint()
+      })
     },
     tick,
   }

@@ -20,10 +20,14 @@ export async function downloadPostman(clientId) {
     saveBlob(named ?? `${clientId}.postman.json`, await response.blob())
     return 1
   }
-  const data = await response.json()
+  return savePostmanFiles(clientId, await response.json(), named)
+}
+
+/** Saves `{collection, environment}` as two files (anything else as one); returns how many. */
+export function savePostmanFiles(clientId, data, name = `${clientId}.postman.json`) {
   const parts = postmanParts(clientId, data)
   for (const part of parts) downloadJson(part.name, part.data)
-  if (parts.length === 0) downloadJson(named ?? `${clientId}.postman.json`, data)
+  if (parts.length === 0) downloadJson(name, data)
   return Math.max(parts.length, 1)
 }
 

@@ -3,8 +3,8 @@
 
 import { api } from './api.js'
 import { act, actionButton } from './actions.js'
-import { downloadJson, downloadPostman } from './download.js'
-import { h, labelled } from './dom.js'
+import { downloadJson, downloadPostman, savePostmanFiles } from './download.js'
+import { announce, h, labelled } from './dom.js'
 import { formOf, submit, textField } from './forms.js'
 import { isObject } from './pick.js'
 import { showSecret } from './secret.js'
@@ -91,7 +91,22 @@ export function mountRedoxKeyForm(secret) {
     const clientId = String(reply?.clientId ?? '')
     const items = [{ label: 'Client ID', value: clientId }]
     if (reply?.kid) items.push({ label: 'Key ID (kid)', value: String(reply.kid) })
-    const extras = [postmanButton(clientId, 'Download Postman files')]
+    // The Postman environment of a generated key carries its private key, once (as Redox's does).
+    const extras = [
+      isObject(reply?.postman)
+        ? h(
+            'button',
+            {
+              type: 'button',
+              onclick: () => {
+                const n = savePostmanFiles(clientId, reply.postman)
+                announce(`Downloaded ${n} Postman file${n === 1 ? '' : 's'}, with the private key.`)
+              },
+            },
+            'Download Postman files',
+          )
+        : postmanButton(clientId, 'Download Postman files'),
+    ]
     if (isObject(reply?.privateJwk)) {
       items.push({
         label: 'Private key (JWK)',

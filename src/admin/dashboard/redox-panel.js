@@ -22,20 +22,20 @@ export function mountRedoxPanel(section) {
   function keyRow(key) {
     const clientId = field(key, 'clientId', 'client_id', 'id', 'key')
     const url = field(key, 'jwksUrl', 'jwks_url', 'jwksURL')
-    const count = Array.isArray(key.jwks?.keys)
-      ? key.jwks.keys.length
-      : Array.isArray(key.keys)
-        ? key.keys.length
-        : undefined
+    const kids = Array.isArray(key.kids) ? key.kids : []
+    const count = kids.length || (key.jwks?.keys ?? key.keys ?? []).length
     return row(HEADINGS, [
       field(key, 'name') || '—',
       h('code', {}, clientId),
       (field(key, 'region') || 'us').toUpperCase(),
       url
         ? ['JWKS URL ', h('code', {}, url)]
-        : count === undefined
+        : count === 0
           ? '—'
-          : `${count} JWK${count === 1 ? '' : 's'}`,
+          : [
+              `${count} JWK${count === 1 ? '' : 's'}`,
+              kids.map((kid) => h('code', { class: 'sub' }, `kid ${kid.slice(0, 12)}…`)),
+            ],
       h(
         'div',
         { class: 'button-row' },

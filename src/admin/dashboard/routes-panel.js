@@ -1,89 +1,115 @@
-// Route modes (GET/PUT /_standin/routes): mock, proxy, record or replay per provider and path. The
-// reply's shape is the server's; the dashboard changes one mode in it and sends the whole back.
+// Route modes: `GET /_standin/routes` answers `{routes: [{provider, path, mode}], upstreams}` and
+// `PUT /_standin/routes` with `{routes}` replaces the rules. A provider path no rule matches is
+// simulated (mock); proxy and record need the provider's upstream in standin.config.
 
 import { api } from './api.js'
-import { act } from './actions.js'
+import { act, actionButton, onSubmit } from './actions.js'
 import { h, renderInto, row, table } from './dom.js'
 import { field, isObject } from './pick.js'
 
 const MODES = ['mock', 'proxy', 'record', 'replay']
-const HEADINGS = ['Provider', 'Route', 'Upstream', 'Mode']
+const HEADINGS = ['Provider', 'Path', 'Upstream', 'Mode', 'Actions']
 
 export function mountRoutesPanel() {
   const body = document.getElementById('routes-body')
+  const form = document.getElementById('routes-add')
+  const providerSelect = document.getElementById('routes-provider')
+  let rules = []
+  let upstreams = []
+
+  /** Sends the whole rule list with one change, as PUT /_standin/routes expects. */
+  const put = (next) => api('routes', { method: 'PUT', body: { routes: next } })
+
+  onSubmit(
+    form,
+    async (data) => {
+      const rule = {
+        provider: String(data.get('provider')),
+        path: String(data.get('path') || '/**'),
+        mode: String(data.get('mode')),
+      }
+      await put([...rules, rule])
+      await load()
+      return rule
+    },
+    (rule) => `${rule.provider} ${rule.path} now ${rule.mode}.`,
+  )
+
+  function ruleRow(rule, index) {
+    const label = `${rule.provider} ${rule.path}`
+    const select = h(
+      'select',
+      {
+        id: `route-mode-${index}`,
+        'data-key': `mode:${index}`,
+        'aria-label': `Mode of ${label}`,
+        onchange: () =>
+          act(
+            select,
+            async () => {
+              await put(rules.map((r, i) => (i === index ? { ...r, mode: select.value } : r)))
+              await load()
+            },
+            `${label} now ${select.value}.`,
+          ),
+      },
+      [...new Set([...MODES, rule.mode])].map((m) =>
+        h('option', { value: m, selected: m === rule.mode }, m),
+      ),
+    )
+    const upstream = upstreams.filter((u) => u.provider === rule.provider).map((u) => u.url)
+    return row(HEADINGS, [
+      rule.provider,
+      h('code', {}, rule.path),
+      upstream.length > 0 ? upstream.join(', ') : h('span', { class: 'muted' }, 'none'),
+      select,
+      actionButton(
+        'Remove',
+        { key: `remove:${index}`, label: `Remove the rule for ${label}` },
+        async () => {
+          await put(rules.filter((_, i) => i !== index))
+          await load()
+        },
+        `Removed the rule for ${label}; it is simulated again.`,
+      ),
+    ])
+  }
 
   async function load() {
     const reply = await api('routes')
-    const rules = rulesOf(reply)
+    rules = (Array.isArray(reply?.routes) ? reply.routes : []).filter(isObject).map((r) => ({
+      provider: field(r, 'provider'),
+      path: field(r, 'path') || '/**',
+      mode: field(r, 'mode') || 'mock',
+    }))
+    upstreams = (Array.isArray(reply?.upstreams) ? reply.upstreams : [])
+      .filter(isObject)
+      .map((u) => ({
+        provider: field(u, 'provider'),
+        url: field(u, 'url'),
+      }))
     renderInto(
       body,
       rules.length === 0
-        ? h('p', { class: 'empty' }, 'No route rules: every route is simulated (mock).')
-        : table(
-            'Route modes',
-            HEADINGS,
-            rules.map((rule, i) => ruleRow(reply, rule, i, load)),
-          ),
+        ? h('p', { class: 'empty' }, 'No rules: every route is simulated (mock).')
+        : table('Route modes', HEADINGS, rules.map(ruleRow)),
+      upstreams.length === 0
+        ? h(
+            'p',
+            { class: 'hint' },
+            'No upstreams are configured, so proxy and record are not available.',
+          )
+        : null,
     )
   }
-  return { load }
-}
 
-/** The rules in a reply that is a list, or an object holding one under `routes`/`rules`. */
-function rulesOf(reply) {
-  if (Array.isArray(reply)) return reply.map((rule, index) => ({ rule, path: [index] }))
-  for (const key of ['routes', 'rules', 'modes']) {
-    const value = reply?.[key]
-    if (Array.isArray(value)) return value.map((rule, index) => ({ rule, path: [key, index] }))
-    if (isObject(value))
-      return Object.entries(value).map(([name, rule]) => ({
-        rule: isObject(rule) ? { pattern: name, ...rule } : { pattern: name, mode: rule },
-        path: isObject(rule) ? [key, name] : [key, name, null],
-      }))
-  }
-  return []
-}
-
-function ruleRow(reply, { rule, path }, index, reload) {
-  const id = `route-mode-${index}`
-  const mode = field(rule, 'mode') || 'mock'
-  const label = [field(rule, 'provider'), field(rule, 'pattern', 'path', 'route', 'match')]
-    .filter(Boolean)
-    .join(' ')
-  const select = h(
-    'select',
-    {
-      id,
-      'data-key': id,
-      'aria-label': `Mode of ${label || `rule ${index + 1}`}`,
-      onchange: () =>
-        act(
-          select,
-          async () => {
-            await api('routes', { method: 'PUT', body: withMode(reply, path, select.value) })
-            await reload()
-          },
-          `${label || 'Route'} now ${select.value}.`,
-        ),
+  return {
+    load,
+    /** The providers a new rule may name: those in the state. */
+    setProviders(ids) {
+      const chosen = providerSelect.value
+      providerSelect.replaceChildren(...ids.map((id) => h('option', { value: id }, id)))
+      if (ids.includes(chosen)) providerSelect.value = chosen
     },
-    [...new Set([...MODES, mode])].map((m) => h('option', { value: m, selected: m === mode }, m)),
-  )
-  return row(HEADINGS, [
-    field(rule, 'provider') || '—',
-    field(rule, 'pattern', 'path', 'route', 'match') || '—',
-    field(rule, 'upstream', 'target') || '—',
-    select,
-  ])
-}
-
-/** A copy of the reply with one rule's mode changed (a trailing `null`: the map value is the mode). */
-function withMode(reply, path, mode) {
-  const copy = structuredClone(reply)
-  const bare = path.at(-1) === null
-  const steps = bare ? path.slice(0, -1) : path
-  let parent = copy
-  for (const step of steps.slice(0, -1)) parent = parent[step]
-  const key = steps.at(-1)
-  parent[key] = bare ? mode : { ...parent[key], mode }
-  return copy
+  }
 }

@@ -19,6 +19,10 @@ export function mountScenarioPanel() {
     act(reset, () => api('reset', { method: 'POST' }), 'Reset to the loaded scenario.'),
   )
 
+  /** The picker follows the loaded scenario only when that changes, never over a user's choice. */
+  let loaded
+  let followed
+
   async function load() {
     const reply = await api('scenarios')
     const names = (Array.isArray(reply?.scenarios) ? reply.scenarios : [])
@@ -35,12 +39,19 @@ export function mountScenarioPanel() {
       ),
     )
     if (names.some((item) => item.name === chosen)) select.value = chosen
+    follow()
+  }
+
+  function follow() {
+    if (loaded === followed || ![...select.options].some((o) => o.value === loaded)) return
+    select.value = loaded
+    followed = loaded
   }
 
   function render(state) {
+    loaded = state.scenario ?? undefined
     current.textContent = state.scenario ?? 'unnamed'
-    if (!select.matches(':focus') && [...select.options].some((o) => o.value === state.scenario))
-      select.value = state.scenario
+    follow()
   }
   return { load, render }
 }
