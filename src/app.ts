@@ -4,9 +4,9 @@
  * transport both call this same app.
  */
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import type { DashboardFiles } from './admin/dashboard.js'
 import { adminRoutes } from './admin/routes.js'
+import { bodyLimit } from './body-limit.js'
 import { StandinError, toStandinError } from './core/errors.js'
 import { applyLevers } from './levers/apply-levers.js'
 import { providerContext, type AnyProvider, type StandinEnv } from './providers/provider.js'
