@@ -1,38 +1,74 @@
 // @ts-check
 /**
- * Bundles the `standin` bin into dist/cli/index.js (overwriting tsc's copy of that one file).
+ * Bundles the `standin` bin: the whole command from src/cli/index.ts into dist/cli/standin.cjs, and
+ * the launcher src/cli/launch.cts (which turns on V8's compile cache, then requires the bundle) into
+ * dist/cli/index.cjs, the package's `bin`.
  *
- * Why: on Node 20 a cold start spends most of its time resolving, reading and compiling modules
- * one by one: zod alone is 95 files and yaml 70. One bundled file reaches the ready line in about
- * two thirds of the time (see README "Benchmarks"). The library entry points (`standin`,
- * `standin/testing`, `standin/msw`) stay tsc's unbundled output, so consumers share one copy of
- * hono and zod with their own code.
- *
- * Commands the start path does not need (`validate`, `scenarios`, `schema`) are dynamic imports,
- * split into chunks beside index.js: the same folder depth, so `node/package-root.ts` still finds
- * the package root two levels up.
+ * Why one bundle: on Node 20 a cold start spends most of its time resolving, reading and compiling
+ * modules one by one (zod alone is 95 files, yaml 70). Why CommonJS: the ESM loader costs more per
+ * start than `require`, and only CommonJS can use a compile cache on Node 20 (see launch.cts).
+ * Commands the start path does not need (`validate`, `scenarios`, `schema`) are lazy in the
+ * bundle, evaluated only when they run. The library entry points (`standin`, `standin/testing`,
+ * `standin/msw`) stay tsc's unbundled output, so consumers share one copy of hono and zod with
+ * their own code. Both files sit in dist/cli/, so `node/package-root.ts` still finds the package
+ * root two levels up.
  */
 import { readdirSync, rmSync } from 'node:fs'
 import { build } from 'esbuild'
 
 const OUT = 'dist/cli'
-/** esbuild names chunks `<name>-<8-char hash>.js`; drop the previous build's before writing new ones. */
+/** Chunks of earlier (ESM, split) builds: `<name>-<8-char hash>.js`. */
 const CHUNK = /-[A-Z0-9]{8}\.js$/
 for (const file of readdirSync(OUT)) if (CHUNK.test(file)) rmSync(`${OUT}/${file}`)
+// tsc's unbundled copy of the command: the bin is index.cjs, and nothing should run this one.
+rmSync(`${OUT}/index.js`, { force: true })
+
+/**
+ * zod's `z` namespace re-exports every locale (`z.locales`, about a fifth of the bundle), which
+ * no tree-shaking can drop from a namespace object. standin never switches locale; English, which
+ * zod registers itself, is all the bin carries.
+ * @type {import('esbuild').Plugin}
+ */
+const englishOnlyZod = {
+  name: 'english-only-zod',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${'/'}zod${'/'}`)
+        ? { path: args.path, namespace: 'zod-locales' }
+        : undefined,
+    )
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
+      contents: "export { default as en } from 'zod/v4/locales/en.js'",
+      resolveDir: process.cwd(),
+    }))
+  },
+}
 
 await build({
-  entryPoints: { index: 'src/cli/index.ts' },
-  outdir: OUT,
-  chunkNames: '[name]-[hash]',
+  entryPoints: ['src/cli/index.ts'],
+  outfile: `${OUT}/standin.cjs`,
   bundle: true,
-  splitting: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20.19',
   packages: 'bundle',
-  // yaml is CommonJS and calls require('process'); give the ESM bundle a real require.
-  banner: {
-    js: "import { createRequire as __standinRequire } from 'node:module'; const require = __standinRequire(import.meta.url);",
-  },
+  // The modules locate standin's files from their own URL; in the bundle that is standin.cjs.
+  define: { 'import.meta.url': '__standinUrl' },
+  banner: { js: "const __standinUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // Whitespace and syntax only: names stay, so profiles and stack traces still read.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  plugins: [englishOnlyZod],
+  logLevel: 'warning',
+})
+
+await build({
+  entryPoints: ['src/cli/launch.cts'],
+  outfile: `${OUT}/index.cjs`,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20.19',
+  external: ['v8-compile-cache', './standin.cjs'],
   logLevel: 'warning',
 })

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
 import { startServer } from './spawn.js'
 
-export const BIN = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url))
+export const BIN = fileURLToPath(new URL('../../dist/cli/index.cjs', import.meta.url))
 export const BENCH_SCENARIO = fileURLToPath(new URL('../scenarios/bench.yaml', import.meta.url))
 
 /**

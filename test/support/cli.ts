@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
-export const BIN = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url))
+export const BIN = fileURLToPath(new URL('../../dist/cli/index.cjs', import.meta.url))
 const READY = /^standin listening on (http:\/\/\S+)$/m
 
 export interface Spawned {
