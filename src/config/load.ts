@@ -4,6 +4,7 @@
 import { ScenarioError, parseDataText } from '../scenarios/load.js'
 import { toProblems } from '../scenarios/issues.js'
 import { StandinConfigSchema, type StandinConfig } from './schema.js'
+import { PARSE_ONCE } from '../core/parse-once.js'
 
 export const CONFIG_FILE_NAMES = [
   'standin.config.yaml',
@@ -12,7 +13,7 @@ export const CONFIG_FILE_NAMES = [
 ] as const
 
 export function parseConfig(text: string, file: string): StandinConfig {
-  const result = StandinConfigSchema.safeParse(parseDataText(text, file) ?? {})
+  const result = StandinConfigSchema.safeParse(parseDataText(text, file) ?? {}, PARSE_ONCE)
   if (!result.success) throw new ScenarioError(file, toProblems(result.error), 'config')
   return result.data
 }

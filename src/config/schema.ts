@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { checkProxyConfig, proxyConfigShape } from './proxy-schema.js'
+import { PARSE_ONCE } from '../core/parse-once.js'
 
 export const DEFAULT_PORT = 4010
 export const DEFAULT_HOST = '127.0.0.1'
@@ -46,5 +47,5 @@ export type StandinConfig = z.output<typeof StandinConfigSchema>
 export type StandinConfigInput = z.input<typeof StandinConfigSchema>
 
 export function defaultConfig(overrides: StandinConfigInput = {}): StandinConfig {
-  return StandinConfigSchema.parse(overrides)
+  return StandinConfigSchema.parse(overrides, PARSE_ONCE)
 }

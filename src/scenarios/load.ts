@@ -7,6 +7,7 @@ import { PROVIDER_IDS } from '../core/glossary.js'
 import type { AnyProvider } from '../providers/provider.js'
 import { formatProblems, toProblems, type Problem } from './issues.js'
 import { buildScenarioSchema, type Scenario, type ScenarioSchema } from './schema.js'
+import { PARSE_ONCE } from '../core/parse-once.js'
 
 export class ScenarioError extends Error {
   override readonly name = 'ScenarioError'
@@ -52,6 +53,7 @@ export function parseScenario(
 ): Scenario {
   const result = scenarioSchemaFor(providers).safeParse(
     withoutAbsentProviders(data ?? {}, providers),
+    PARSE_ONCE,
   )
   if (!result.success) throw new ScenarioError(file, toProblems(result.error))
   return result.data

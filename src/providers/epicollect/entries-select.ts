@@ -11,6 +11,7 @@ import { endOfDay, parseUtcDateTime, startOfDay } from './dates.js'
 import type { EntriesQuery } from './entries-query.js'
 import type { EntryStore, StoredEntry } from './entry-store.js'
 import { phpTruthy } from './query-params.js'
+import { compareText } from '../../core/collation.js'
 
 export interface Selection {
   readonly total: number
@@ -86,7 +87,6 @@ function filter(list: readonly StoredEntry[], q: EntriesQuery): readonly StoredE
   return out
 }
 
-const collator = new Intl.Collator('en', { sensitivity: 'base' })
 const utf8 = new TextEncoder()
 
 function sorted(list: readonly StoredEntry[], q: EntriesQuery): readonly StoredEntry[] {
@@ -99,7 +99,7 @@ function sorted(list: readonly StoredEntry[], q: EntriesQuery): readonly StoredE
     copy.sort(
       (a, b) =>
         utf8.encode(a.title).length - utf8.encode(b.title).length ||
-        collator.compare(a.title, b.title) ||
+        compareText(a.title, b.title) ||
         a.seq - b.seq,
     )
   return copy

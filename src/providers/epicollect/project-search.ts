@@ -12,9 +12,9 @@ import { parseUtcDateTime } from './dates.js'
 import { ec5Error } from './errors.js'
 import { encodePhpJson } from './php-json.js'
 import type { ProjectRecord } from './project-fixtures.js'
+import { compareText } from '../../core/collation.js'
 
 const MAX_RESULTS = 50
-const collator = new Intl.Collator('en', { sensitivity: 'base' })
 
 /** Statuses that hide a project from the API altogether. */
 export function isGone(project: ProjectRecord): boolean {
@@ -39,10 +39,10 @@ export function searchProjects(
   const live = [...projects].filter((p) => !isGone(p))
   let hits: ProjectRecord[] = []
   if (name !== '') {
-    if (exact) hits = live.filter((p) => collator.compare(p.name, name) === 0).slice(0, 1)
+    if (exact) hits = live.filter((p) => compareText(p.name, name) === 0).slice(0, 1)
     else {
       const updated = (p: ProjectRecord) => parseUtcDateTime(p.updatedAt) ?? 0
-      const isExact = (p: ProjectRecord) => (collator.compare(p.name, name) === 0 ? 0 : 1)
+      const isExact = (p: ProjectRecord) => (compareText(p.name, name) === 0 ? 0 : 1)
       hits = live
         .filter((p) => startsWithLike(p.name, name))
         .sort((a, b) => isExact(a) - isExact(b) || updated(b) - updated(a))

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import type { FixtureStore } from '../../core/fixtures.js'
 import { ExtrasFixtureSchema } from './fixture-extras.js'
 import { RightsSchema } from './seed.js'
+import { PARSE_ONCE } from '../../core/parse-once.js'
 
 const EventFixtureSchema = z
   .object({
@@ -77,7 +78,7 @@ export const ProjectFixtureSchema = z
           .object({
             uniqueName: z.string(),
             label: z.string(),
-            rights: RightsSchema.default(RightsSchema.parse({})),
+            rights: RightsSchema.default(RightsSchema.parse({}, PARSE_ONCE)),
           })
           .strict(),
       )

@@ -6,6 +6,7 @@
  * `admin_approve`), as on the project's API page and Control Center > API Tokens.
  */
 import { z } from 'zod'
+import { PARSE_ONCE } from '../../core/parse-once.js'
 
 const HEX32 = /^[0-9A-Fa-f]{32}$/
 const HEX64 = /^[0-9A-Fa-f]{64}$/
@@ -61,7 +62,7 @@ export type Rights = z.output<typeof RightsSchema>
 const ProjectUserSeedSchema = z
   .object({
     username: z.string().min(1),
-    rights: RightsSchema.default(RightsSchema.parse({})),
+    rights: RightsSchema.default(RightsSchema.parse({}, PARSE_ONCE)),
     role: z.string().optional().describe('Unique role name from the fixture; its rights win.'),
     dag: z.string().optional().describe('Unique DAG name the user is assigned to.'),
     dagSwitcher: z

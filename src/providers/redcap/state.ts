@@ -10,6 +10,7 @@ import { emptyProject, fillFromFixture } from './project-build.js'
 import { RightsSchema, type ProjectSeed, type RedcapSeed } from './seed.js'
 import { grantToken, issueSuperToken, newUser, type TokenDeps } from './tokens.js'
 import { redcapTime } from './time.js'
+import { PARSE_ONCE } from '../../core/parse-once.js'
 
 export interface StateDeps extends TokenDeps {
   readonly fixtures: FixtureStore
@@ -108,7 +109,7 @@ function dagIdOf(project: Project) {
 }
 
 /** Full rights, as a project's creator gets them (and API rights, as the API grants its caller). */
-export const CREATOR_RIGHTS = RightsSchema.parse({})
+export const CREATOR_RIGHTS = RightsSchema.parse({}, PARSE_ONCE)
 
 export function snapshotState(state: RedcapState): unknown {
   return {

@@ -21,6 +21,7 @@ import {
 import { readDataRows, type DataRow } from '../wire/data.js'
 import { bareReply } from '../wire/reply.js'
 import { GENERIC_ACTIONS, tableFormat, type ContentDef, type ProjectCall } from './types.js'
+import { PARSE_ONCE } from '../../../core/parse-once.js'
 
 const COLUMNS = [
   'username',
@@ -37,21 +38,24 @@ const COLUMNS = [
 ]
 
 /** What a user added through the API starts with (REDCap's "Add with custom rights" defaults). */
-const NEW_USER_RIGHTS = RightsSchema.parse({
-  apiExport: false,
-  apiImport: false,
-  design: false,
-  userRights: 0,
-  dataAccessGroups: false,
-  dataExport: 'deidentified',
-  logging: false,
-  dataImportTool: false,
-  dataComparisonTool: false,
-  dataQualityCreate: false,
-  dataQualityExecute: false,
-  recordRename: false,
-  recordDelete: false,
-})
+const NEW_USER_RIGHTS = RightsSchema.parse(
+  {
+    apiExport: false,
+    apiImport: false,
+    design: false,
+    userRights: 0,
+    dataAccessGroups: false,
+    dataExport: 'deidentified',
+    logging: false,
+    dataImportTool: false,
+    dataComparisonTool: false,
+    dataQualityCreate: false,
+    dataQualityExecute: false,
+    recordRename: false,
+    recordDelete: false,
+  },
+  PARSE_ONCE,
+)
 
 function exportUsers(call: ProjectCall) {
   const { project, state } = call

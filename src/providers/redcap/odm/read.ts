@@ -5,10 +5,10 @@
  * and `ClinicalData` as flat import rows (files from `ItemDataBase64Binary`).
  * @see https://www.cdisc.org/standards/data-exchange/odm (ODM 1.3.1)
  */
-import { XMLParser } from 'fast-xml-parser'
 import { badRequest } from '../messages.js'
 import type { Field } from '../model.js'
 import { xmlProblem } from '../wire/xml.js'
+import { lazyXmlParser } from '../wire/xml-libs.js'
 import { readClinicalData, type OdmFile } from './clinical-data.js'
 import { attr, list, text, type Node } from './nodes.js'
 
@@ -69,7 +69,7 @@ const ARRAYS = new Set([
   'StudyEventRef',
 ])
 
-const parser = new XMLParser({
+const parser = lazyXmlParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   parseTagValue: false,
@@ -82,7 +82,7 @@ const FIELD_TYPES: Readonly<Record<string, string>> = { select: 'dropdown' }
 
 export function readOdm(xml: string): OdmProject {
   if (xmlProblem(xml) !== null) throw badRequest(ODM_INVALID, 'odm is not well-formed XML')
-  const doc = parser.parse(xml) as Node
+  const doc = parser().parse(xml) as Node
   const study = (doc.ODM as Node | undefined)?.Study as Node | undefined
   const meta = study?.MetaDataVersion as Node | undefined
   if (!study || !meta || list(meta, 'FormDef').length === 0)

@@ -5,11 +5,10 @@
  */
 import type { Project, RecordEntry, RecordRow } from '../model.js'
 import { orderedEvents } from '../project-shape.js'
-
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
+import { compareNatural } from '../../../core/collation.js'
 
 export function compareRecordIds(a: string, b: string): number {
-  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0)
+  return compareNatural(a, b) || (a < b ? -1 : a > b ? 1 : 0)
 }
 
 export function sortedRecords(project: Project): RecordEntry[] {

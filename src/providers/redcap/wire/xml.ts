@@ -1,10 +1,10 @@
 /**
  * XML as REDCap writes it: the declaration `<?xml version="1.0" encoding="UTF-8" ?>`, one element
  * per column inside `<item>`, values in CDATA and empty values as empty elements. Reading uses
- * fast-xml-parser (a correct, maintained parser; ODM files are too rich to read by hand).
+ * fast-xml-parser (a correct, maintained parser; ODM files are too rich to read by hand), loaded
+ * on first use (see xml-libs.ts).
  */
-import { XMLParser } from 'fast-xml-parser'
-import { SyntaxValidator } from 'fast-xml-validator'
+import { lazyXmlParser, xmlSyntaxValidator } from './xml-libs.js'
 
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" ?>'
 
@@ -30,14 +30,14 @@ export function xmlEscape(value: string): string {
 export function xmlProblem(text: string): string | null {
   if (text.trim() === '') return 'Document is empty'
   try {
-    SyntaxValidator.validate(text)
+    xmlSyntaxValidator().validate(text)
     return null
   } catch (error) {
     return error instanceof Error ? error.message : String(error)
   }
 }
 
-const itemParser = new XMLParser({
+const itemParser = lazyXmlParser({
   ignoreAttributes: true,
   parseTagValue: false,
   trimValues: false,
@@ -49,7 +49,7 @@ const itemParser = new XMLParser({
  * in document order. A lone `<item>` root (project creation data) gives one object.
  */
 export function parseXmlItems(text: string): Record<string, string>[] {
-  const doc = itemParser.parse(text) as Record<string, unknown>
+  const doc = itemParser().parse(text) as Record<string, unknown>
   const root = Object.entries(doc).find(([key]) => !key.startsWith('?'))
   if (!root) return []
   const [name, body] = root
