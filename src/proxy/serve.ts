@@ -157,12 +157,16 @@ function responseOf(status: number, headers: Record<string, string>, body: Respo
 
 /**
  * The whole body, at most `limit` bytes, left readable for the provider's `authenticate`. Route
- * modes run before the app's body limit, which would otherwise buffer every chunked upload.
+ * modes run before the app's body limit, which would otherwise buffer every chunked upload. A body
+ * of declared length is read through hono's cached `arrayBuffer()` (Node's fast path, and later
+ * reads of the body reuse it); a chunked one is counted as it streams.
  */
 async function readBody(c: StandinContext, limit: number): Promise<Uint8Array> {
   const length = c.req.header('content-length')
   try {
     if (length !== undefined && Number(length) > limit) throw new TooLargeError(`${length} bytes`)
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined)
+      return new Uint8Array(await c.req.arrayBuffer())
     const bytes = await readAll(c.req.raw.body, limit)
     c.req.raw = new Request(c.req.raw, { body: bytes as Uint8Array<ArrayBuffer> })
     return bytes

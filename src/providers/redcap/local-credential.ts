@@ -6,13 +6,14 @@
 import type { ProviderContext, StandinContext } from '../provider.js'
 import { authenticateProject, authenticateSuper } from './auth.js'
 import type { RedcapState } from './model.js'
+import { readParams } from './read-params.js'
 
 export async function authenticateLocalToken(
   c: StandinContext,
   ctx: ProviderContext<RedcapState>,
 ): Promise<void> {
-  const body = await c.req.parseBody()
-  const token = typeof body.token === 'string' ? body.token.trim() : undefined
+  // The route's own reader (as PHP fills $_POST), not hono's parseBody, which builds a FormData.
+  const token = (await readParams(c)).str('token')?.trim()
   const deps = { clock: ctx.world.clock, credentials: ctx.world.credentials }
   const principal =
     token?.length === 64
