@@ -71,7 +71,7 @@ function providerApp(
   app.onError(async function renderProviderError(error, c) {
     const e = toStandinError(error)
     c.set('why', e.why)
-    if (!c.var.outcome) c.set('outcome', e.status >= 500 ? 'error' : 'rejected')
+    if (!c.get('outcome')) c.set('outcome', e.status >= 500 ? 'error' : 'rejected')
     const response = await provider.renderError(e, c, mount)
     for (const [name, value] of Object.entries(e.headers)) response.headers.set(name, value)
     return response
@@ -81,15 +81,18 @@ function providerApp(
     const at = world.clock.now().toISOString()
     await next()
     const status = c.res.status
+    // `c.get`, not `c.var`: hono builds a new object of every variable on each `c.var` read.
+    const why = c.get('why')
+    const credentialId = c.get('credentialId')
     const entry = world.journal.add({
       at,
       provider: provider.id,
       method: c.req.method,
       path: c.req.path,
       status,
-      outcome: c.var.outcome ?? (status < 400 ? 'ok' : 'rejected'),
-      ...(c.var.why === undefined ? {} : { why: c.var.why }),
-      ...(c.var.credentialId === undefined ? {} : { credentialId: c.var.credentialId }),
+      outcome: c.get('outcome') ?? (status < 400 ? 'ok' : 'rejected'),
+      ...(why === undefined ? {} : { why }),
+      ...(credentialId === undefined ? {} : { credentialId }),
       durationMs: Math.round((performance.now() - started) * 100) / 100,
     })
     world.events.emit('request:end', entry)

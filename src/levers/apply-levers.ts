@@ -19,7 +19,8 @@ export function applyLevers(
   mount: string,
 ): MiddlewareHandler<StandinEnv> {
   return async function applyLevers(c, next) {
-    await fireDueEvents(world)
+    const firing = fireDueEvents(world)
+    if (firing) await firing
     const path = c.req.path.slice(mount.length) || '/'
     try {
       const force = readStandinForce(c.req.header(STANDIN_FORCE))
@@ -43,13 +44,16 @@ export function applyLevers(
       await next()
       return undefined
     } finally {
-      const id = c.var.credentialId
-      await countRequest(world, {
-        provider: provider.id,
-        method: c.req.method,
-        path,
-        credential: id === undefined ? undefined : world.credentials.get(id),
+      const counting = countRequest(world, () => {
+        const id = c.get('credentialId')
+        return {
+          provider: provider.id,
+          method: c.req.method,
+          path,
+          credential: id === undefined ? undefined : world.credentials.get(id),
+        }
       })
+      if (counting) await counting
     }
   }
 }

@@ -37,6 +37,10 @@ interface EventState extends ScheduledEvent {
 export class ScriptedEvents {
   readonly #events: EventState[]
   #tail: Promise<void> = Promise.resolve()
+  /** Firings queued and not yet settled: while none are, a request has nothing to wait for. */
+  #running = 0
+  /** Events not fired yet: while none are, the per-request checks cost nothing. */
+  #unfired: number
 
   constructor(specs: readonly ScriptedEventSpec[], loadedAtMs: number) {
     this.#events = specs.map((spec, index) => ({
@@ -54,14 +58,30 @@ export class ScriptedEvents {
       results: [],
       errors: [],
     }))
+    this.#unfired = this.#events.length
+  }
+
+  /** True when no firing is queued or running. */
+  get quiet(): boolean {
+    return this.#running === 0
+  }
+
+  /** True while some event still waits for a request count. */
+  get countsRequests(): boolean {
+    return (
+      this.#unfired > 0 &&
+      this.#events.some((e) => e.firedAtMs === null && e.spec.afterRequests !== undefined)
+    )
   }
 
   /** Time events the clock has reached, earliest first, marked fired at `nowMs`. */
   takeDue(nowMs: number): ScheduledEvent[] {
+    if (this.#unfired === 0) return []
     const due = this.#events
       .filter((e) => e.firedAtMs === null && e.dueMs !== null && e.dueMs <= nowMs)
       .sort((a, b) => (a.dueMs ?? 0) - (b.dueMs ?? 0) || a.index - b.index)
     for (const e of due) e.firedAtMs = nowMs
+    this.#unfired -= due.length
     return due
   }
 
@@ -75,6 +95,7 @@ export class ScriptedEvents {
       e.seen++
       if (e.seen >= afterRequests) {
         e.firedAtMs = nowMs
+        this.#unfired--
         fired.push(e)
       }
     }
@@ -95,7 +116,13 @@ export class ScriptedEvents {
    */
   enqueue(work: () => Promise<void>): Promise<void> {
     // The work records its own failures on the events; a stray throw must not wedge the queue.
-    this.#tail = this.#tail.then(work).catch(() => undefined)
+    this.#running++
+    this.#tail = this.#tail
+      .then(work)
+      .catch(() => undefined)
+      .finally(() => {
+        this.#running--
+      })
     return this.#tail
   }
 
