@@ -1,5 +1,15 @@
 import type { ContractSubject } from '../../contract/provider.case.js'
-import { ACCESS_DENIED, bearer, BIRDS, PAGE_NOT_FOUND, scenario, token } from './support.js'
+import {
+  ACCESS_DENIED,
+  bearer,
+  BIRDS,
+  MAINTENANCE,
+  PAGE_NOT_FOUND,
+  scenario,
+  SERVER_ERROR,
+  token,
+  TOO_MANY,
+} from './support.js'
 
 /** The epicollect provider as a contract subject, for the contract suite on each transport. */
 export const epicollectSubject: ContractSubject = {
@@ -16,5 +26,15 @@ export const epicollectSubject: ContractSubject = {
   unknownRoute: {
     path: `/epicollect/api/export/everything/${BIRDS}`,
     expected: { status: 422, body: PAGE_NOT_FOUND },
+  },
+  // Epicollect5 hides token problems behind 404 ec5_256; its own 503 is maintenance mode.
+  forced: {
+    expired: { status: 404, body: ACCESS_DENIED },
+    revoked: { status: 404, body: ACCESS_DENIED },
+    'rate-limited': { status: 429, body: TOO_MANY },
+    'server-error': { status: 500, body: SERVER_ERROR },
+    'bad-gateway': { status: 502, body: SERVER_ERROR },
+    unavailable: { status: 503, body: MAINTENANCE },
+    'gateway-timeout': { status: 504, body: SERVER_ERROR },
   },
 }
