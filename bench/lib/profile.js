@@ -24,34 +24,66 @@ function placeOf(url) {
   return url.replace(/^file:\/\/.*?\/(dist|src)\//, '$1/')
 }
 
+/** @param {ProfileNode['callFrame']} frame */
+function nameOf(frame) {
+  const place = placeOf(frame.url)
+  return `${frame.functionName || '(anonymous)'}${place ? ` ${place}:${String(frame.lineNumber + 1)}` : ''}`
+}
+
 /**
- * The top functions by self time, with their share of the busy time.
+ * @param {Map<string, number>} times  microseconds by function
+ * @param {number} busy
+ * @param {number} top
+ * @returns {Hotspot[]}
+ */
+function ranked(times, busy, top) {
+  return [...times]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name, us]) => ({ name, ms: us / 1000, share: busy === 0 ? 0 : us / busy }))
+}
+
+/**
+ * Where the busy time went: the functions with the most self time, and standin's own functions
+ * (the bundled bin or src/) with the most time including what they call.
  * @param {string} file
  * @param {number} [top]
- * @returns {{ busyMs: number, hotspots: Hotspot[] }}
+ * @returns {{ busyMs: number, hotspots: Hotspot[], ownCode: Hotspot[] }}
  */
 export function hotspots(file, top = 8) {
   const profile = /** @type {Profile} */ (JSON.parse(readFileSync(file, 'utf8')))
+  /** @type {Map<number, ProfileNode>} */
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  /** @type {Map<number, number>} */
+  const parentOf = new Map()
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parentOf.set(child, node.id)
   /** @type {Map<number, number>} */
   const selfUs = new Map()
   profile.samples.forEach((id, i) =>
     selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)),
   )
   /** @type {Map<string, number>} */
-  const byName = new Map()
+  const self = new Map()
+  /** @type {Map<string, number>} */
+  const own = new Map()
   let busy = 0
-  for (const node of profile.nodes) {
-    const us = selfUs.get(node.id) ?? 0
-    const { functionName, url, lineNumber } = node.callFrame
-    if (IDLE.has(functionName) || us === 0) continue
+  for (const [id, us] of selfUs) {
+    const node = byId.get(id)
+    if (!node || IDLE.has(node.callFrame.functionName)) continue
     busy += us
-    const place = placeOf(url)
-    const name = `${functionName || '(anonymous)'}${place ? ` ${place}:${String(lineNumber + 1)}` : ''}`
-    byName.set(name, (byName.get(name) ?? 0) + us)
+    const name = nameOf(node.callFrame)
+    self.set(name, (self.get(name) ?? 0) + us)
+    /** @type {Set<string>} */
+    const counted = new Set()
+    for (let at = /** @type {number | undefined} */ (id); at !== undefined; at = parentOf.get(at)) {
+      const frame = byId.get(at)?.callFrame
+      if (!frame || !/\/(dist|src)\//.test(frame.url) || frame.functionName === '') continue
+      const ownName = nameOf(frame)
+      if (counted.has(ownName)) continue
+      counted.add(ownName)
+      own.set(ownName, (own.get(ownName) ?? 0) + us)
+    }
   }
-  const list = [...byName]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([name, us]) => ({ name, ms: us / 1000, share: busy === 0 ? 0 : us / busy }))
-  return { busyMs: busy / 1000, hotspots: list }
+  return { busyMs: busy / 1000, hotspots: ranked(self, busy, top), ownCode: ranked(own, busy, top) }
 }

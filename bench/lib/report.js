@@ -20,7 +20,7 @@ import { formatRate, formatRatio, round } from './stats.js'
  * @property {number} [cpuRps]       requests per CPU-second of the server process
  * @property {number} [cpuRatio]     cpuRps over the floor's (median over the rounds)
  * @property {string} [unexpected]   answers with another status than the case expects
- * @property {{ file: string, busyMs: number, hotspots: import('./profile.js').Hotspot[] }} [profile]
+ * @property {{ file: string, busyMs: number, hotspots: import('./profile.js').Hotspot[], ownCode: import('./profile.js').Hotspot[] }} [profile]
  *
  * @typedef {object} ColdRow
  * @property {string} name
@@ -82,9 +82,12 @@ export function summaryLine(row) {
 /** @param {CaseRow} row */
 export function profileLines(row) {
   if (!row.profile) return []
-  return row.profile.hotspots
-    .slice(0, 3)
-    .map((h) => `bench:   ${(h.share * 100).toFixed(0).padStart(3)}% ${h.name}`)
+  const line = (/** @type {string} */ kind, /** @type {import('./profile.js').Hotspot} */ h) =>
+    `bench:   ${kind} ${(h.share * 100).toFixed(0).padStart(3)}% ${h.name}`
+  return [
+    ...row.profile.hotspots.slice(0, 3).map((h) => line('self', h)),
+    ...row.profile.ownCode.slice(0, 3).map((h) => line('in  ', h)),
+  ]
 }
 
 /** @param {ColdRow} row */
@@ -129,7 +132,7 @@ export function toMarkdown(report) {
     '',
     '¹ autocannon reports latency in whole milliseconds.',
     '² requests per CPU-second of the server process (its user + system time while it was measured),',
-    '  and its ratio to the floor: unlike req/s, barely moved by other load on the machine.',
+    '  and its ratio to the floor: much less moved than req/s by other load on the machine.',
     '',
     '## Cold start to the ready line',
     '',
@@ -160,7 +163,7 @@ export function toMarkdown(report) {
   }
   const profiled = report.cases.filter((row) => row.profile)
   if (profiled.length > 0) {
-    lines.push('', '## Where the time goes (node --cpu-prof, self time)', '')
+    lines.push('', '## Where the time goes (node --cpu-prof)', '')
     for (const row of profiled) {
       const p = /** @type {NonNullable<CaseRow['profile']>} */ (row.profile)
       lines.push(
@@ -169,8 +172,10 @@ export function toMarkdown(report) {
         `${String(round(p.busyMs))} ms busy; profile: \`${p.file}\``,
         '',
       )
-      lines.push('| share | function |', '| ---: | --- |')
+      lines.push('| self time | function |', '| ---: | --- |')
       for (const h of p.hotspots) lines.push(`| ${(h.share * 100).toFixed(1)}% | \`${h.name}\` |`)
+      lines.push('', '| time in, with callees | standin function |', '| ---: | --- |')
+      for (const h of p.ownCode) lines.push(`| ${(h.share * 100).toFixed(1)}% | \`${h.name}\` |`)
       lines.push('')
     }
   }

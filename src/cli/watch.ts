@@ -3,7 +3,7 @@
  * restart. The clock is kept unless the scenario sets one; what changed is logged. A file that no
  * longer loads keeps the previous world and prints each problem as `file: dotted.path: message`.
  */
-import { existsSync, watch, type FSWatcher } from 'node:fs'
+import { existsSync, realpathSync, watch, type FSWatcher } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative } from 'node:path'
 import type { FsScenarioSource } from '../node/fs-scenario-source.js'
 import { changedSections } from '../scenarios/diff.js'
@@ -79,7 +79,7 @@ export function watchFiles(options: WatchOptions): Watcher {
       if (name === basename(scenarioFile)) changed(scenarioFile)
     }),
   )
-  const roots = options.fixtureRoots.filter((root) => existsSync(root))
+  const roots = watchedRoots(options.fixtureRoots)
   for (const root of roots) {
     watchers.push(
       watch(root, { recursive: true }, (_event, name) => {
@@ -88,7 +88,7 @@ export function watchFiles(options: WatchOptions): Watcher {
     )
   }
   log(
-    `watching ${[display(scenarioFile), ...roots.map((r) => `${display(r)}/`)].join(' and ')} for changes`,
+    `watching ${list([display(scenarioFile), ...roots.map((r) => `${display(r)}/`)])} for changes`,
   )
   return {
     close() {
@@ -102,6 +102,22 @@ function describe(scenario: Scenario, sections: readonly string[], world: World)
   const name = scenario.name === undefined ? 'the scenario' : `scenario "${scenario.name}"`
   const clock = `${scenario.clock === undefined ? 'clock kept at' : 'clock set to'} ${world.clock.now().toISOString()}`
   return `${name} (${sections.length === 0 ? '' : `changed: ${sections.join(', ')}; `}${clock})`
+}
+
+/**
+ * The fixture roots that exist, each once: run from standin's own folder, or through a symlinked
+ * install, the user's `fixtures/` and the shipped one are the same directory, which would be
+ * watched (and logged) twice.
+ */
+function watchedRoots(roots: readonly string[]): string[] {
+  return [...new Set(roots.filter((root) => existsSync(root)).map((root) => realpathSync(root)))]
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function list(items: readonly string[]): string {
+  return items.length < 2
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1] ?? ''}`
 }
 
 /** Paths inside the working directory read better relative to it. */

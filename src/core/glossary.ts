@@ -2,8 +2,11 @@
  * The shared nouns, spelled one way across the code base.
  */
 
+/** The providers standin ships, each also the first segment of its URLs (`/redcap/api/`). */
+export const PROVIDER_IDS = ['redcap', 'epicollect', 'redox'] as const
+
 /** A simulated provider, also the first segment of its URLs (`/redcap/api/`). */
-export type ProviderId = 'redcap' | 'epicollect' | 'redox'
+export type ProviderId = (typeof PROVIDER_IDS)[number]
 
 /** How a route is served: simulated locally, forwarded to the real upstream, or recorded/replayed. */
 export type RouteMode = 'mock' | 'proxy' | 'record' | 'replay'

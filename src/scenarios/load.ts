@@ -3,6 +3,7 @@
  * as `file: dotted.path: message`. File access goes through an injected reader.
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml'
+import { PROVIDER_IDS } from '../core/glossary.js'
 import type { AnyProvider } from '../providers/provider.js'
 import { formatProblems, toProblems, type Problem } from './issues.js'
 import { buildScenarioSchema, type Scenario, type ScenarioSchema } from './schema.js'
@@ -49,9 +50,30 @@ export function parseScenario(
   file: string,
   providers: readonly AnyProvider[],
 ): Scenario {
-  const result = scenarioSchemaFor(providers).safeParse(data ?? {})
+  const result = scenarioSchemaFor(providers).safeParse(
+    withoutAbsentProviders(data ?? {}, providers),
+  )
   if (!result.success) throw new ScenarioError(file, toProblems(result.error))
   return result.data
+}
+
+/**
+ * A standin given its own `providers` list (a test with a sample provider) still loads the shipped
+ * scenarios: sections of shipped providers it does not run are set aside. Any other unknown
+ * section stays a problem, so a misspelt provider is still reported.
+ */
+function withoutAbsentProviders(data: unknown, providers: readonly AnyProvider[]): unknown {
+  if (!isRecord(data) || !isRecord(data.providers)) return data
+  const running = new Set<string>(providers.map((p) => p.id))
+  const shipped = new Set<string>(PROVIDER_IDS)
+  const sections = Object.entries(data.providers).filter(
+    ([id]) => running.has(id) || !shipped.has(id),
+  )
+  return { ...data, providers: Object.fromEntries(sections) }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** Where scenario files come from: the Node edge reads `scenarios/` and paths; tests use memory. */

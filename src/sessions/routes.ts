@@ -9,10 +9,11 @@
 import { Hono, type Context } from 'hono'
 import { getPath } from 'hono/utils/url'
 import { z } from 'zod'
+import { requireAdminToken } from '../admin/admin-token.js'
 import { loadNamed } from '../admin/routes.js'
+import type { AppDeps } from '../app.js'
 import { readPayload, renderAdminError } from '../admin/envelope.js'
 import { StandinError } from '../core/errors.js'
-import type { ScenarioSource } from '../scenarios/load.js'
 import { parseScenario } from '../scenarios/load.js'
 import type { Scenario } from '../scenarios/schema.js'
 import { DEFAULT_SEED, World } from '../world.js'
@@ -31,24 +32,19 @@ const CreateSessionSchema = z
   })
   .strict()
 
-export interface SessionDeps {
-  readonly world: World
-  readonly version?: string | undefined
-  readonly scenarios?: ScenarioSource | undefined
+/** The root app's own deps: a session's app gets the same (admin token, route modes, ...). */
+export interface SessionDeps extends AppDeps {
   /** Builds a session's app: `createApp`, passed in so the import graph stays acyclic. */
-  readonly createApp: (deps: {
-    world: World
-    version?: string | undefined
-    scenarios?: ScenarioSource | undefined
-    prefix: string
-  }) => Hono
+  readonly createApp: (deps: AppDeps) => Hono
 }
 
 export function mountSessions(app: Hono, deps: SessionDeps): SessionRegistry {
   const root = deps.world
   const registry = new SessionRegistry(root)
+  const { createApp, ...appDeps } = deps
   const control = new Hono()
   control.onError(renderAdminError)
+  if (deps.adminToken !== undefined) control.use(requireAdminToken(deps.adminToken))
 
   control.post('/', async function createSession(c) {
     const body = await readPayload(c, CreateSessionSchema)
@@ -59,13 +55,7 @@ export function mountSessions(app: Hono, deps: SessionDeps): SessionRegistry {
         realClock: root.realClock,
         seed: body.seed ?? `${String(scenario.seed ?? DEFAULT_SEED)}:${id}`,
       })
-      const sessionApp = deps.createApp({
-        world,
-        version: deps.version,
-        scenarios: deps.scenarios,
-        prefix,
-      })
-      return { world, app: sessionApp }
+      return { world, app: createApp({ ...appDeps, world, prefix }) }
     })
     const { id, baseUrl } = registry.view(session, originOf(c))
     return c.json({ id, baseUrl }, 201)

@@ -137,7 +137,7 @@ describe('startStandin', () => {
   })
 
   it('stops answering once closed', async () => {
-    const other = await startStandin({ providers: [echoProvider] })
+    const other = await startStandin()
     expect((await other.control.health()).status).toBe('ok')
     await other.close()
     await expect(other.control.health()).rejects.toThrow(TypeError)

@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { runBin, spawnStandin, type Spawned } from '../support/cli.js'
 
@@ -20,6 +21,7 @@ async function call(standin: Spawned, path: string, body?: unknown): Promise<unk
   return response.json()
 }
 
+const SHIPPED_FIXTURES = realpathSync(fileURLToPath(new URL('../../fixtures', import.meta.url)))
 const BROKEN = 'name: third\nevents:\n  - after: soon\n    do: { action: fail, status: 503 }\n'
 const PROBLEM = 'case.yaml: events[0].after: Invalid input: expected number, received string'
 
@@ -31,7 +33,11 @@ describe('standin start --watch', () => {
     writeFileSync(file, 'name: first\n')
     const standin = await spawnStandin(['--watch', '--scenario', 'case.yaml'], { cwd: dir })
     try {
-      await waitForLine(standin, '[standin] watching case.yaml and fixtures/ for changes')
+      // The working directory's fixtures/ first, then the ones standin ships (outside it here).
+      await waitForLine(
+        standin,
+        `[standin] watching case.yaml, fixtures/ and ${SHIPPED_FIXTURES}/ for changes`,
+      )
       await call(standin, '/clock', { freeze: true })
       await call(standin, '/clock', { set: '2030-01-01T00:00:00Z' })
       expect(await call(standin, '/scenario')).toEqual({
@@ -76,6 +82,19 @@ describe('standin start --watch', () => {
       await waitForLine(
         standin,
         '[standin] fixtures/echo/notes.json changed: reloaded scenario "second" (clock kept at 2030-01-01T00:00:00.000Z)',
+      )
+    } finally {
+      expect(await standin.stop()).toBe(0)
+    }
+  })
+
+  it("names standin's own fixtures/ once when run from its folder", async () => {
+    const root = dirname(SHIPPED_FIXTURES)
+    const standin = await spawnStandin(['--watch'], { cwd: root })
+    try {
+      await waitForLine(
+        standin,
+        '[standin] watching scenarios/default.yaml and fixtures/ for changes',
       )
     } finally {
       expect(await standin.stop()).toBe(0)

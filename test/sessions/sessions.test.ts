@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { SystemClock, VirtualClock } from '../../src/core/clock.js'
+import { providers as registry } from '../../src/providers/index.js'
+import type { AnyProvider } from '../../src/providers/provider.js'
 import { createTestStandin, type TestStandin } from '../../src/testing/index.js'
 import { echoProvider } from '../support/echo-provider.js'
 import { mirrorProvider, type Mirrored } from '../support/mirror-provider.js'
 
 const REAL_START = '2026-02-01T12:00:00.000Z'
+const TEST_PROVIDERS: readonly AnyProvider[] = [echoProvider, mirrorProvider]
 const ROOT = { name: 'root', clock: { start: '2026-01-01T00:00:00Z' }, providers: {} }
 
-async function standin(config: { sessionIdleSeconds?: number } = {}) {
+async function standin(config: { sessionIdleSeconds?: number } = {}, providers = TEST_PROVIDERS) {
   const realClock = new VirtualClock(new Date(REAL_START), new SystemClock(), true)
   const t = await createTestStandin({
-    providers: [echoProvider, mirrorProvider],
+    providers,
     scenario: ROOT,
     config,
     realClock,
@@ -76,7 +79,7 @@ describe('isolated sessions', () => {
   })
 
   it('starts from a named scenario, or the root one, and resets to its own', async () => {
-    const { t } = await standin()
+    const { t } = await standin({}, registry)
     const named = await createSession(t, { scenario: 'default' })
     const inherited = await createSession(t)
     await send(t, 'POST', `${inherited.baseUrl}/_standin/clock`, { advance: 3600 })
@@ -153,6 +156,30 @@ describe('isolated sessions', () => {
       body: { error: { code, message: expect.stringContaining(message) as string } },
     })
     expect((await send(t, 'GET', '/_standin/sessions')).body).toEqual({ sessions: [] })
+  })
+
+  it('demands the admin token, when one is set, on session routes and inside sessions', async () => {
+    const token = 'admin-token-for-sessions-0123456'
+    const t = await createTestStandin({
+      providers: TEST_PROVIDERS,
+      scenario: ROOT,
+      adminToken: token,
+    })
+    const refused = async (path: string, init: RequestInit = {}) =>
+      (await t.request(path, init)).status
+    expect(await refused('/_standin/sessions', { method: 'POST' })).toBe(401)
+    expect(await refused('/_standin/sessions')).toBe(401)
+    const created = await t.request('/_standin/sessions', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    })
+    const { baseUrl } = (await created.json()) as { baseUrl: string }
+    expect(created.status).toBe(201)
+    expect(await refused(`${baseUrl}/_standin/clock`)).toBe(401)
+    const clock = await t.request(`${baseUrl}/_standin/clock`, {
+      headers: { 'standin-admin-token': token },
+    })
+    expect(clock.status).toBe(200)
   })
 
   it('does not nest sessions', async () => {

@@ -43,18 +43,12 @@ export async function launchBrowser(): Promise<Browser> {
   }
 }
 
-/**
- * Collects a page's console errors and uncaught exceptions. `allowed` names resources whose failed
- * load is expected (a route the server does not have yet).
- */
-export function watchErrors(page: Page, allowed: readonly RegExp[] = []): string[] {
+/** Collects a page's console errors and uncaught exceptions. */
+export function watchErrors(page: Page): string[] {
   const errors: string[] = []
   page.on('console', (message) => {
     if (message.type() !== 'error') return
-    const where = message.location().url
-    if (message.text().startsWith('Failed to load resource') && allowed.some((r) => r.test(where)))
-      return
-    errors.push(`${message.text()} (${where})`)
+    errors.push(`${message.text()} (${message.location().url})`)
   })
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`))
   return errors

@@ -1,7 +1,7 @@
 // Route modes (GET/PUT /_standin/routes): mock, proxy, record or replay per provider and path. The
 // reply's shape is the server's; the dashboard changes one mode in it and sends the whole back.
 
-import { api, ApiError } from './api.js'
+import { api } from './api.js'
 import { act } from './actions.js'
 import { h, renderInto, row, table } from './dom.js'
 import { field, isObject } from './pick.js'
@@ -13,23 +13,7 @@ export function mountRoutesPanel() {
   const body = document.getElementById('routes-body')
 
   async function load() {
-    let reply
-    try {
-      reply = await api('routes')
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 404) {
-        renderInto(
-          body,
-          h(
-            'p',
-            { class: 'empty' },
-            'This standin has no route modes to show: every route is simulated (mock).',
-          ),
-        )
-        return
-      }
-      throw error
-    }
+    const reply = await api('routes')
     const rules = rulesOf(reply)
     renderInto(
       body,

@@ -29,7 +29,8 @@
  * - The legacy Passport route `POST /oauth/token` (without `/api`) is not served.
  * - Paths outside `/api` answer 422 `ec5_219` in JSON, where the server would show an HTML page.
  * - Errors the server never produces on these routes (body too large, 5xx) use the closest ec5 code:
- *   413 `ec5_206`, 500/502/504 `ec5_116`, 503 `ec5_252` (maintenance).
+ *   413 `ec5_206`, 500/502/504 `ec5_116`, 503 `ec5_252` (maintenance, which the real server answers
+ *   with a 404: a forced 503 keeps the status QA asked for).
  * - Entries with the same sort value keep fixture order (MySQL leaves ties unordered). Coordinates
  *   that are whole numbers print as `52`, not PHP's `52.0`; decimal answers do print `18.0`.
  * - A date or time answer that cannot be parsed exports as `''` (PHP would print 01/01/1970).

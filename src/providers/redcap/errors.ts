@@ -8,15 +8,39 @@
 import type { StandinError } from '../../core/errors.js'
 import type { StandinContext } from '../provider.js'
 import { MSG } from './messages.js'
-import { CONTENT_TYPES, type Format } from './wire/format.js'
+import { readParamsUpTo } from './read-params.js'
+import { CONTENT_TYPES, resolveFormat, resolveReturnFormat, type Format } from './wire/format.js'
+import type { ApiParams } from './wire/params.js'
 import { phpJson } from './wire/json.js'
 import { XML_DECLARATION } from './wire/xml.js'
 
-/** The error format of each request, known once its body is read (xml until then). */
+/** The error format of each request, known once its body is read. */
 const returnFormats = new WeakMap<Request, Format>()
+
+/** `returnFormat`, else `format`, else xml (api_docs_072). */
+export function returnFormatOf(params: ApiParams): Format {
+  return resolveReturnFormat(params.str('returnFormat'), resolveFormat(params.str('format')))
+}
 
 export function rememberReturnFormat(request: Request, format: Format): void {
   returnFormats.set(request, format)
+}
+
+/** Forms carrying `returnFormat` are small; a bigger one (a file import) is not buffered for it. */
+const FORMAT_READ_LIMIT = 1024 * 1024
+
+/**
+ * REDCap reads `format` and `returnFormat` before anything can fail, so even an outcome forced
+ * before the route ran (`Standin-Force`, an override) answers in the posted format; a GET, or a
+ * body too big or unreadable, answers in xml.
+ */
+async function formatOf(c: StandinContext): Promise<Format> {
+  const known = returnFormats.get(c.req.raw)
+  if (known !== undefined) return known
+  if (c.req.method !== 'POST') return 'xml'
+  const format = returnFormatOf(await readParamsUpTo(c, FORMAT_READ_LIMIT))
+  rememberReturnFormat(c.req.raw, format)
+  return format
 }
 
 export function errorBody(format: Format, message: string): string {
@@ -25,8 +49,8 @@ export function errorBody(format: Format, message: string): string {
   return `${XML_DECLARATION}<hash><error>${message}</error></hash>`
 }
 
-function wrapped(c: StandinContext, status: number, message: string): Response {
-  const format = returnFormats.get(c.req.raw) ?? 'xml'
+async function wrapped(c: StandinContext, status: number, message: string): Promise<Response> {
+  const format = await formatOf(c)
   return new Response(errorBody(format, message), {
     status,
     headers: { 'content-type': CONTENT_TYPES[format] },
@@ -42,7 +66,10 @@ function apachePage(status: number, title: string, paragraph: string): Response 
   })
 }
 
-export function renderRedcapError(error: StandinError, c: StandinContext): Response {
+export function renderRedcapError(
+  error: StandinError,
+  c: StandinContext,
+): Response | Promise<Response> {
   switch (error.code) {
     case 'invalid_request':
     case 'conflict':

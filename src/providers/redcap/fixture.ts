@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import type { FixtureStore } from '../../core/fixtures.js'
+import { ExtrasFixtureSchema } from './fixture-extras.js'
 import { RightsSchema } from './seed.js'
 
 const EventFixtureSchema = z
@@ -99,6 +100,7 @@ export const ProjectFixtureSchema = z
       )
       .default([]),
   })
+  .extend(ExtrasFixtureSchema.shape)
   .strict()
 
 export type ProjectFixture = z.output<typeof ProjectFixtureSchema>
@@ -108,6 +110,8 @@ export interface ProjectFiles {
   readonly metadataCsv: string
   readonly recordsCsv: string
   readonly files: ReadonlyMap<string, Uint8Array>
+  /** File Repository documents, from `repository/`. */
+  readonly repositoryFiles: ReadonlyMap<string, Uint8Array>
 }
 
 export function readProjectFixture(store: FixtureStore, name: string): ProjectFiles {
@@ -118,15 +122,19 @@ export function readProjectFixture(store: FixtureStore, name: string): ProjectFi
   const parsed = ProjectFixtureSchema.safeParse(JSON.parse(store.readText(path)))
   if (!parsed.success)
     throw new Error(`Failed to load REDCap fixture "${name}": ${parsed.error.message}`)
-  const files = new Map<string, Uint8Array>()
-  for (const file of store.list(`${dir}/files`))
-    files.set(file, store.readBytes(`${dir}/files/${file}`))
+  const folder = (sub: string) => {
+    const out = new Map<string, Uint8Array>()
+    for (const file of store.list(`${dir}/${sub}`))
+      out.set(file, store.readBytes(`${dir}/${sub}/${file}`))
+    return out
+  }
   const text = (file: string) =>
     store.exists(`${dir}/${file}`) ? store.readText(`${dir}/${file}`) : ''
   return {
     fixture: parsed.data,
     metadataCsv: text('metadata.csv'),
     recordsCsv: text('records.csv'),
-    files,
+    files: folder('files'),
+    repositoryFiles: folder('repository'),
   }
 }

@@ -33,6 +33,28 @@
  * - De-identified export drops identifiers and free text; it does not shift dates.
  * - Renaming an event regenerates its unique name; `record` rename/randomize are not implemented.
  * - DAG unique names read from project XML are derived from the group names.
+ * - Users and roles keep one Data Export level for every form and View & Edit form access:
+ *   `forms` is always 1 and `forms_export` repeats the level; per-form rights given on import
+ *   are read as that one level. User and role XML/CSV write `forms` as `form:level,...`.
+ * - Messages REDCap's documentation does not give are standin's own, in REDCap's style: bad user
+ *   attribute values, missing names, unknown usernames/roles/DAGs/doc ids on import or delete
+ *   ("The following values in the parameter ... are not valid"), a survey that is not enabled,
+ *   surveys disabled, the DAG Switcher refusal, the Survey Distribution Tools 403 (inferred from
+ *   the File Repository and Logging wording), the File Repository doc_id 400 (after the
+ *   folder_id one). Signature fields and file size limits are not refused.
+ * - Log entries follow REDCapR's live log (`Update record (API) 5`, `Manage/Design`, "Export
+ *   Logging (API)"); the wording of user, role, DAG, file and repository entries is inferred.
+ *   Record, file, user, role, DAG and File Repository changes, record and report exports, PDFs
+ *   and log exports are logged; design changes (metadata, arms, events) and other exports are not.
+ * - Survey hashes (16), access codes (9) and return codes (8) are random uppercase letters and
+ *   digits made on first use; every survey has Save & Return Later and the survey queue on;
+ *   no invitations are sent (participantList shows 0 / blank for them).
+ * - The instrument PDF is standin's own layout (Helvetica text, one form per page), named
+ *   `<instrument>[_<record>].pdf` in `application/pdf; name="..."`; REDCap's file names differ.
+ * - Role-restricted File Repository folders are visible to users with no role; users in no DAG
+ *   see DAG-restricted folders. Deleted repository files are gone (no Recycle Bin).
+ * - userRoleMapping adds `data_access_group` from version 15.8.2 on (as redcapAPI expects);
+ *   user export always has `data_access_group_label` (as the protocol notes list it).
  */
 import { authenticateLocalToken } from './local-credential.js'
 import { redcapActions } from './actions.js'

@@ -77,6 +77,34 @@ export const MSG = {
     'The API request cannot complete because currently you do not have "File Repository" rights, which are required for this operation.',
   loggingRights:
     'The API request cannot complete because currently you do not have "Logging" privileges, which are required for this operation.',
+  /** file (protocol notes §2.4; RR test-file-oneshot, test-survey-link-export-oneshot). */
+  notFileField: (field: string) => `The field '${field}' does not exist or is not a 'file' field`,
+  noRecord: (record: string) => `The record "${record}" does not exist`,
+  noRecordForUpload: (record: string) =>
+    `The record '${record}' does not exist. It must exist to upload a file`,
+  invalidEvent: 'invalid event',
+  noFileToDownload: 'There is no file to download for this record',
+  noFileToDelete: 'There is no file to delete for this record',
+  noValidFile: 'No valid file was uploaded',
+  analysisUpload: 'The file cannot be uploaded because the project is in Analysis/Cleanup status.',
+  noFolder: (id: string) =>
+    `The File Repository folder folder_id=${id} does not exist or else you do not have permission to that folder because it is DAG-restricted or Role-restricted.`,
+  /** Not documented; worded after the folder message (a deviation). */
+  noDoc: (id: string) =>
+    `The File Repository file doc_id=${id} does not exist or else you do not have permission to that file because it is DAG-restricted or Role-restricted.`,
+  noReport: (id: string) =>
+    `The API request cannot complete because report_id=${id} does not belong to this project.`,
+  /** Inferred: worded after the File Repository and Logging refusals. */
+  surveyRights:
+    'The API request cannot complete because currently you do not have "Survey Distribution Tools" rights, which are required for this operation.',
+  /** Not documented (standin's wording). */
+  notSurvey: (form: string) => `The instrument '${form}' is not enabled as a survey.`,
+  surveysDisabled: 'Surveys are not enabled in this project.',
+  notInDagSwitcher: (dag: string) =>
+    `You cannot switch to the Data Access Group '${dag}' because you have not been assigned to it in the DAG Switcher.`,
+  badAttribute: (attribute: string, value: string) =>
+    `The value '${value}' is not valid for the attribute '${attribute}'.`,
+  missingName: (param: string) => `The parameter '${param}' is missing or empty.`,
 } as const
 
 /** A 400 with REDCap's message. */

@@ -135,6 +135,73 @@ export interface ProjectSettings {
   bypassBranchingErasePrompt: boolean
 }
 
+/** A report defined on the project (Data Exports, Reports and Stats), exported by `report_id`. */
+export interface Report {
+  id: number
+  title: string
+  /** Fields in report order (the record-ID field first, as REDCap adds it). */
+  fields: string[]
+  /** Unique event names the report is limited to (longitudinal), or all. */
+  events: string[]
+  filterLogic: string
+}
+
+/** A File Repository folder; DAG- or role-restricted folders are hidden from other users. */
+export interface RepositoryFolder {
+  id: number
+  name: string
+  parentId: number | null
+  dagId: number | null
+  roleId: number | null
+}
+
+/** A File Repository document: its bytes live in `Project.docs`. */
+export interface RepositoryFile {
+  docId: number
+  folderId: number | null
+}
+
+/** REDCap's `logtype` filter values, one per kind of logged event. */
+export type LogType =
+  | 'export'
+  | 'manage'
+  | 'user'
+  | 'record_add'
+  | 'record_edit'
+  | 'record_delete'
+  | 'lock_record'
+  | 'page_view'
+
+/** One row of the project's Logging page. */
+export interface LogEntry {
+  /** `YYYY-MM-DD HH:MM:SS` (virtual clock); exported to the minute. */
+  timestamp: string
+  username: string
+  action: string
+  details: string
+  record: string
+  type: LogType
+  /** The DAG of the record the entry is about, for the `dag` filter. */
+  dagId: number | null
+}
+
+/**
+ * A survey participant: one per survey, event, record and instance once a link or code was asked
+ * for (or a response came in), plus participants added by e-mail who have no record yet.
+ */
+export interface SurveyParticipant {
+  form: string
+  eventId: number
+  record: string
+  instance: number
+  email: string
+  identifier: string
+  /** The `?s=` hash of the survey link. */
+  hash: string
+  accessCode: string
+  returnCode: string
+}
+
 export interface ProjectUser {
   username: string
   rights: Rights
@@ -167,6 +234,15 @@ export interface Project {
   docs: Map<number, Doc>
   records: Map<string, RecordEntry>
   users: Map<string, ProjectUser>
+  reports: Report[]
+  repository: { folders: RepositoryFolder[]; files: RepositoryFile[] }
+  /** Newest last. */
+  log: LogEntry[]
+  participants: SurveyParticipant[]
+  /** record → the `?sq=` hash of its survey queue link. */
+  queueHashes: Map<string, string>
+  /** username → the DAGs the DAG Switcher lets the user move between (null: no DAG). */
+  dagSwitcher: Map<string, (number | null)[]>
 }
 
 export interface User {
@@ -207,5 +283,12 @@ export interface RedcapState {
   projects: Map<number, Project>
   tokenRequests: Map<string, TokenRequest>
   /** Next ids handed out for events, DAGs, roles, docs (REDCap ids are global). */
-  sequence: { event: number; dag: number; role: number; doc: number; project: number }
+  sequence: {
+    event: number
+    dag: number
+    role: number
+    doc: number
+    project: number
+    folder: number
+  }
 }

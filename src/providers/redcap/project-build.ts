@@ -10,6 +10,8 @@ import type { Project, ProjectSettings, RedcapState } from './model.js'
 import { eventByUniqueName, formsOfFields, recordIdField } from './project-shape.js'
 import { importRecords } from './records/ingest.js'
 import { findRow } from './records/store.js'
+import { storeDoc, type FileInput } from './docs.js'
+import { fillExtras } from './fixture-extras.js'
 
 export function defaultSettings(title: string): ProjectSettings {
   return {
@@ -58,6 +60,12 @@ export function emptyProject(id: number, settings: ProjectSettings, now: string)
     docs: new Map(),
     records: new Map(),
     users: new Map(),
+    reports: [],
+    repository: { folders: [], files: [] },
+    log: [],
+    participants: [],
+    queueHashes: new Map(),
+    dagSwitcher: new Map(),
   }
 }
 
@@ -139,6 +147,7 @@ export function fillFromFixture(state: RedcapState, project: Project, files: Pro
   project.roles = fixture.roles.map((r) => ({ ...r, id: state.sequence.role++ }))
   project.surveys = fixture.surveys
   loadRecords(state, project, files)
+  fillExtras(state, project, fixture, files.repositoryFiles)
   for (const response of fixture.surveyResponses) {
     const entry = project.records.get(response.record)
     const row =
@@ -183,7 +192,7 @@ export function attachFile(
   project: Project,
   row: Readonly<Record<string, string>>,
   field: string,
-  file: { readonly name: string; readonly mimeType: string; readonly bytes: Uint8Array },
+  file: FileInput,
 ): void {
   const entry = project.records.get(row[recordIdField(project)] ?? '')
   const event = project.settings.isLongitudinal
@@ -193,23 +202,5 @@ export function attachFile(
   const target =
     entry && event && findRow(entry, event.id, row.redcap_repeat_instrument ?? '', instance)
   if (!target) return
-  const id = state.sequence.doc++
-  const mimeType = file.mimeType || mimeTypeOf(file.name)
-  project.docs.set(id, { id, name: file.name, mimeType, bytes: file.bytes })
-  target.values.set(field, String(id))
-}
-
-const MIME: Readonly<Record<string, string>> = {
-  txt: 'text/plain',
-  csv: 'text/csv',
-  pdf: 'application/pdf',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  png: 'image/png',
-  json: 'application/json',
-}
-
-export function mimeTypeOf(fileName: string): string {
-  const ext = fileName.split('.').pop()?.toLowerCase() ?? ''
-  return MIME[ext] ?? 'application/octet-stream'
+  target.values.set(field, String(storeDoc(state, project, file).id))
 }

@@ -2,7 +2,7 @@
  * Questions about a project's design that many contents ask: the record-ID field, forms in order,
  * events in order, which forms an event holds, what repeats, how a checkbox's choices read.
  */
-import type { Event, Field, Project } from './model.js'
+import type { Event, Field, Project, ProjectUser } from './model.js'
 
 export function recordIdField(project: Project): string {
   return project.fields[0]?.name ?? 'record_id'
@@ -108,3 +108,8 @@ export const COMPLETE_CHOICES: [string, string][] = [
   ['1', 'Unverified'],
   ['2', 'Complete'],
 ]
+
+/** The project's users in username order, as the user and mapping exports list them. */
+export function membersByName(project: Project): ProjectUser[] {
+  return [...project.users.values()].sort((a, b) => a.username.localeCompare(b.username))
+}

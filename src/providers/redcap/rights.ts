@@ -135,4 +135,19 @@ export const REQUIRE = {
     (a) => a.rights.logging,
     () => forbidden(MSG.loggingRights),
   ),
+  /** dag delete: the DAG right alone (neither API Import nor Delete Records is checked). */
+  dagDelete: needs(
+    (a) => a.rights.dataAccessGroups,
+    () => badRequest(MSG.dagImport),
+  ),
+  /** file import refused in Analysis/Cleanup. */
+  notInAnalysisUpload: needs(
+    (_a, p) => p.status !== 'analysis',
+    () => forbidden(MSG.analysisUpload),
+  ),
+  /** survey links, codes and participant lists: Survey Distribution Tools. */
+  surveyTools: needs(
+    (a) => a.rights.manageSurveyParticipants,
+    () => forbidden(MSG.surveyRights),
+  ),
 } as const satisfies Record<string, Requirement>

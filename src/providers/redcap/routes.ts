@@ -3,52 +3,22 @@
  * since no format was posted); `<mount>/api` answers Apache's 301 to `/api/`. Bodies are read as
  * PHP reads `$_POST`: urlencoded or multipart, anything else as no parameters.
  */
-import { Hono, type Context } from 'hono'
+import { Hono } from 'hono'
 import { StandinError } from '../../core/errors.js'
 import { providerBaseUrl } from '../base-url.js'
 import type { ProviderContext, StandinEnv } from '../provider.js'
 import type { CallDeps } from './contents/types.js'
-import { rememberReturnFormat } from './errors.js'
+import { rememberReturnFormat, returnFormatOf } from './errors.js'
 import type { RedcapState } from './model.js'
 import { handleApiCall } from './pipeline.js'
-import { resolveFormat, resolveReturnFormat } from './wire/format.js'
-import { ApiParams, type UploadedFile } from './wire/params.js'
-
-async function readParams(c: Context): Promise<ApiParams> {
-  const type = (c.req.header('content-type') ?? '').toLowerCase()
-  try {
-    if (type.startsWith('multipart/form-data')) {
-      const form = await c.req.raw.formData()
-      const entries: [string, string | UploadedFile][] = []
-      for (const [key, value] of form.entries()) {
-        entries.push([
-          key,
-          typeof value === 'string'
-            ? value
-            : {
-                name: value.name,
-                type: value.type,
-                bytes: new Uint8Array(await value.arrayBuffer()),
-              },
-        ])
-      }
-      return new ApiParams(entries)
-    }
-    if (type.startsWith('application/x-www-form-urlencoded'))
-      return new ApiParams(new URLSearchParams(await c.req.text()))
-  } catch {
-    // A body PHP cannot parse leaves $_POST empty: the call fails on its missing token.
-  }
-  return new ApiParams([])
-}
+import { readParams } from './read-params.js'
 
 export function redcapRoutes(ctx: ProviderContext<RedcapState>, mount: string): Hono<StandinEnv> {
   const app = new Hono<StandinEnv>()
 
   app.post('/api/', async function apiCall(c) {
     const params = await readParams(c)
-    const format = resolveFormat(params.str('format'))
-    rememberReturnFormat(c.req.raw, resolveReturnFormat(params.str('returnFormat'), format))
+    rememberReturnFormat(c.req.raw, returnFormatOf(params))
     const { world } = ctx
     const deps: CallDeps = {
       clock: world.clock,

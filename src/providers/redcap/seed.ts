@@ -64,6 +64,12 @@ const ProjectUserSeedSchema = z
     rights: RightsSchema.default(RightsSchema.parse({})),
     role: z.string().optional().describe('Unique role name from the fixture; its rights win.'),
     dag: z.string().optional().describe('Unique DAG name the user is assigned to.'),
+    dagSwitcher: z
+      .array(z.string())
+      .optional()
+      .describe(
+        'DAG Switcher: the unique DAG names the user may switch between ("" = no DAG), for dag switch.',
+      ),
     token: z
       .string()
       .regex(HEX32, 'a REDCap API token is 32 hex characters')

@@ -5,7 +5,7 @@
  */
 import type { FixtureStore } from '../../core/fixtures.js'
 import { readProjectFixture } from './fixture.js'
-import type { ProjectUser, RedcapState } from './model.js'
+import type { Project, ProjectUser, RedcapState } from './model.js'
 import { emptyProject, fillFromFixture } from './project-build.js'
 import { RightsSchema, type ProjectSeed, type RedcapSeed } from './seed.js'
 import { grantToken, issueSuperToken, newUser, type TokenDeps } from './tokens.js'
@@ -27,7 +27,7 @@ export function emptyState(seed: RedcapSeed): RedcapState {
     users: new Map(),
     projects: new Map(),
     tokenRequests: new Map(),
-    sequence: { event: 40, dag: 1, role: 1, doc: 1, project: 1 },
+    sequence: { event: 40, dag: 1, role: 1, doc: 1, project: 1, folder: 1 },
   }
 }
 
@@ -81,6 +81,7 @@ function addSeedProject(state: RedcapState, deps: StateDeps, seed: ProjectSeed):
       credentialId: null,
     }
     project.users.set(u.username, member)
+    if (u.dagSwitcher) project.dagSwitcher.set(u.username, u.dagSwitcher.map(dagIdOf(project)))
     if (u.token !== undefined || u.approvedToken === true)
       grantToken(deps, project, member, u.token)
     if (u.tokenRequest === 'pending') {
@@ -94,6 +95,15 @@ function addSeedProject(state: RedcapState, deps: StateDeps, seed: ProjectSeed):
         decidedAt: null,
       })
     }
+  }
+}
+
+function dagIdOf(project: Project) {
+  return (unique: string): number | null => {
+    if (unique === '') return null
+    const dag = project.dags.find((d) => d.uniqueName === unique)
+    if (!dag) throw new Error(`Project ${String(project.id)} has no DAG "${unique}".`)
+    return dag.id
   }
 }
 

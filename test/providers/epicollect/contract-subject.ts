@@ -3,13 +3,17 @@ import {
   ACCESS_DENIED,
   bearer,
   BIRDS,
-  MAINTENANCE,
   PAGE_NOT_FOUND,
+  problem,
   scenario,
-  SERVER_ERROR,
   token,
-  TOO_MANY,
 } from './support.js'
+
+const SERVER_ERROR = problem(
+  'ec5_116',
+  'Server error, please try again later. If the problem persists, please contact support.',
+  'api',
+)
 
 /** The epicollect provider as a contract subject, for the contract suite on each transport. */
 export const epicollectSubject: ContractSubject = {
@@ -27,14 +31,25 @@ export const epicollectSubject: ContractSubject = {
     path: `/epicollect/api/export/everything/${BIRDS}`,
     expected: { status: 422, body: PAGE_NOT_FOUND },
   },
-  // Epicollect5 hides token problems behind 404 ec5_256; its own 503 is maintenance mode.
+  // Protocol notes §9: dead tokens are 404 ec5_256 and a 429 is ec5_255; the server never sends
+  // 5xx on these routes, so they use the closest ec5 codes (Known deviations in the provider).
   forced: {
     expired: { status: 404, body: ACCESS_DENIED },
     revoked: { status: 404, body: ACCESS_DENIED },
-    'rate-limited': { status: 429, body: TOO_MANY },
+    'rate-limited': {
+      status: 429,
+      body: problem('ec5_255', 'Too many requests. Try again later.', 'rate-limiter'),
+    },
     'server-error': { status: 500, body: SERVER_ERROR },
     'bad-gateway': { status: 502, body: SERVER_ERROR },
-    unavailable: { status: 503, body: MAINTENANCE },
+    unavailable: {
+      status: 503,
+      body: problem(
+        'ec5_252',
+        'The website is currently undergoing maintenance. Please try again later.',
+        'maintenance.mode',
+      ),
+    },
     'gateway-timeout': { status: 504, body: SERVER_ERROR },
   },
 }

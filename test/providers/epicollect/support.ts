@@ -73,16 +73,6 @@ export const NO_TOKEN = problem(
   'token issue',
 )
 export const TOO_MANY = problem('ec5_255', 'Too many requests. Try again later.', 'rate-limiter')
-export const SERVER_ERROR = problem(
-  'ec5_116',
-  'Server error, please try again later. If the problem persists, please contact support.',
-  'api',
-)
-export const MAINTENANCE = problem(
-  'ec5_252',
-  'The website is currently undergoing maintenance. Please try again later.',
-  'maintenance.mode',
-)
 
 export function tokenForm(clientId: number | string, secret: string): RequestInit {
   return {

@@ -299,6 +299,31 @@ describe('REDCap errors with the default scenario', () => {
     })
   })
 
+  it.each<[string, Params, ReturnType<typeof json>]>([
+    ['no format', { content: 'version' }, xml(403, NO_PERMISSION)],
+    ['format=csv', { content: 'version', format: 'csv' }, csv(403, NO_PERMISSION)],
+    [
+      'returnFormat=json over format=xml',
+      { content: 'version', format: 'xml', returnFormat: 'json' },
+      json(403, NO_PERMISSION),
+    ],
+  ])(
+    'answers an outcome forced before the body is read in the posted format: %s',
+    async (_name, params, expected) => {
+      const t = await startDefault()
+      const response = await t.request('/redcap/api/', {
+        method: 'POST',
+        headers: { 'Standin-Force': 'revoked' },
+        body: new URLSearchParams({ token: ALICE_CLASSIC, ...params }),
+      })
+      expect({
+        status: response.status,
+        type: response.headers.get('content-type'),
+        body: await response.text(),
+      }).toEqual(expected)
+    },
+  )
+
   it('answers an XML data field that does not parse before looking at rights', async () => {
     const t = await startDefault()
     const a = await call(t, {

@@ -3,58 +3,31 @@
  * PyCap and REDCapR post, and a multipart client, as redcapAPI posts: every content of this
  * provider in each format it answers, whole bodies.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serveApp, type RunningServer } from '../../../src/node/serve.js'
-import type { TestStandin } from '../../../src/testing/index.js'
+import { describe, expect, it } from 'vitest'
 import {
   ALICE_CLASSIC,
   ALICE_LONG,
   ALICE_SUPER,
   CSV_TYPE,
+  answer,
   formBody,
   JSON_TYPE,
-  startDefault,
+  multipartBody,
+  postTo,
+  serveDefault,
   XML_HEAD,
   XML_TYPE,
   type Params,
 } from './support.js'
 
-let t: TestStandin
-let server: RunningServer
-
-beforeAll(async () => {
-  t = await startDefault()
-  server = await serveApp((request) => t.app.fetch(request), { host: '127.0.0.1', port: 0 })
-})
-
-afterAll(async () => {
-  await server.close()
-})
+const server = serveDefault()
 
 /** A form-encoded POST over HTTP, the way PyCap's `requests.post(url, data=...)` sends it. */
-async function post(params: Params) {
-  const response = await fetch(`${server.url}/redcap/api/`, {
-    method: 'POST',
-    body: formBody(params),
-  })
-  return {
-    status: response.status,
-    type: response.headers.get('content-type'),
-    body: await response.text(),
-  }
-}
+const post = async (params: Params) => answer(await postTo(server.url(), formBody(params)))
 
 /** A multipart POST, the way redcapAPI's `curl::handle_setform` sends every call. */
-async function postMultipart(params: Record<string, string>) {
-  const form = new FormData()
-  for (const [key, value] of Object.entries(params)) form.append(key, value)
-  const response = await fetch(`${server.url}/redcap/api/`, { method: 'POST', body: form })
-  return {
-    status: response.status,
-    type: response.headers.get('content-type'),
-    body: await response.text(),
-  }
-}
+const postMultipart = async (params: Record<string, string>) =>
+  answer(await postTo(server.url(), multipartBody(params)))
 
 const TYPES = { json: JSON_TYPE, csv: CSV_TYPE, xml: XML_TYPE } as const
 const x = (rows: string[]) =>
@@ -360,21 +333,24 @@ describe('the REDCap API over real HTTP', () => {
   })
 
   it('answers GET with 501 and an unknown path with the web server 404', async () => {
-    const get = await fetch(`${server.url}/redcap/api/`)
+    const get = await fetch(`${server.url()}/redcap/api/`)
     expect({ status: get.status, body: await get.text() }).toEqual({
       status: 501,
       body: `${XML_HEAD}<hash><error>The requested method is not implemented.</error></hash>`,
     })
-    const missing = await fetch(`${server.url}/redcap/apiFFFF/`, { method: 'POST' })
+    const missing = await fetch(`${server.url()}/redcap/apiFFFF/`, { method: 'POST' })
     expect(missing.status).toBe(404)
     expect(missing.headers.get('content-type')).toBe('text/html; charset=iso-8859-1')
   })
 
   it('redirects /api to /api/ as the web server does', async () => {
-    const response = await fetch(`${server.url}/redcap/api`, { method: 'POST', redirect: 'manual' })
+    const response = await fetch(`${server.url()}/redcap/api`, {
+      method: 'POST',
+      redirect: 'manual',
+    })
     expect({ status: response.status, location: response.headers.get('location') }).toEqual({
       status: 301,
-      location: `${server.url}/redcap/api/`,
+      location: `${server.url()}/redcap/api/`,
     })
   })
 })

@@ -2,7 +2,8 @@
  * Helpers for REDCap tests: the default scenario, its fixed tokens, and a form-encoded client that
  * posts to `/redcap/api/` the way PyCap and REDCapR do.
  */
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
+import { serveApp, type RunningServer } from '../../../src/node/serve.js'
 import type { TestStandin } from '../../../src/testing/index.js'
 import { createTestStandin } from '../../../src/testing/index.js'
 
@@ -107,4 +108,68 @@ export function startClassicWith(
       { id: 14, fixture: 'longitudinal', users: [{ username: 'u', token: TOKEN_B, rights }] },
     ],
   })
+}
+
+/** A file for the multipart part `file`. */
+export interface FilePart {
+  readonly name: string
+  readonly type?: string
+  readonly text?: string
+  readonly bytes?: Uint8Array<ArrayBuffer>
+}
+
+/**
+ * A multipart body: PyCap and REDCapR upload files this way (part `file`), and redcapAPI's
+ * `curl::handle_setform` sends every call this way.
+ */
+export function multipartBody(params: Record<string, string>, file?: FilePart): FormData {
+  const form = new FormData()
+  for (const [key, value] of Object.entries(params)) form.append(key, value)
+  if (file)
+    form.append(
+      'file',
+      new Blob([file.bytes ?? file.text ?? ''], { type: file.type ?? '' }),
+      file.name,
+    )
+  return form
+}
+
+/** A multipart POST through the app. */
+export function upload(
+  t: TestStandin,
+  params: Record<string, string>,
+  file?: FilePart,
+): Promise<Response> {
+  return t.request('/redcap/api/', { method: 'POST', body: multipartBody(params, file) })
+}
+
+/** A POST to `<url>/redcap/api/` over real HTTP. */
+export function postTo(url: string, body: URLSearchParams | FormData): Promise<Response> {
+  return fetch(`${url}/redcap/api/`, { method: 'POST', body })
+}
+
+/** A download as clients see it: status, Content-Type, the CSP header and the text. */
+export async function downloaded(response: Response) {
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    csp: response.headers.get('content-security-policy'),
+    body: await response.text(),
+  }
+}
+
+/**
+ * The default scenario on a real socket (127.0.0.1, a free port) for the test file that calls
+ * this: started before its tests, closed after them.
+ */
+export function serveDefault(): { readonly url: () => string } {
+  let server: RunningServer | undefined
+  beforeAll(async () => {
+    const t = await startDefault()
+    server = await serveApp((request) => t.app.fetch(request), { host: '127.0.0.1', port: 0 })
+  })
+  afterAll(async () => {
+    await server?.close()
+  })
+  return { url: () => server?.url ?? '' }
 }

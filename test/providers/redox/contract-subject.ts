@@ -1,10 +1,11 @@
 import type { ContractSubject } from '../../contract/provider.case.js'
 import { FHIR, PATIENT_ID, bearer, obtainToken, options } from './support.js'
 
-const AUTHENTICATION_FAILED = {
-  status: 401,
-  body: { error: 'invalid_token', error_description: 'Authentication failed' },
+function gateway(status: number, error: string, description: string) {
+  return { status, body: { error, error_description: description } }
 }
+
+const AUTHENTICATION_FAILED = gateway(401, 'invalid_token', 'Authentication failed')
 
 /** The redox provider as a contract subject, for the contract suite on each transport. */
 export const redoxSubject: ContractSubject = {
@@ -26,5 +27,16 @@ export const redoxSubject: ContractSubject = {
         issue: [{ severity: 'error', code: 'not-found', diagnostics: 'Not found' }],
       },
     },
+  },
+  // Protocol notes §3.5 give only the statuses; every refusal in front of an API has the one
+  // gateway body (Known deviations in the provider).
+  forced: {
+    expired: AUTHENTICATION_FAILED,
+    revoked: AUTHENTICATION_FAILED,
+    'rate-limited': gateway(429, 'rate_limited', 'Too many requests'),
+    'server-error': gateway(500, 'server_error', 'Internal server error'),
+    'bad-gateway': gateway(502, 'bad_gateway', 'Bad gateway'),
+    unavailable: gateway(503, 'temporarily_unavailable', 'Service unavailable'),
+    'gateway-timeout': gateway(504, 'gateway_timeout', 'Gateway timeout'),
   },
 }

@@ -7,7 +7,8 @@
  */
 import { badRequest } from '../messages.js'
 import type { Project, RecordEntry, RecordRow } from '../model.js'
-import { completeField, eventByUniqueName } from '../project-shape.js'
+import { appendLog } from '../logging.js'
+import { completeField, eventByUniqueName, recordIdField } from '../project-shape.js'
 import { rowHasData } from '../records/store.js'
 import { bareReply, type Reply } from '../wire/reply.js'
 import type { ProjectCall } from './types.js'
@@ -103,9 +104,30 @@ export function deleteRecords(call: ProjectCall): Reply {
   let count = 0
   for (const id of new Set(names)) {
     const entry = visible(id)
-    if (entry && deleteFrom(project, entry, scope)) count++
+    if (entry && deleteFrom(project, entry, scope)) {
+      count++
+      logRecordDelete(call, entry, partial)
+    }
   }
   return bareReply(call.format, count)
+}
+
+/**
+ * "Delete record (API) <id>" for a whole record ("Update record (API)" when only part of it went);
+ * `delete_logging=1` first erases the record's earlier entries, as REDCap's option does.
+ */
+function logRecordDelete(call: ProjectCall, entry: RecordEntry, partial: boolean): void {
+  const { project, params } = call
+  const { id } = entry
+  if (!partial && params.flag('delete_logging'))
+    project.log = project.log.filter((e) => e.record !== id)
+  appendLog(call, {
+    action: `${partial ? 'Update' : 'Delete'} record (API) ${id}`,
+    details: partial ? 'Delete data (API)' : `${recordIdField(project)} = '${id}'`,
+    record: id,
+    type: partial ? 'record_edit' : 'record_delete',
+    dagId: entry.dagId,
+  })
 }
 
 function hasScopedData(project: Project, row: RecordRow, scope: Scope): boolean {

@@ -7,6 +7,7 @@
 import type { Project } from '../model.js'
 import { checkboxColumn, fieldByName, recordIdField } from '../project-shape.js'
 import { importRecords } from '../records/ingest.js'
+import { logRecordImport } from '../records/import-log.js'
 import { redcapTime } from '../time.js'
 import { csvDelimiter } from '../wire/csv.js'
 import { readDataRows, type DataRow } from '../wire/data.js'
@@ -44,6 +45,7 @@ export function importRecordData(call: ProjectCall): Reply {
   const raw = readDataRows(call.format, call.data ?? '', delimiter)
   const rows = params.text('type') === 'eav' ? pivotEav(project, raw) : raw
   const forceAutoNumber = params.flag('forceAutoNumber')
+  const existed = new Set(project.records.keys())
   const result = importRecords(project, rows, {
     overwrite: params.text('overwriteBehavior') === 'overwrite',
     forceAutoNumber,
@@ -51,6 +53,7 @@ export function importRecordData(call: ProjectCall): Reply {
     dagId: call.access.dagId,
     now: redcapTime(call.deps.clock),
   })
+  logRecordImport(call, rows, result, existed)
   const returnContent = params.text('returnContent')
   if (returnContent === 'nothing') return { body: '', contentType: CONTENT_TYPES[returnFormat] }
   const autoIds = returnContent === 'auto_ids' && forceAutoNumber

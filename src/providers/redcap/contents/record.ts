@@ -6,13 +6,22 @@ import { REQUIRE } from '../rights.js'
 import { deleteRecords } from './record-delete.js'
 import { exportRecords } from './record-export.js'
 import { importRecordData } from './record-import.js'
-import type { ContentDef } from './types.js'
+import { appendLog } from '../logging.js'
+import type { Reply } from '../wire/reply.js'
+import type { ContentDef, ProjectCall } from './types.js'
+
+/** Record exports are logged as data exports (REDCap's `logtype=export`). */
+function exportAndLog(call: ProjectCall): Reply {
+  const reply = exportRecords(call)
+  appendLog(call, { action: 'Data Export', details: 'Export data (API)', type: 'export' })
+  return reply
+}
 
 const record: ContentDef = {
   content: 'record',
   action: { from: 'data', explicit: ['delete', 'rename', 'randomize'] },
   actions: {
-    export: { requires: [REQUIRE.dataExport], run: exportRecords },
+    export: { requires: [REQUIRE.dataExport], run: exportAndLog },
     import: { requires: [REQUIRE.notInAnalysis], run: importRecordData },
     delete: { requires: [REQUIRE.importForDelete], run: deleteRecords },
   },

@@ -4,6 +4,21 @@
  * answered like unknown ones (400 "content" is not valid).
  */
 import arm from './arm.js'
+import dag from './dag.js'
+import file from './file.js'
+import fileRepository from './file-repository.js'
+import log from './log.js'
+import participantList from './participant-list.js'
+import pdf from './pdf.js'
+import report from './report.js'
+import surveyAccessCode from './survey-access-code.js'
+import surveyLink from './survey-link.js'
+import surveyQueueLink from './survey-queue-link.js'
+import surveyReturnCode from './survey-return-code.js'
+import user from './user.js'
+import userDagMapping from './user-dag-mapping.js'
+import userRole from './user-role.js'
+import userRoleMapping from './user-role-mapping.js'
 import event from './event.js'
 import exportFieldNames from './export-field-names.js'
 import formEventMapping from './form-event-mapping.js'
@@ -30,6 +45,21 @@ const CONTENTS: readonly ContentDef[] = [
   exportFieldNames,
   repeatingFormsEvents,
   generateNextRecordName,
+  user,
+  userRole,
+  userRoleMapping,
+  dag,
+  userDagMapping,
+  file,
+  fileRepository,
+  report,
+  log,
+  pdf,
+  surveyLink,
+  surveyQueueLink,
+  surveyAccessCode,
+  surveyReturnCode,
+  participantList,
 ]
 
 export const CONTENT_REGISTRY: ReadonlyMap<string, ContentDef> = new Map(
