@@ -10,6 +10,7 @@
 import type { CredentialRegistry } from '../../core/credentials.js'
 import { StandinError } from '../../core/errors.js'
 import type { Random } from '../../core/random.js'
+import { isGone } from './project-search.js'
 import { appOfProject, type ClientApp, type EpicollectState } from './state.js'
 
 export const PROVIDER_ID = 'epicollect'
@@ -21,9 +22,16 @@ export interface AppDeps {
   readonly nowMs: number
 }
 
+/** The Apps page exists only for live projects: trashed and archived ones have none. */
 function projectOrFail(state: EpicollectState, slug: string): void {
-  if (!state.projects.has(slug))
-    throw new StandinError('not_found', `No Epicollect5 project "${slug}" in this scenario.`)
+  const project = state.projects.get(slug)
+  if (!project || isGone(project))
+    throw new StandinError(
+      'not_found',
+      project
+        ? `Epicollect5 project "${slug}" is ${project.status}; it has no Apps page.`
+        : `No Epicollect5 project "${slug}" in this scenario.`,
+    )
 }
 
 function appOrFail(state: EpicollectState, slug: string): ClientApp {

@@ -40,6 +40,7 @@ import { epicollectActions } from './actions.js'
 import type { Provider } from '../provider.js'
 import { epicollectAdminRoutes } from './admin-routes.js'
 import { renderEc5Error } from './errors.js'
+import { isGone } from './project-search.js'
 import { epicollectRoutes } from './routes.js'
 import { EpicollectSeedSchema, type EpicollectSeed } from './seed.js'
 import { createEpicollectState, type EpicollectState } from './state.js'
@@ -62,12 +63,15 @@ export const epicollectProvider: Provider<EpicollectState, EpicollectSeed> = {
   authenticate: authenticateLocalToken,
   renderError: (error, c) => renderEc5Error(error, c),
   snapshot: (state) => ({
-    projects: [...state.projects.values()].map((p) => ({
-      slug: p.slug,
-      name: p.name,
-      access: p.access,
-      status: p.status,
-    })),
+    // The projects the API serves: trashed and archived ones answer as if they did not exist.
+    projects: [...state.projects.values()]
+      .filter((p) => !isGone(p))
+      .map((p) => ({
+        slug: p.slug,
+        name: p.name,
+        access: p.access,
+        status: p.status,
+      })),
     apps: [...state.apps.values()].map((app) => ({
       client_id: app.clientId,
       name: app.name,

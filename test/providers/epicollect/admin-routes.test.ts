@@ -58,6 +58,7 @@ describe('the Apps page at /_standin/epicollect', () => {
 
   it.each([
     ['POST', '/epicollect/projects/ec5-nope/app', 404],
+    ['POST', '/epicollect/projects/ec5-pilot-2019/app', 404],
     ['POST', `/epicollect/projects/${TREES}/app/revoke`, 404],
     ['DELETE', `/epicollect/projects/${TREES}/app`, 404],
     ['GET', `/epicollect/projects/${TREES}/app`, 404],
@@ -130,7 +131,7 @@ describe('the Apps page at /_standin/epicollect', () => {
       secretPrefix: 'RiverW',
       created_at: '2026-01-15T09:00:00.000Z',
     })
-    expect(state.providers.epicollect.projects).toHaveLength(5)
+    expect(state.providers.epicollect.projects).toHaveLength(3)
     expect(JSON.stringify(state)).not.toContain(RIVER_APP.secret)
   })
 
