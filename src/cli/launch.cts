@@ -44,7 +44,7 @@ function runCached(): void {
   const cacheFile = path.join(
     os.tmpdir(),
     `standin-compile-cache-${String(process.getuid?.() ?? 'user')}`,
-    `${STANDIN_BUNDLE_HASH}-${process.versions.v8}-${process.arch}.bin`,
+    `${STANDIN_BUNDLE_HASH}-${process.versions.v8}-${process.arch}${flagsKey()}.bin`,
   )
   const cached = readIfAny(cacheFile)
   const script = new vm.Script(nodeModule.wrap(fs.readFileSync(BUNDLE, 'utf8')), {
@@ -70,6 +70,18 @@ function runCached(): void {
     __dirname,
   )
   bundle.loaded = true
+}
+
+/**
+ * V8 rejects code cached under other flags (`--cpu-prof`, NODE_OPTIONS), so runs with different
+ * node options keep separate files instead of overwriting each other's on every start.
+ */
+function flagsKey(): string {
+  const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ').trim()
+  if (flags === '') return ''
+  let hash = 0x811c9dc5 // FNV-1a: short, stable, and needs no node:crypto
+  for (let i = 0; i < flags.length; i++) hash = Math.imul(hash ^ flags.charCodeAt(i), 0x01000193)
+  return `-${(hash >>> 0).toString(16)}`
 }
 
 function readIfAny(file: string): Buffer | undefined {
