@@ -20,10 +20,10 @@ import { overrideRoutes } from './overrides-routes.js'
 import { dashboardRoutes, type DashboardFiles } from './dashboard.js'
 import { eventRoutes } from './events.js'
 import {
-  ClockChangeSchema,
-  RequestsQuerySchema,
-  ScenarioBodySchema,
-  ScenarioByNameSchema,
+  clockChangeSchema,
+  requestsQuerySchema,
+  scenarioBodySchema,
+  scenarioByNameSchema,
 } from './schema.js'
 
 export interface AdminDeps {
@@ -56,7 +56,7 @@ export function adminRoutes(deps: AdminDeps): Hono {
 
   app.get('/clock', (c) => c.json(world.clock.snapshot()))
   app.post('/clock', async function changeClock(c) {
-    const change = await readPayload(c, ClockChangeSchema)
+    const change = await readPayload(c, clockChangeSchema())
     const from = change.set === undefined ? world.clock.epochMs() : Date.parse(change.set)
     if (!isDateMs(from + (change.advance ?? 0) * 1000)) {
       throw new StandinError(
@@ -78,8 +78,8 @@ export function adminRoutes(deps: AdminDeps): Hono {
   })
 
   app.post('/scenario', async function loadScenarioRoute(c) {
-    const body = await readPayload(c, ScenarioBodySchema)
-    const byName = ScenarioByNameSchema.safeParse(body)
+    const body = await readPayload(c, scenarioBodySchema())
+    const byName = scenarioByNameSchema().safeParse(body)
     const scenario = byName.success
       ? loadNamed(deps, byName.data.name)
       : parseScenario(body, 'request body', world.providers)
@@ -108,7 +108,7 @@ export function adminRoutes(deps: AdminDeps): Hono {
   )
 
   app.get('/requests', function listRequests(c) {
-    const query = RequestsQuerySchema.safeParse(c.req.query())
+    const query = requestsQuerySchema().safeParse(c.req.query())
     if (!query.success)
       throw new StandinError('invalid_request', 'limit must be a whole number from 1.')
     return c.json({ total: world.journal.total, requests: world.journal.list(query.data.limit) })

@@ -1,24 +1,33 @@
 /**
- * Payloads of the control plane, `/_standin/*`.
+ * Payloads of the control plane, `/_standin/*`. Each schema is built on first use: only
+ * control-plane calls check them, and a start should not pay for building them.
  */
 import { z } from 'zod'
+import { onFirstUse } from '../core/first-use.js'
 
-export const ClockChangeSchema = z
-  .object({
-    advance: z.number().optional().describe('Seconds to move the virtual clock (negative: back).'),
-    set: z.iso.datetime({ offset: true }).optional().describe('An instant to jump to, ISO 8601.'),
-    freeze: z.boolean().optional().describe('Hold the virtual clock still (true) or let it run.'),
-  })
-  .strict()
-  .refine((v) => v.advance !== undefined || v.set !== undefined || v.freeze !== undefined, {
-    message: 'give one of "advance", "set" or "freeze"',
-  })
+export const clockChangeSchema = onFirstUse(() =>
+  z
+    .object({
+      advance: z
+        .number()
+        .optional()
+        .describe('Seconds to move the virtual clock (negative: back).'),
+      set: z.iso.datetime({ offset: true }).optional().describe('An instant to jump to, ISO 8601.'),
+      freeze: z.boolean().optional().describe('Hold the virtual clock still (true) or let it run.'),
+    })
+    .strict()
+    .refine((v) => v.advance !== undefined || v.set !== undefined || v.freeze !== undefined, {
+      message: 'give one of "advance", "set" or "freeze"',
+    }),
+)
 
-export const RequestsQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100_000).optional(),
-})
+export const requestsQuerySchema = onFirstUse(() =>
+  z.object({
+    limit: z.coerce.number().int().min(1).max(100_000).optional(),
+  }),
+)
 
-export const ScenarioByNameSchema = z.object({ name: z.string().min(1) }).strict()
+export const scenarioByNameSchema = onFirstUse(() => z.object({ name: z.string().min(1) }).strict())
 
 /** A whole scenario as the body; the scenario schema validates it. */
-export const ScenarioBodySchema = z.record(z.string(), z.unknown())
+export const scenarioBodySchema = onFirstUse(() => z.record(z.string(), z.unknown()))

@@ -1,31 +1,107 @@
 #!/usr/bin/env node
 /**
- * The `standin` bin as installed (`dist/cli/index.cjs`): turns on V8's compile cache, then runs the
- * bundled command (`dist/cli/standin.cjs`, built from `./index.ts` by scripts/bundle-bin.js).
+ * The `standin` bin as installed (`dist/cli/index.cjs`): runs the bundled command
+ * (`dist/cli/standin.cjs`, built from `./index.ts` by scripts/bundle-bin.js) through V8's code
+ * cache.
  *
- * Why: compiling the bundle is the largest part of a cold start that standin controls. With the
- * cache, every start after the first reads V8's code for it from disk instead. Node 22.1 and later
- * have the cache built in (`module.enableCompileCache()`, kept in the OS temp folder); on Node 20
- * v8-compile-cache does the same for CommonJS, which is why the bin is CommonJS. Either can be
- * switched off with NODE_DISABLE_COMPILE_CACHE=1 or DISABLE_V8_COMPILE_CACHE=1 respectively.
+ * Why: compiling the bundle is the largest part of a cold start that standin controls. Node 22.1
+ * and later have a cache built in (`module.enableCompileCache()`, kept in the OS temp folder;
+ * NODE_DISABLE_COMPILE_CACHE=1 switches it off). On Node 20 this file keeps its own: the first run
+ * compiles the bundle and, as it exits, writes V8's code for every function it compiled by then,
+ * so later starts skip compiling the command's whole start path, not only the bundle's top level
+ * (which is all a cache written at compile time, as v8-compile-cache writes it, holds). The cache
+ * file is named after the bundle's content hash, so a rebuilt or upgraded bundle never reads code
+ * compiled for another; DISABLE_V8_COMPILE_CACHE=1 switches it off.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the one import form a CommonJS file has under verbatimModuleSyntax
 import nodeModule = require('node:module')
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
+import fs = require('node:fs')
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
+import os = require('node:os')
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
+import path = require('node:path')
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
+import vm = require('node:vm')
 
-const load = nodeModule.createRequire(__filename)
+/** The bundle's content hash, set by scripts/bundle-bin.js. */
+declare const STANDIN_BUNDLE_HASH: string
 
-function enableCompileCache(): void {
+const BUNDLE = path.join(__dirname, 'standin.cjs')
+
+function run(): void {
   const builtin = (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache
-  if (builtin) {
-    builtin()
+  if (builtin || process.env.DISABLE_V8_COMPILE_CACHE) {
+    builtin?.()
+    nodeModule.createRequire(__filename)(BUNDLE)
     return
   }
+  runCached()
+}
+
+/** Loads the bundle as `require` would, but compiled with (and, on a first run, for) the cache. */
+function runCached(): void {
+  const cacheFile = path.join(
+    os.tmpdir(),
+    `standin-compile-cache-${String(process.getuid?.() ?? 'user')}`,
+    `${STANDIN_BUNDLE_HASH}-${process.versions.v8}-${process.arch}${flagsKey()}.bin`,
+  )
+  const cached = readIfAny(cacheFile)
+  const script = new vm.Script(nodeModule.wrap(fs.readFileSync(BUNDLE, 'utf8')), {
+    filename: BUNDLE,
+    ...(cached ? { cachedData: cached } : {}),
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  })
+  // Written on exit so it holds the code of everything the run compiled, not just the top level.
+  if (!cached || script.cachedDataRejected)
+    process.once('exit', () => {
+      save(script, cacheFile)
+    })
+  const bundle = new nodeModule.Module(BUNDLE)
+  bundle.filename = BUNDLE
+  bundle.paths = module.paths
+  const compiled = script.runInThisContext() as (...args: unknown[]) => void
+  compiled.call(
+    bundle.exports,
+    bundle.exports,
+    nodeModule.createRequire(BUNDLE),
+    bundle,
+    BUNDLE,
+    __dirname,
+  )
+  bundle.loaded = true
+}
+
+/**
+ * V8 rejects code cached under other flags (`--cpu-prof`, NODE_OPTIONS), so runs with different
+ * node options keep separate files instead of overwriting each other's on every start.
+ */
+function flagsKey(): string {
+  const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ').trim()
+  if (flags === '') return ''
+  let hash = 0x811c9dc5 // FNV-1a: short, stable, and needs no node:crypto
+  for (let i = 0; i < flags.length; i++) hash = Math.imul(hash ^ flags.charCodeAt(i), 0x01000193)
+  return `-${(hash >>> 0).toString(16)}`
+}
+
+function readIfAny(file: string): Buffer | undefined {
   try {
-    load('v8-compile-cache')
+    return fs.readFileSync(file)
   } catch {
-    // Without it the bin starts as it did before the cache, and works the same.
+    return undefined
   }
 }
 
-enableCompileCache()
-load('./standin.cjs')
+function save(script: vm.Script, file: string): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    // Another standin may be writing the same file: write aside, then rename over in one step.
+    const aside = `${file}.${String(process.pid)}`
+    fs.writeFileSync(aside, script.createCachedData())
+    fs.renameSync(aside, file)
+  } catch {
+    // Without a cache the next start compiles again, and works the same.
+  }
+}
+
+run()

@@ -5,52 +5,55 @@
  * text, anything binary as base64.
  */
 import { z } from 'zod'
+import { onFirstUse } from '../core/first-use.js'
 
-const PairSchema = z.tuple([z.string(), z.string()])
+function buildRecordingSchema() {
+  const pair = z.tuple([z.string(), z.string()])
+  const part = z
+    .object({
+      name: z.string(),
+      filename: z.string().optional(),
+      contentType: z.string().optional(),
+      text: z.string().optional(),
+      base64: z.string().optional(),
+    })
+    .strict()
+  const body = z.union([
+    z.object({ form: z.array(pair) }).strict(),
+    z.object({ multipart: z.array(part) }).strict(),
+    z.object({ json: z.unknown() }).strict(),
+    z.object({ text: z.string() }).strict(),
+    z.object({ base64: z.string() }).strict(),
+  ])
+  return z
+    .object({
+      request: z
+        .object({
+          method: z.string().min(1),
+          /** The standin mount it arrived on (`/redox-ca`): the same path on two hosts differs. */
+          mount: z.string().startsWith('/'),
+          path: z.string().startsWith('/'),
+          query: z.array(pair).default([]),
+          contentType: z.string().optional(),
+          body: body.optional(),
+        })
+        .strict(),
+      response: z
+        .object({
+          status: z.number().int().min(100).max(599),
+          headers: z.record(z.string(), z.string()).default({}),
+          body: body.optional(),
+        })
+        .strict(),
+    })
+    .strict()
+}
 
-const PartSchema = z
-  .object({
-    name: z.string(),
-    filename: z.string().optional(),
-    contentType: z.string().optional(),
-    text: z.string().optional(),
-    base64: z.string().optional(),
-  })
-  .strict()
+/** Built on first use: only replay reads recordings, and a start should not pay for the schema. */
+export const recordingSchema = onFirstUse(buildRecordingSchema)
 
-export const RecordedBodySchema = z.union([
-  z.object({ form: z.array(PairSchema) }).strict(),
-  z.object({ multipart: z.array(PartSchema) }).strict(),
-  z.object({ json: z.unknown() }).strict(),
-  z.object({ text: z.string() }).strict(),
-  z.object({ base64: z.string() }).strict(),
-])
-
-export const RecordingSchema = z
-  .object({
-    request: z
-      .object({
-        method: z.string().min(1),
-        /** The standin mount it arrived on (`/redox-ca`): the same path on two hosts differs. */
-        mount: z.string().startsWith('/'),
-        path: z.string().startsWith('/'),
-        query: z.array(PairSchema).default([]),
-        contentType: z.string().optional(),
-        body: RecordedBodySchema.optional(),
-      })
-      .strict(),
-    response: z
-      .object({
-        status: z.number().int().min(100).max(599),
-        headers: z.record(z.string(), z.string()).default({}),
-        body: RecordedBodySchema.optional(),
-      })
-      .strict(),
-  })
-  .strict()
-
-export type RecordedBody = z.output<typeof RecordedBodySchema>
-export type RecordedPart = z.output<typeof PartSchema>
-export type Recording = z.output<typeof RecordingSchema>
+export type Recording = z.output<ReturnType<typeof buildRecordingSchema>>
 export type RecordedRequest = Recording['request']
 export type RecordedResponse = Recording['response']
+export type RecordedBody = NonNullable<RecordedRequest['body']>
+export type RecordedPart = Extract<RecordedBody, { multipart: unknown }>['multipart'][number]

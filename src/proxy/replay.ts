@@ -7,7 +7,7 @@ import type { FixtureStore } from '../core/fixtures.js'
 import { fromBase64, utf8 } from './bytes.js'
 import { requestKey, type Fixture } from './record.js'
 import {
-  RecordingSchema,
+  recordingSchema,
   type RecordedBody,
   type RecordedRequest,
   type RecordedResponse,
@@ -68,7 +68,7 @@ export class RecordingLibrary {
 
 function parseEntry(file: string, read: () => string): LibraryEntry | null {
   try {
-    const result = RecordingSchema.safeParse(JSON.parse(read()))
+    const result = recordingSchema().safeParse(JSON.parse(read()))
     if (!result.success) return null
     return { file, key: requestKey(result.data.request), recording: result.data }
   } catch {

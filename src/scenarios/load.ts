@@ -36,12 +36,17 @@ export function parseDataText(text: string, file: string): unknown {
 }
 
 const schemas = new WeakMap<readonly AnyProvider[], ScenarioSchema>()
+const eventlessSchemas = new WeakMap<readonly AnyProvider[], ScenarioSchema>()
 
-export function scenarioSchemaFor(providers: readonly AnyProvider[]): ScenarioSchema {
-  let schema = schemas.get(providers)
+export function scenarioSchemaFor(
+  providers: readonly AnyProvider[],
+  withEvents = true,
+): ScenarioSchema {
+  const cache = withEvents ? schemas : eventlessSchemas
+  let schema = cache.get(providers)
   if (!schema) {
-    schema = buildScenarioSchema(providers)
-    schemas.set(providers, schema)
+    schema = buildScenarioSchema(providers, withEvents)
+    cache.set(providers, schema)
   }
   return schema
 }
@@ -51,10 +56,10 @@ export function parseScenario(
   file: string,
   providers: readonly AnyProvider[],
 ): Scenario {
-  const result = scenarioSchemaFor(providers).safeParse(
-    withoutAbsentProviders(data ?? {}, providers),
-    PARSE_ONCE,
-  )
+  const input = withoutAbsentProviders(data ?? {}, providers)
+  // Most scenarios script no events; theirs is checked without every action's schema built.
+  const withEvents = !isRecord(input) || input.events !== undefined
+  const result = scenarioSchemaFor(providers, withEvents).safeParse(input, PARSE_ONCE)
   if (!result.success) throw new ScenarioError(file, toProblems(result.error))
   return result.data
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Redactor } from '../../src/proxy/credentials.js'
 import { toFixture, type ProxiedExchange } from '../../src/proxy/record.js'
-import { RecordingSchema } from '../../src/proxy/recording.js'
+import { recordingSchema } from '../../src/proxy/recording.js'
 
 const REAL_TOKEN = 'F00DCAFEF00DCAFEF00DCAFEF00DCAFE'
 const OBTAINED = 'eyJhbGciOiJSUzI1NiJ9.real-upstream-access-token.sig'
@@ -98,7 +98,7 @@ describe('toFixture', () => {
         },
       },
     })
-    expect(RecordingSchema.parse(fixture.recording)).toEqual(fixture.recording)
+    expect(recordingSchema().parse(fixture.recording)).toEqual(fixture.recording)
   })
 
   it('gives the same key and file to multipart requests that differ only in boundary and local token', () => {

@@ -120,7 +120,7 @@ export function readProjectFixture(store: FixtureStore, name: string): ProjectFi
   const path = `${dir}/project.json`
   if (!store.exists(path))
     throw new Error(`Failed to load REDCap fixture "${name}": ${path} does not exist.`)
-  const parsed = ProjectFixtureSchema.safeParse(JSON.parse(store.readText(path)))
+  const parsed = ProjectFixtureSchema.safeParse(JSON.parse(store.readText(path)), PARSE_ONCE)
   if (!parsed.success)
     throw new Error(`Failed to load REDCap fixture "${name}": ${parsed.error.message}`)
   const folder = (sub: string) => {
