@@ -94,7 +94,8 @@ function readIfAny(file: string): Buffer | undefined {
 
 function save(script: vm.Script, file: string): void {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true })
+    // Only this user may write the folder: V8 runs what it reads from there.
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
     // Another standin may be writing the same file: write aside, then rename over in one step.
     const aside = `${file}.${String(process.pid)}`
     fs.writeFileSync(aside, script.createCachedData())
