@@ -63,7 +63,12 @@ export class StandinError extends Error {
   readonly headers: Readonly<Record<string, string>>
 
   constructor(code: StandinErrorCode, message: string, options: StandinErrorOptions = {}) {
+    // A refusal is an answer, not a fault: nothing reads its stack (the journal records `why`), and
+    // capturing one is most of what a refused request costs. Only `internal` keeps its stack.
+    const stackTraceLimit = Error.stackTraceLimit
+    if (code !== 'internal') Error.stackTraceLimit = 0
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    Error.stackTraceLimit = stackTraceLimit
     this.code = code
     this.status = options.status ?? DEFAULT_STATUS[code]
     this.wireMessage = options.wireMessage

@@ -11,6 +11,7 @@ import type { ProviderContext, StandinContext, StandinEnv } from '../provider.js
 import type { DataApi } from './bearer.js'
 import { FHIR_JSON } from './errors.js'
 import { checkFhirPath, readResource, searchResources } from './fhir.js'
+import { resourceJson } from './fhir-store.js'
 import { acceptMessage } from './fhir-operation.js'
 import type { Environment } from './region.js'
 import type { RedoxState } from './state.js'
@@ -40,8 +41,12 @@ export function fhirRoutes(
   }
 
   function fhirJson(c: StandinContext, body: unknown) {
+    return fhirText(c, JSON.stringify(body))
+  }
+
+  function fhirText(c: StandinContext, text: string) {
     c.header('Content-Type', FHIR_JSON)
-    return c.body(JSON.stringify(body), 200)
+    return c.body(text, 200)
   }
 
   function search(c: StandinContext, params: readonly (readonly [string, string])[]) {
@@ -60,7 +65,8 @@ export function fhirRoutes(
 
   app.get(`${FHIR_BASE}/:type/:id`, function read(c) {
     fhirScope(c)
-    return fhirJson(c, readResource(ctx.state().fhir, c.req.param('type'), c.req.param('id')))
+    const resource = readResource(ctx.state().fhir, c.req.param('type'), c.req.param('id'))
+    return fhirText(c, resourceJson(resource))
   })
 
   app.post(`${FHIR_BASE}/:type/:action`, async function searchOrOperate(c) {

@@ -18,6 +18,17 @@ export interface FhirStore {
 }
 
 const loaded = new WeakMap<FixtureStore, Map<string, FhirStore>>()
+const texts = new WeakMap<FhirResource, string>()
+
+/** A resource as JSON text, written once: resources never change, and a read sends it whole. */
+export function resourceJson(resource: FhirResource): string {
+  let text = texts.get(resource)
+  if (text === undefined) {
+    text = JSON.stringify(resource)
+    texts.set(resource, text)
+  }
+  return text
+}
 
 export function loadFhirStore(fixtures: FixtureStore, dir: string): FhirStore {
   let byDir = loaded.get(fixtures)

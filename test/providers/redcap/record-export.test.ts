@@ -57,6 +57,34 @@ describe('record export from the classic project', () => {
     )
   })
 
+  it('escapes slashes, quotes, control characters and every non-ASCII unit in flat JSON', async () => {
+    const t = await t0()
+    const imported = await call(t, {
+      token: ALICE_CLASSIC,
+      content: 'record',
+      action: 'import',
+      format: 'json',
+      data: JSON.stringify([
+        { record_id: '10', first_name: 'a/b "c" \\ d', last_name: 'tab\there\nnext' },
+        { record_id: '9', first_name: 'Zoë 😀', last_name: 'ok~\u007f' },
+        { record_id: '2-1', first_name: 'plain', last_name: '' },
+      ]),
+    })
+    expect(imported.body).toBe('{"count": 3}')
+    const a = await call(t, {
+      token: ALICE_CLASSIC,
+      content: 'record',
+      format: 'json',
+      records: '10,9,2-1',
+      fields: 'record_id,first_name,last_name',
+    })
+    expect(a.body).toBe(
+      '[{"record_id":"2-1","first_name":"plain","last_name":""},' +
+        '{"record_id":"9","first_name":"Zo\\u00eb \\ud83d\\ude00","last_name":"ok~\u007f"},' +
+        '{"record_id":"10","first_name":"a\\/b \\"c\\" \\\\ d","last_name":"tab\\there\\nnext"}]',
+    )
+  })
+
   it('exports every record as JSON objects of strings in record order', async () => {
     const rows = (await json(await startDefault(), {
       token: ALICE_CLASSIC,

@@ -65,6 +65,14 @@ describe('the FHIR API', () => {
     expect(await answer(response)).toEqual({ status: 200, body: OKAFOR[0] })
   })
 
+  it('sends a read as compact JSON, the same bytes every time', async () => {
+    const { get } = await session()
+    const first = await (await get(`/Patient/${PATIENT_ID}`)).text()
+    const second = await (await get(`/Patient/${PATIENT_ID}`)).text()
+    expect(first).toBe(JSON.stringify(OKAFOR[0]))
+    expect(second).toBe(first)
+  })
+
   it('searches by GET and answers a searchset Bundle', async () => {
     const { get } = await session()
     const query = `patient=${PATIENT_ID}&category=laboratory`

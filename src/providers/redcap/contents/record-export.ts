@@ -10,17 +10,11 @@ import { hasRepeating, recordIdField } from '../project-shape.js'
 import type { Access } from '../rights.js'
 import { columnLabel, columnName, selectColumns, type ExportColumns } from '../records/columns.js'
 import { compileFilter, type Lookup } from '../records/filter-logic.js'
-import {
-  cellValue,
-  eavValues,
-  formOnRow,
-  rowSelected,
-  type ValueOptions,
-} from '../records/flatten.js'
-import { findRow, orderedRows, sortedRecords } from '../records/store.js'
+import { Flattener, formOnRow, type ValueOptions } from '../records/flatten.js'
+import { findRow, rowOrder, sortedRecords } from '../records/store.js'
 import { csvDelimiter } from '../wire/csv.js'
 import { writeOdm } from '../odm/write.js'
-import { tableReply, textReply, type Reply, type Row } from '../wire/reply.js'
+import { renderCells, tableReply, textReply, type Reply, type Row } from '../wire/reply.js'
 import { tableFormat, type ProjectCall } from './types.js'
 
 /** De-identified and limited export rights drop identifier fields (and, de-identified, free text). */
@@ -93,16 +87,18 @@ export function exportRecords(call: ProjectCall): Reply {
     decimalComma: params.text('decimalCharacter') === ',',
   }
 
+  const flattener = new Flattener(project, selection, options)
+  const orderedRows = rowOrder(project)
   const picked: [RecordEntry, RecordRow][] = []
   for (const entry of sortedRecords(project)) {
     if (access.dagId !== null && entry.dagId !== access.dagId) continue
     if (records.length > 0 && !records.includes(entry.id)) continue
     if ((begin !== '' && entry.modifiedAt < begin) || (end !== '' && entry.modifiedAt > end))
       continue
-    for (const row of orderedRows(project, entry)) {
+    for (const row of orderedRows(entry)) {
       if (eventIds.size > 0 && project.settings.isLongitudinal && !eventIds.has(row.eventId))
         continue
-      if (!rowSelected(project, row, selection)) continue
+      if (!flattener.rowSelected(row)) continue
       if (filter && !filter(lookupFor(project, entry, row))) continue
       picked.push([entry, row])
     }
@@ -120,29 +116,23 @@ export function exportRecords(call: ProjectCall): Reply {
   }
   const format = tableFormat(call)
   const delimiter = csvDelimiter(params.str('csvDelimiter'))
-  if (params.text('type') === 'eav') return eavReply(call, picked, selection, options, delimiter)
+  if (params.text('type') === 'eav') return eavReply(call, picked, flattener, delimiter)
 
   const names = selection.columns.map((c) => columnName(project, c))
-  const rows: Row[] = picked.map(([entry, row]) => {
-    const out: Record<string, string | number> = {}
-    selection.columns.forEach((c, i) => {
-      out[names[i] ?? ''] = cellValue(project, entry, row, c, options)
-    })
-    return out
-  })
+  const cells = picked.map(([entry, row]) => flattener.cells(entry, row))
   const labelHeaders = params.text('rawOrLabelHeaders') === 'label'
-  return tableReply(format, rows, {
+  const body = renderCells(format, cells, {
     columns: names,
     csvDelimiter: delimiter,
     ...(labelHeaders ? { csvHeaders: selection.columns.map((c) => columnLabel(project, c)) } : {}),
   })
+  return textReply(format, body)
 }
 
 function eavReply(
   call: ProjectCall,
   picked: [RecordEntry, RecordRow][],
-  selection: ExportColumns,
-  options: ValueOptions,
+  flattener: Flattener,
   delimiter: string,
 ): Reply {
   const { project } = call
@@ -158,7 +148,7 @@ function eavReply(
   const rows: Row[] = []
   for (const [entry, row] of picked) {
     const event = project.events.find((e) => e.id === row.eventId)
-    for (const [field, value] of eavValues(project, entry, row, selection, options)) {
+    for (const [field, value] of flattener.eav(entry, row)) {
       rows.push({
         record: entry.id,
         ...(longitudinal ? { redcap_event_name: event?.uniqueName ?? '' } : {}),

@@ -7,7 +7,12 @@ import type { Project, RecordEntry, RecordRow } from '../model.js'
 import { orderedEvents } from '../project-shape.js'
 import { compareNatural } from '../../../core/collation.js'
 
+/** A record name that is a plain integer (no sign, no leading zero), as auto-numbering gives. */
+const PLAIN_INTEGER = /^(0|[1-9]\d{0,14})$/
+
 export function compareRecordIds(a: string, b: string): number {
+  // Natural order of two plain integers is their numeric order; the collator is slow for a sort.
+  if (PLAIN_INTEGER.test(a) && PLAIN_INTEGER.test(b)) return Number(a) - Number(b)
   return compareNatural(a, b) || (a < b ? -1 : a > b ? 1 : 0)
 }
 
@@ -65,19 +70,25 @@ export function rowHasData(row: RecordRow): boolean {
 
 /** Rows in export order: event order, then non-repeating before repeating forms, then instance. */
 export function orderedRows(project: Project, entry: RecordEntry): RecordRow[] {
+  return rowOrder(project)(entry)
+}
+
+/** `orderedRows` for many records of one project: the event and form order worked out once. */
+export function rowOrder(project: Project): (entry: RecordEntry) => RecordRow[] {
   const eventOrder = new Map(orderedEvents(project).map((e, i) => [e.id, i]))
   const formOrder = new Map(project.forms.map((f, i) => [f.name, i]))
   const rank = (r: RecordRow) =>
     r.repeatInstrument === '' ? -1 : (formOrder.get(r.repeatInstrument) ?? 0)
-  return entry.rows
-    .filter(rowHasData)
-    .sort(
-      (a, b) =>
-        (eventOrder.get(a.eventId) ?? 0) - (eventOrder.get(b.eventId) ?? 0) ||
-        (a.instance === null ? -1 : 0) - (b.instance === null ? -1 : 0) ||
-        rank(a) - rank(b) ||
-        (a.instance ?? 0) - (b.instance ?? 0),
-    )
+  return (entry) =>
+    entry.rows
+      .filter(rowHasData)
+      .sort(
+        (a, b) =>
+          (eventOrder.get(a.eventId) ?? 0) - (eventOrder.get(b.eventId) ?? 0) ||
+          (a.instance === null ? -1 : 0) - (b.instance === null ? -1 : 0) ||
+          rank(a) - rank(b) ||
+          (a.instance ?? 0) - (b.instance ?? 0),
+      )
 }
 
 /** The next record name for auto-numbering: highest integer name + 1 (DAG users get `DAGID-n`). */
