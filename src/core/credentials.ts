@@ -34,6 +34,8 @@ interface Credential {
   expiresAt: number | null
   revokedAt: number | null
   revokedReason: string | null
+  /** The times as views show them, formatted when they change, not on every lookup. */
+  times: { issuedAt: string; expiresAt: string | null; revokedAt: string | null }
 }
 
 /** What leaves the registry: never the secret, only a short prefix. */
@@ -89,7 +91,9 @@ export class CredentialRegistry {
       expiresAt: input.ttlSeconds === undefined ? null : now + input.ttlSeconds * 1000,
       revokedAt: null,
       revokedReason: null,
+      times: { issuedAt: '', expiresAt: null, revokedAt: null },
     }
+    formatTimes(credential)
     this.#byId.set(credential.id, credential)
     this.#bySecret.set(credential.secret, credential)
     if (++this.#issuedSinceSweep >= PURGE_EVERY_ISSUES) {
@@ -175,6 +179,7 @@ export class CredentialRegistry {
     const credential = this.#byId.get(id)
     if (!credential) return undefined
     mutate(credential, this.clock.epochMs())
+    formatTimes(credential)
     const view = this.#view(credential)
     this.events?.emit('token:changed', view)
     return view
@@ -188,7 +193,6 @@ export class CredentialRegistry {
         : c.expiresAt !== null && c.expiresAt <= now
           ? 'expired'
           : 'active'
-    const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
     return {
       id: c.id,
       provider: c.provider,
@@ -196,11 +200,18 @@ export class CredentialRegistry {
       subject: c.subject,
       secretPrefix: c.secret.slice(0, 6),
       attributes: c.attributes,
-      issuedAt: new Date(c.issuedAt).toISOString(),
-      expiresAt: iso(c.expiresAt),
-      revokedAt: iso(c.revokedAt),
+      ...c.times,
       revokedReason: c.revokedReason,
       status,
     }
+  }
+}
+
+function formatTimes(c: Credential): void {
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
+  c.times = {
+    issuedAt: new Date(c.issuedAt).toISOString(),
+    expiresAt: iso(c.expiresAt),
+    revokedAt: iso(c.revokedAt),
   }
 }
