@@ -11,10 +11,16 @@ interface Body {
   formData(): Promise<FormData>
 }
 
-/** The route's read: urlencoded through Hono's cached copy, multipart from the raw request. */
+const utf8 = new TextDecoder()
+
+/**
+ * The route's read: urlencoded through Hono's cached bytes, multipart from the raw request. Bytes,
+ * not `c.req.text()`: a proxied call has read them already, and hono derives text from cached
+ * bytes through a whole Response.
+ */
 export function readParams(c: Context): Promise<ApiParams> {
   return parseParams(c.req.header('content-type'), {
-    text: () => c.req.text(),
+    text: async () => utf8.decode(await c.req.arrayBuffer()),
     formData: () => c.req.raw.formData(),
   })
 }
