@@ -41,7 +41,7 @@ export function createStandinHandlers(options: StandinHandlersOptions = {}): Htt
       const route = routeFor(request.url, routes)
       if (!route) return undefined // the pattern and routeFor agree; this only satisfies the types
       const standin = target.ready ?? (await target.get())
-      return standin.fetch(toStandinRequest(request, route))
+      return standin.fetch(await toStandinRequest(request, route))
     }),
   ]
 }

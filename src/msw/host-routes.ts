@@ -86,22 +86,30 @@ export function routeFor(
   return best
 }
 
-/** The same request, addressed to standin's mount for `route`. `request.url` starts with its base. */
-export function toStandinRequest(request: Request, route: ResolvedHostRoute): Request {
+/**
+ * The same request, addressed to standin's mount for `route`. `request.url` starts with its base.
+ * A body is passed on as bytes with its length, as it would arrive over HTTP: MSW holds it in
+ * memory already, and a stream of unknown length would make the app's body limit count it through
+ * a second copy of the request.
+ */
+export async function toStandinRequest(
+  request: Request,
+  route: ResolvedHostRoute,
+): Promise<Request> {
   if (route.mount === '' && route.base === route.origin) return request
   const target = `${route.origin}${route.mount}${request.url.slice(route.base.length)}`
   const headers = copyHeaders(request.headers)
   if (route.mount !== '') headers.set(ORIGINAL_BASE_HEADER, route.base)
-  const bodyless = request.method === 'GET' || request.method === 'HEAD'
+  const bodyless = request.method === 'GET' || request.method === 'HEAD' || request.body === null
+  const body = bodyless ? null : new Uint8Array(await request.arrayBuffer())
+  if (body) headers.set('content-length', String(body.byteLength))
   return new Request(target, {
     method: request.method,
     headers,
-    body: bodyless ? null : request.body,
+    body,
     // No `signal`: linking one costs about as much as the rest of the rewrite, and the app answers
     // in-process, so there is nothing to abort that MSW does not abort itself.
     redirect: request.redirect,
-    // Node's fetch needs this for a streamed body; the DOM typings do not know it yet.
-    ...({ duplex: 'half' } as RequestInit),
   })
 }
 

@@ -155,6 +155,17 @@ describe('createStandinHandlers', () => {
     expect(await session.control.requests()).toHaveLength(1)
   })
 
+  it('applies the body limit to a body MSW hands over, as over HTTP', async () => {
+    server.use(...createStandinHandlers({ scenario: 'default', config: { bodyLimitBytes: 100 } }))
+    const post = (padding: string) =>
+      fetch('https://redcap.example.edu/api/', {
+        method: 'POST',
+        body: new URLSearchParams({ token: ALICE_CLASSIC, content: 'version', padding }),
+      })
+    expect((await post('')).status).toBe(200)
+    expect((await post('x'.repeat(100))).status).toBe(413)
+  })
+
   it('creates a standin from the default scenario on first use, with a custom control origin', async () => {
     server.use(...createStandinHandlers({ control: 'http://control.test' }))
     const control = createControlClient('http://control.test')
