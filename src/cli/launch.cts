@@ -100,8 +100,29 @@ function save(script: vm.Script, file: string): void {
     const aside = `${file}.${String(process.pid)}`
     fs.writeFileSync(aside, script.createCachedData())
     fs.renameSync(aside, file)
+    forgetStale(path.dirname(file), file)
   } catch {
     // Without a cache the next start compiles again, and works the same.
+  }
+}
+
+/** A month: caches of earlier builds and other node options are removed once this old. */
+const STALE_MS = 30 * 24 * 3600 * 1000
+
+/**
+ * Each build and set of node options has its own file (about 1 MB), so old ones are removed when
+ * a new one is written; one still in use is at worst compiled again once.
+ */
+function forgetStale(dir: string, keep: string): void {
+  const now = Date.now()
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name)
+    if (file === keep || !name.endsWith('.bin')) continue
+    try {
+      if (now - fs.statSync(file).mtimeMs > STALE_MS) fs.rmSync(file)
+    } catch {
+      // Removed by another standin meanwhile.
+    }
   }
 }
 
