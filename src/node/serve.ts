@@ -36,7 +36,7 @@ export function serveApp(
     server = serve(
       {
         fetch: (request: Request, env: HttpBindings | Http2Bindings) =>
-          eventStreams.track((r) => answerOrDrop(fetchHandler, r, env), request, env),
+          answer(fetchHandler, request, env, eventStreams),
         hostname: options.host,
         port: options.port,
       },
@@ -61,37 +61,45 @@ export function serveApp(
 }
 
 /**
- * `Response.error()` (status 0) is the app's "drop the connection" (a QA lever): the socket is
- * destroyed without a byte of answer, as a crashed upstream or a reset connection would do.
- * `x-hono-already-sent` tells @hono/node-server that nothing is left to write.
+ * One request, answered by the app. `Response.error()` (status 0) is the app's "drop the
+ * connection" (a QA lever): the socket is destroyed without a byte of answer, as a crashed upstream
+ * or a reset connection would do; `x-hono-already-sent` tells @hono/node-server that nothing is
+ * left to write. An event stream is remembered, so a shutdown can end it.
  */
-async function answerOrDrop(
+async function answer(
   fetchHandler: (request: Request) => Response | Promise<Response>,
   request: Request,
   env: HttpBindings | Http2Bindings,
+  eventStreams: EventStreams,
 ): Promise<Response> {
   const response = await fetchHandler(request)
-  if (response.status !== 0) return response
-  env.outgoing.destroy()
-  return new Response(null, { headers: { 'x-hono-already-sent': '1' } })
+  if (response.status === 0) {
+    env.outgoing.destroy()
+    return new Response(null, { headers: { 'x-hono-already-sent': '1' } })
+  }
+  if (EventStreams.mayBe(request, response)) eventStreams.add(env.outgoing)
+  return response
 }
 
 /** Open `text/event-stream` responses, so a shutdown need not wait for clients to hang up. */
 class EventStreams {
   readonly #open = new Set<(HttpBindings | Http2Bindings)['outgoing']>()
 
-  async track(
-    fetchHandler: (request: Request) => Response | Promise<Response>,
-    request: Request,
-    env: HttpBindings | Http2Bindings,
-  ): Promise<Response> {
-    const response = await fetchHandler(request)
-    if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
-      const outgoing = env.outgoing
-      this.#open.add(outgoing)
-      outgoing.once('close', () => this.#open.delete(outgoing))
-    }
-    return response
+  /**
+   * Only the control plane's `GET .../_standin/events` streams events. Asking any other response
+   * for its headers would cost @hono/node-server a Headers object per request.
+   */
+  static mayBe(request: Request, response: Response): boolean {
+    return (
+      request.method === 'GET' &&
+      request.url.includes('/_standin/events') &&
+      response.headers.get('content-type')?.startsWith('text/event-stream') === true
+    )
+  }
+
+  add(outgoing: (HttpBindings | Http2Bindings)['outgoing']): void {
+    this.#open.add(outgoing)
+    outgoing.once('close', () => this.#open.delete(outgoing))
   }
 
   endAll(): void {

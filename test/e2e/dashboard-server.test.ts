@@ -19,17 +19,28 @@ describe('standin command with the dashboard', () => {
     }
   })
 
-  it('ends open event streams on SIGTERM and exits 0 without waiting for the drain timeout', async () => {
-    const standin = await spawnStandin([])
-    const response = await fetch(`${standin.url}/_standin/events`)
-    const reader = response.body!.getReader()
-    const first = new TextDecoder().decode((await reader.read()).value)
-    expect(first).toMatch(/^event: ready\n/)
-    const started = performance.now()
-    const code = await standin.stop('SIGTERM')
-    const elapsed = performance.now() - started
-    expect(code).toBe(0)
-    expect(elapsed).toBeLessThan(3_000)
-    await expect(reader.read()).rejects.toThrow()
-  })
+  it.each(['the root world', 'a session'])(
+    "ends %s's open event stream on SIGTERM and exits 0 without waiting for the drain timeout",
+    async (world) => {
+      const standin = await spawnStandin([])
+      const base =
+        world === 'a session'
+          ? (
+              (await (
+                await fetch(`${standin.url}/_standin/sessions`, { method: 'POST', body: '{}' })
+              ).json()) as { baseUrl: string }
+            ).baseUrl
+          : standin.url
+      const response = await fetch(`${base}/_standin/events`)
+      const reader = response.body!.getReader()
+      const first = new TextDecoder().decode((await reader.read()).value)
+      expect(first).toMatch(/^event: ready\n/)
+      const started = performance.now()
+      const code = await standin.stop('SIGTERM')
+      const elapsed = performance.now() - started
+      expect(code).toBe(0)
+      expect(elapsed).toBeLessThan(3_000)
+      await expect(reader.read()).rejects.toThrow()
+    },
+  )
 })
