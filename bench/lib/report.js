@@ -38,6 +38,7 @@ import { formatRate, formatRatio, round } from './stats.js'
  * @property {number} clockAdvances
  * @property {Record<string, number>} statuses
  * @property {number} targetMb
+ * @property {string} [scope]  which requests the long run sent, when not every case's
  *
  * @typedef {object} Report
  * @property {Record<string, string>} meta
@@ -104,7 +105,8 @@ export function coldLine(row) {
 export function memoryLine(row) {
   const after = row.rssAfterMb === undefined ? 'unknown' : `${String(round(row.rssAfterMb))} MB`
   const met = row.rssAfterMb === undefined ? '' : row.rssAfterMb < row.targetMb ? 'met' : 'MISSED'
-  return `bench: RSS after ${formatRate(row.requests)} requests: ${after} (before ${String(round(row.rssBeforeMb ?? Number.NaN))} MB; target under ${String(row.targetMb)} MB: ${met}; ${formatStatuses(row.statuses)})`
+  const scope = row.scope ? ` of ${row.scope}` : ''
+  return `bench: RSS after ${formatRate(row.requests)} requests${scope}: ${after} (before ${String(round(row.rssBeforeMb ?? Number.NaN))} MB; target under ${String(row.targetMb)} MB: ${met}; ${formatStatuses(row.statuses)})`
 }
 
 /** @param {Report} report */
@@ -160,6 +162,7 @@ export function toMarkdown(report) {
       '| ---: | ---: | ---: | ---: | ---: | --- | --- |',
       `| ${formatRate(m.requests)} | ${String(m.clockAdvances)} | ${String(round(m.rssBeforeMb ?? Number.NaN))} | ${String(round(m.rssAfterMb ?? Number.NaN))} | < ${String(m.targetMb)} | ${m.rssAfterMb !== undefined && m.rssAfterMb < m.targetMb ? 'met' : 'MISSED'} | ${formatStatuses(m.statuses)} |`,
     )
+    if (m.scope) lines.push('', `Requests: ${m.scope}.`)
   }
   const profiled = report.cases.filter((row) => row.profile)
   if (profiled.length > 0) {
