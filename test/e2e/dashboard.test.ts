@@ -171,6 +171,11 @@ describe('dashboard', () => {
     expect(outline).toBe('solid 3px')
     await page.keyboard.press('Enter')
     await expect.poll(clockText).toBe('2026-03-01 08:05:00')
+    // The event stream may show the new time before the call answers; until then the button is
+    // busy (aria-busy) and ignores a second press, as it should.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-busy') ?? null))
+      .toBe(null)
     await page.keyboard.press('Space')
     await expect.poll(clockText).toBe('2026-03-01 08:10:00')
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('+5 min')
