@@ -1,7 +1,6 @@
 /**
- * The bin's own code cache on Node 20 (src/cli/launch.cts): written by a first start, read by the
- * next, replaced when V8 rejects it, and never in the way of a start. Node 22.1+ uses the cache
- * built into Node instead, so there these cases do not apply.
+ * The bin's own code cache (src/cli/launch.cts): written by a first start, read by the next,
+ * replaced when V8 rejects it, and never in the way of a start.
  */
 import {
   mkdtempSync,
@@ -11,13 +10,10 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs'
-import nodeModule from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { spawnStandin } from '../support/cli.js'
-
-const builtIn = 'enableCompileCache' in nodeModule
 
 /** Starts and stops the bin with its temp folder at `temp`; the cache is written as it exits. */
 async function startOnce(temp: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
@@ -38,7 +34,7 @@ function cacheFiles(temp: string): string[] {
     .map((name) => join(dir, name))
 }
 
-describe.skipIf(builtIn)("the bin's code cache", () => {
+describe("the bin's code cache", () => {
   it('is written by a first start, in a folder only its user may write, and read by the next', async () => {
     const temp = mkdtempSync(join(tmpdir(), 'standin-cache-'))
     await startOnce(temp)
@@ -60,11 +56,14 @@ describe.skipIf(builtIn)("the bin's code cache", () => {
     expect(readFileSync(file).length).toBeGreaterThan(100_000)
   })
 
-  it('writes nothing with DISABLE_V8_COMPILE_CACHE set', async () => {
-    const temp = mkdtempSync(join(tmpdir(), 'standin-cache-'))
-    await startOnce(temp, { DISABLE_V8_COMPILE_CACHE: '1' })
-    expect(readdirSync(temp)).toEqual([])
-  })
+  it.each(['DISABLE_V8_COMPILE_CACHE', 'NODE_DISABLE_COMPILE_CACHE'])(
+    'writes nothing with %s set',
+    async (name) => {
+      const temp = mkdtempSync(join(tmpdir(), 'standin-cache-'))
+      await startOnce(temp, { [name]: '1' })
+      expect(readdirSync(temp)).toEqual([])
+    },
+  )
 
   it("removes other builds' caches once they are a month old, and keeps newer ones", async () => {
     const temp = mkdtempSync(join(tmpdir(), 'standin-cache-'))
