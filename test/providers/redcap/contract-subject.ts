@@ -67,8 +67,6 @@ export const redcapSubject: ContractSubject = {
       'The gateway did not receive a timely response from the upstream server or application.',
     ),
   },
-  skip: {
-    expiry:
-      'REDCap API tokens never expire; they die only when regenerated, deleted or revoked (protocol notes §4.1).',
-  },
+  // No lifetimeSeconds: REDCap API tokens never expire; they die only when regenerated, deleted or
+  // revoked (protocol notes §4.1).
 }
