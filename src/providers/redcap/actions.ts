@@ -41,37 +41,43 @@ function pendingOf(state: RedcapState, project: number, username: string): Token
   )
 }
 
+/** An action on one user's token (or token request) in one project; `done` starts its report. */
+function userTokenAction(
+  description: string,
+  done: string,
+  act: (state: RedcapState, deps: TokenDeps, project: number, username: string) => unknown,
+) {
+  return defineAction({
+    description,
+    schema: ProjectUser,
+    run(ctx: ProviderContext<RedcapState>, { project, username }) {
+      act(ctx.state(), deps(ctx), project, username)
+      return `${done} ${username} on project ${String(project)}`
+    },
+  })
+}
+
 export const redcapActions = {
-  regenerateToken: defineAction({
-    description: "Regenerates a user's API token; the old one stops working at once.",
-    schema: ProjectUser,
-    run(ctx: ProviderContext<RedcapState>, { project, username }) {
-      regenerateToken(ctx.state(), deps(ctx), project, username)
-      return `regenerated the API token of ${username} on project ${String(project)}`
-    },
-  }),
-  deleteToken: defineAction({
-    description: "Deletes a user's API token.",
-    schema: ProjectUser,
-    run(ctx: ProviderContext<RedcapState>, { project, username }) {
-      deleteToken(ctx.state(), deps(ctx), project, username)
-      return `deleted the API token of ${username} on project ${String(project)}`
-    },
-  }),
-  approveTokenRequest: defineAction({
-    description: "Approves a user's pending API token request.",
-    schema: ProjectUser,
-    run(ctx: ProviderContext<RedcapState>, { project, username }) {
-      approveRequest(ctx.state(), deps(ctx), pendingOf(ctx.state(), project, username).id)
-      return `approved the token request of ${username} on project ${String(project)}`
-    },
-  }),
-  rejectTokenRequest: defineAction({
-    description: "Rejects a user's pending API token request.",
-    schema: ProjectUser,
-    run(ctx: ProviderContext<RedcapState>, { project, username }) {
-      rejectRequest(ctx.state(), deps(ctx), pendingOf(ctx.state(), project, username).id)
-      return `rejected the token request of ${username} on project ${String(project)}`
-    },
-  }),
+  regenerateToken: userTokenAction(
+    "Regenerates a user's API token; the old one stops working at once.",
+    'regenerated the API token of',
+    regenerateToken,
+  ),
+  deleteToken: userTokenAction(
+    "Deletes a user's API token.",
+    'deleted the API token of',
+    deleteToken,
+  ),
+  approveTokenRequest: userTokenAction(
+    "Approves a user's pending API token request.",
+    'approved the token request of',
+    (state, deps, project, username) =>
+      approveRequest(state, deps, pendingOf(state, project, username).id),
+  ),
+  rejectTokenRequest: userTokenAction(
+    "Rejects a user's pending API token request.",
+    'rejected the token request of',
+    (state, deps, project, username) =>
+      rejectRequest(state, deps, pendingOf(state, project, username).id),
+  ),
 }
