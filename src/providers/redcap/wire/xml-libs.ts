@@ -4,6 +4,7 @@
  * only calls that post XML (data or an ODM file) need them. `require` keeps the use synchronous.
  */
 import { createRequire } from 'node:module'
+import { onFirstUse } from '../../../core/first-use.js'
 
 type ParserLib = typeof import('fast-xml-parser')
 type ValidatorLib = typeof import('fast-xml-validator')
@@ -11,19 +12,14 @@ export type XMLParser = InstanceType<ParserLib['XMLParser']>
 export type XMLParserOptions = ConstructorParameters<ParserLib['XMLParser']>[0]
 
 const load = createRequire(import.meta.url)
-let parserLib: ParserLib | undefined
-let validatorLib: ValidatorLib | undefined
+const parserLib = onFirstUse(() => load('fast-xml-parser') as ParserLib)
+const validatorLib = onFirstUse(() => load('fast-xml-validator') as ValidatorLib)
 
 /** A parser with `options`, built on first call and then reused. */
 export function lazyXmlParser(options: XMLParserOptions): () => XMLParser {
-  let parser: XMLParser | undefined
-  return () => {
-    parserLib ??= load('fast-xml-parser') as ParserLib
-    return (parser ??= new parserLib.XMLParser(options))
-  }
+  return onFirstUse(() => new (parserLib().XMLParser)(options))
 }
 
 export function xmlSyntaxValidator(): ValidatorLib['SyntaxValidator'] {
-  validatorLib ??= load('fast-xml-validator') as ValidatorLib
-  return validatorLib.SyntaxValidator
+  return validatorLib().SyntaxValidator
 }
