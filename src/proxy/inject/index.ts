@@ -3,7 +3,7 @@
  */
 import { epicollectInjector } from './epicollect.js'
 import type { InjectorDefinition } from './injector.js'
-import { redcapInjector } from './redcap.js'
+import { redcapInjector } from '../../providers/redcap/proxy/injector.js'
 import { redoxInjector } from './redox.js'
 
 export const INJECTORS: Readonly<Record<string, InjectorDefinition>> = {
