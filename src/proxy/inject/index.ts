@@ -1,7 +1,7 @@
 /**
  * The credential injectors, by provider: each knows its upstream's protocol only.
  */
-import { epicollectInjector } from './epicollect.js'
+import { epicollectInjector } from '../../providers/epicollect/proxy/injector.js'
 import type { InjectorDefinition } from './injector.js'
 import { redcapInjector } from '../../providers/redcap/proxy/injector.js'
 import { redoxInjector } from './redox.js'

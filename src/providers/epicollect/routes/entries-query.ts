@@ -6,10 +6,10 @@
  * @see epicollect5-server app/Services/Entries/EntriesViewService.php (getSanitizedQueryParams),
  *   app/Http/Validation/Entries/View/RuleQueryString.php and ViewEntriesDataController::export
  */
-import { Ec5Error, ec5Error, type Ec5Problem } from './errors.js'
-import { isPhpNumeric } from './php-json.js'
-import type { ProjectRecord } from './project-fixtures.js'
-import { isPhpInt, phpTruthy, validate, type QueryValue, type Rule } from './query-params.js'
+import { Ec5Error, ec5Error, type Ec5Problem } from '../errors.js'
+import { isPhpNumeric } from '../wire/php-json.js'
+import type { ProjectRecord } from '../state/project-fixtures.js'
+import { isPhpInt, phpTruthy, validate, type QueryValue, type Rule } from '../wire/query-params.js'
 
 /** config/epicollect/strings.php `search_data_entries`: the accepted keys, in link order. */
 export const ENTRY_PARAM_KEYS = [

@@ -5,7 +5,7 @@
  * request needs them, so a cold start never parses the large tables. Media sit under `media/`
  * (see media-export.ts). The format is described in fixtures/epicollect/README.md.
  */
-import type { FixtureStore } from '../../core/fixtures.js'
+import type { FixtureStore } from '../../../core/fixtures.js'
 import { ProjectModel, type ProjectDefinition } from './definition.js'
 import { EntryStore, type EntryTable } from './entry-store.js'
 import { checkDefinition, checkMapping, checkTables, FixtureShapeError } from './fixture-check.js'

@@ -5,11 +5,11 @@
  * request. Views are bounded per project, so varied base URLs cannot grow memory without end.
  */
 import { csvLine } from './csv.js'
-import type { StoredEntry } from './entry-store.js'
+import type { StoredEntry } from '../state/entry-store.js'
 import { csvHeader, mapEntryCsv, mapEntryJson } from './entry-mapping.js'
 import { exportLayout } from './export-layout.js'
 import { encodePhpJson } from './php-json.js'
-import type { ProjectRecord } from './project-fixtures.js'
+import type { ProjectRecord } from '../state/project-fixtures.js'
 
 export interface ExportView {
   /** The CSV header row, with its line end. */

@@ -5,7 +5,7 @@
  * league's getBasicAuthCredentials does. Query parameters are never read.
  */
 import type { Context } from 'hono'
-import { collectFields } from './query-params.js'
+import { collectFields } from '../wire/query-params.js'
 import type { TokenRequest } from './token-endpoint.js'
 
 async function readParams(c: Context): Promise<Record<string, unknown>> {

@@ -8,7 +8,7 @@
  * `owner_uuid`, `created_at`, `uploaded_at`, `title` and `created_by` are the entry's own; every
  * other column is an input ref and its cells are the answers as the apps upload them.
  */
-import { parseStoredTime } from './dates.js'
+import { parseStoredTime } from '../wire/dates.js'
 
 export interface StoredEntry {
   /** Insertion order, the database id's stand-in for stable ordering. */

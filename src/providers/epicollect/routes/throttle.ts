@@ -4,10 +4,10 @@
  * `X-RateLimit-Limit` / `X-RateLimit-Remaining` on whatever the route answers (errors included).
  */
 import type { Context, MiddlewareHandler } from 'hono'
-import type { ProviderContext, StandinEnv } from '../provider.js'
-import type { Limit } from './rate-limit.js'
-import type { RateLimits } from './seed.js'
-import type { EpicollectState } from './state.js'
+import type { ProviderContext, StandinEnv } from '../../provider.js'
+import type { Limit } from '../state/rate-limit.js'
+import type { RateLimits } from '../state/seed.js'
+import type { EpicollectState } from '../state/model.js'
 
 const MINUTE = 60
 const HOUR = 3600

@@ -9,12 +9,12 @@
  * @see epicollect5-server app/Http/Controllers/Api/Entries/View/ViewEntriesDataController.php,
  *   app/Traits/Response/ResponseTools.php and app/Libraries/Utilities/DateFormatConverter.php
  */
-import { formatIsoSeconds } from './dates.js'
+import { formatIsoSeconds } from '../wire/dates.js'
 import type { EntriesQuery } from './entries-query.js'
 import { selectEntries, type Selection } from './entries-select.js'
-import { exportView } from './export-view.js'
-import { encodePhpJson } from './php-json.js'
-import type { ProjectRecord } from './project-fixtures.js'
+import { exportView } from '../wire/export-view.js'
+import { encodePhpJson } from '../wire/php-json.js'
+import type { ProjectRecord } from '../state/project-fixtures.js'
 
 export interface ExportContext {
   /** The base URL of the mount as the client reached it (links and public media URLs). */

@@ -7,11 +7,11 @@
  *   app/Models/Entries/{Entry,BranchEntry}.php and app/Traits/Eloquent/Entries.php
  *   (sortAndFilterEntries)
  */
-import { endOfDay, parseUtcDateTime, startOfDay } from './dates.js'
+import { endOfDay, parseUtcDateTime, startOfDay } from '../wire/dates.js'
 import type { EntriesQuery } from './entries-query.js'
-import type { EntryStore, StoredEntry } from './entry-store.js'
-import { phpTruthy } from './query-params.js'
-import { compareText } from '../../core/collation.js'
+import type { EntryStore, StoredEntry } from '../state/entry-store.js'
+import { phpTruthy } from '../wire/query-params.js'
+import { compareText } from '../../../core/collation.js'
 
 export interface Selection {
   readonly total: number

@@ -10,11 +10,11 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { readPayload, renderAdminError } from '../../admin/envelope.js'
-import type { ProviderContext } from '../provider.js'
-import { createApp, deleteApp, revokeAppTokens } from './client-app.js'
-import { APP_NAME } from './seed.js'
-import { appOfProject, type ClientApp, type EpicollectState } from './state.js'
+import { readPayload, renderAdminError } from '../../../admin/envelope.js'
+import type { ProviderContext } from '../../provider.js'
+import { createApp, deleteApp, revokeAppTokens } from '../state/client-app.js'
+import { APP_NAME } from '../state/seed.js'
+import { appOfProject, type ClientApp, type EpicollectState } from '../state/model.js'
 
 const CreateAppSchema = z
   .object({

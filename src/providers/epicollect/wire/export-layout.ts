@@ -7,9 +7,9 @@
  *   getInputMapping, getInputsFlattened, getBranchInputsFlattened)
  */
 import { DATETIME_FORMATS_PHP } from './dates.js'
-import type { InputDefinition, InputType } from './definition.js'
-import { asRecord, type InputMap } from './mapping.js'
-import type { ProjectRecord } from './project-fixtures.js'
+import type { InputDefinition, InputType } from '../state/definition.js'
+import { asRecord, type InputMap } from '../state/mapping.js'
+import type { ProjectRecord } from '../state/project-fixtures.js'
 
 export interface ExportColumn {
   readonly ref: string

@@ -3,10 +3,10 @@
  * (`do: {action: epicollect.deleteApp, project: ec5-river-watch}`).
  */
 import { z } from 'zod'
-import { defineAction } from '../action.js'
-import type { ProviderContext } from '../provider.js'
-import { deleteApp, revokeAppTokens } from './client-app.js'
-import type { EpicollectState } from './state.js'
+import { defineAction } from '../../action.js'
+import type { ProviderContext } from '../../provider.js'
+import { deleteApp, revokeAppTokens } from '../state/client-app.js'
+import type { EpicollectState } from '../state/model.js'
 
 const ProjectSlug = z.object({ project: z.string().min(1).describe('The project slug.') }).strict()
 

@@ -8,8 +8,8 @@
  *   getMappedEntryCSV, getHeaderRowCSV, parseAnswer, getMediaUrl)
  */
 import { formatIsoSeconds, formatPhpDate, parseUtcDateTime } from './dates.js'
-import type { InputType } from './definition.js'
-import type { StoredEntry } from './entry-store.js'
+import type { InputType } from '../state/definition.js'
+import type { StoredEntry } from '../state/entry-store.js'
 import type { ExportColumn, ExportLayout } from './export-layout.js'
 import { PhpFloat, phpFloatToString, phpFloatval, phpIntval } from './php-json.js'
 import { toUtm } from './utm.js'

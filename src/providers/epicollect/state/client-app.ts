@@ -7,11 +7,11 @@
  * @see epicollect5-server app/Http/Controllers/Web/Project/ProjectAppsController.php and
  *   tests/Http/Controllers/Web/Project/ProjectAppsControllerTest.php
  */
-import type { CredentialRegistry } from '../../core/credentials.js'
-import { StandinError } from '../../core/errors.js'
-import type { Random } from '../../core/random.js'
-import { isGone } from './project-search.js'
-import { appOfProject, type ClientApp, type EpicollectState } from './state.js'
+import type { CredentialRegistry } from '../../../core/credentials.js'
+import { StandinError } from '../../../core/errors.js'
+import type { Random } from '../../../core/random.js'
+import { isGone } from '../routes/project-search.js'
+import { appOfProject, type ClientApp, type EpicollectState } from './model.js'
 
 export const PROVIDER_ID = 'epicollect'
 export const ACCESS_TOKEN_KIND = 'access_token'

@@ -3,9 +3,9 @@
  * needs one of standin's own live tokens for that project's app (ec5_256 / ec5_257 otherwise),
  * exactly as in mock mode; the token endpoint and project search carry no bearer token.
  */
-import type { ProviderContext, StandinContext } from '../provider.js'
-import { checkAccess } from './project-access.js'
-import type { EpicollectState } from './state.js'
+import type { ProviderContext, StandinContext } from '../../provider.js'
+import { checkAccess } from '../routes/project-access.js'
+import type { EpicollectState } from '../state/model.js'
 
 const EXPORT = /^\/api\/export\/(?:entries|project|media)\/([^/]+)/
 

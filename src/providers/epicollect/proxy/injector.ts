@@ -5,11 +5,11 @@
  * is 404 `ec5_256` (a superseded token too: a new token kills the client's previous one), so that
  * answer drops the cached token and the request is retried once with a new one.
  */
-import { joinUrl } from '../transport.js'
-import { once, type InjectorDefinition } from './injector.js'
-import { bearerHeader } from './place.js'
-import { TokenCache } from './token-cache.js'
-import { requestAccessToken } from './token-endpoint.js'
+import { joinUrl } from '../../../proxy/transport.js'
+import { once, type InjectorDefinition } from '../../../proxy/inject/injector.js'
+import { bearerHeader } from '../../../proxy/inject/place.js'
+import { TokenCache } from '../../../proxy/inject/token-cache.js'
+import { requestAccessToken } from '../../../proxy/inject/token-endpoint.js'
 
 /** `passport.expire = 7200` (protocols/epicollect.md §2, "Success: 200"). */
 const TOKEN_LIFETIME_SECONDS = 7200

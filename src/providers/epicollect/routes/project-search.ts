@@ -8,11 +8,11 @@
  * @see epicollect5-server app/Http/Controllers/Api/Project/ProjectController.php (search, version)
  *   and app/Models/Project/Project.php (startsWith, matches, version)
  */
-import { parseUtcDateTime } from './dates.js'
-import { ec5Error } from './errors.js'
-import { encodePhpJson } from './php-json.js'
-import type { ProjectRecord } from './project-fixtures.js'
-import { compareText } from '../../core/collation.js'
+import { parseUtcDateTime } from '../wire/dates.js'
+import { ec5Error } from '../errors.js'
+import { encodePhpJson } from '../wire/php-json.js'
+import type { ProjectRecord } from '../state/project-fixtures.js'
+import { compareText } from '../../../core/collation.js'
 
 const MAX_RESULTS = 50
 

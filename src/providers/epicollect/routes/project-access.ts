@@ -8,14 +8,19 @@
  * @see epicollect5-server app/Http/Middleware/ProjectPermissionsApi.php and
  *   RequestAttributesMiddleware.php; league/oauth2-server 8.5.5 BearerTokenValidator
  */
-import type { CredentialRegistry } from '../../core/credentials.js'
-import { AccessDenied, timeProblem, verifyAccessToken, type AccessClaims } from './access-token.js'
-import { PROVIDER_ID } from './client-app.js'
-import { ec5Error } from './errors.js'
-import type { ProjectRecord } from './project-fixtures.js'
+import type { CredentialRegistry } from '../../../core/credentials.js'
+import {
+  AccessDenied,
+  timeProblem,
+  verifyAccessToken,
+  type AccessClaims,
+} from '../state/access-token.js'
+import { PROVIDER_ID } from '../state/client-app.js'
+import { ec5Error } from '../errors.js'
+import type { ProjectRecord } from '../state/project-fixtures.js'
 import { isGone } from './project-search.js'
-import { slugify } from './slug.js'
-import type { EpicollectState } from './state.js'
+import { slugify } from '../wire/slug.js'
+import type { EpicollectState } from '../state/model.js'
 
 export interface AccessDeps {
   readonly credentials: CredentialRegistry

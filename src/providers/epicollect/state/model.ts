@@ -4,8 +4,8 @@
  * token signatures. Access-token rows live in the credential registry, so the control plane's
  * expire and revoke levers reach them.
  */
-import type { FixtureStore } from '../../core/fixtures.js'
-import type { Random } from '../../core/random.js'
+import type { FixtureStore } from '../../../core/fixtures.js'
+import type { Random } from '../../../core/random.js'
 import { importSigningKeys, type AccessClaims, type SigningKeys } from './access-token.js'
 import { loadProjects, type ProjectRecord } from './project-fixtures.js'
 import { RateLimiter } from './rate-limit.js'

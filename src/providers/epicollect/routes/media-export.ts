@@ -9,10 +9,10 @@
  * @see epicollect5-server app/Services/Media/MediaService.php, app/Http/Validation/Media/RuleMedia.php,
  *   app/Providers/Macros/Response/{ToMediaStreamLocal,ToEntryThumbLocal,ToProjectMobileLogoLocal}Macro.php
  */
-import type { FixtureStore } from '../../core/fixtures.js'
-import { Ec5Error, ec5Error } from './errors.js'
-import type { ProjectRecord } from './project-fixtures.js'
-import { phpTruthy, validate, type QueryValue, type Rule } from './query-params.js'
+import type { FixtureStore } from '../../../core/fixtures.js'
+import { Ec5Error, ec5Error } from '../errors.js'
+import type { ProjectRecord } from '../state/project-fixtures.js'
+import { phpTruthy, validate, type QueryValue, type Rule } from '../wire/query-params.js'
 
 /** config/epicollect/media.php `formats`. */
 const FORMATS = [

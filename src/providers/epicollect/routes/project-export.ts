@@ -7,12 +7,12 @@
  * @see epicollect5-server app/Http/Controllers/Api/Project/ProjectController.php (export),
  *   app/Models/Project/ProjectStats.php and app/DTO/ProjectStatsDTO.php
  */
-import type { FixtureStore } from '../../core/fixtures.js'
-import { formatMysqlDateTime } from './dates.js'
-import type { StoredEntry } from './entry-store.js'
-import { inMysqlJsonOrder } from './mysql-json.js'
-import { encodePhpJson } from './php-json.js'
-import type { ProjectRecord } from './project-fixtures.js'
+import type { FixtureStore } from '../../../core/fixtures.js'
+import { formatMysqlDateTime } from '../wire/dates.js'
+import type { StoredEntry } from '../state/entry-store.js'
+import { inMysqlJsonOrder } from '../wire/mysql-json.js'
+import { encodePhpJson } from '../wire/php-json.js'
+import type { ProjectRecord } from '../state/project-fixtures.js'
 
 /** Media kinds whose uploads count towards `total_files` and `total_bytes`. */
 const COUNTED_MEDIA = ['photo', 'audio', 'video'] as const

@@ -8,7 +8,7 @@
  */
 import { parseUtcDateTime } from './dates.js'
 import { isPhpNumeric } from './php-json.js'
-import type { Ec5Code, Ec5Problem } from './errors.js'
+import type { Ec5Code, Ec5Problem } from '../errors.js'
 
 export type QueryValue = string | readonly string[]
 

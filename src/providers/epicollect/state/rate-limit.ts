@@ -7,7 +7,7 @@
  * @see epicollect5-server app/Providers/RateLimiterServiceProvider.php, config/epicollect/limits.php
  * @see https://github.com/laravel/framework/blob/12.x/src/Illuminate/Routing/Middleware/ThrottleRequests.php
  */
-import { Ec5Error } from './errors.js'
+import { Ec5Error } from '../errors.js'
 
 export interface Limit {
   /** The limiter and key, e.g. `api-export-entries|ec5-river-watch`. */

@@ -8,12 +8,12 @@
  * @see https://github.com/thephpleague/oauth2-server/blob/8.5.5/src/Grant/AbstractGrant.php
  *   (getClientCredentials, getBasicAuthCredentials) and src/Grant/ClientCredentialsGrant.php
  */
-import type { CredentialRegistry } from '../../core/credentials.js'
-import type { Random } from '../../core/random.js'
-import { signAccessToken } from './access-token.js'
-import { ACCESS_TOKEN_KIND, deleteClientTokens, PROVIDER_ID } from './client-app.js'
-import { ec5Error, type Ec5Code } from './errors.js'
-import type { ClientApp, EpicollectState } from './state.js'
+import type { CredentialRegistry } from '../../../core/credentials.js'
+import type { Random } from '../../../core/random.js'
+import { signAccessToken } from '../state/access-token.js'
+import { ACCESS_TOKEN_KIND, deleteClientTokens, PROVIDER_ID } from '../state/client-app.js'
+import { ec5Error, type Ec5Code } from '../errors.js'
+import type { ClientApp, EpicollectState } from '../state/model.js'
 
 export interface TokenRequest {
   /** The parsed body: JSON object, urlencoded or multipart fields. Query strings are ignored. */
