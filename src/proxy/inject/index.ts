@@ -4,7 +4,7 @@
 import { epicollectInjector } from '../../providers/epicollect/proxy/injector.js'
 import type { InjectorDefinition } from './injector.js'
 import { redcapInjector } from '../../providers/redcap/proxy/injector.js'
-import { redoxInjector } from './redox.js'
+import { redoxInjector } from '../../providers/redox/proxy/injector.js'
 
 export const INJECTORS: Readonly<Record<string, InjectorDefinition>> = {
   redcap: redcapInjector,

@@ -5,12 +5,12 @@
  * as `Authorization: Bearer`. A 401 from the upstream drops the token and the request is retried once.
  */
 import { importJWK, importPKCS8, SignJWT, type CryptoKey, type JWK } from 'jose'
-import { StandinError } from '../../core/errors.js'
-import { joinUrl } from '../transport.js'
-import type { InjectorDefinition, InjectorDeps } from './injector.js'
-import { bearerHeader } from './place.js'
-import { TokenCache } from './token-cache.js'
-import { requestAccessToken } from './token-endpoint.js'
+import { StandinError } from '../../../core/errors.js'
+import { joinUrl } from '../../../proxy/transport.js'
+import type { InjectorDefinition, InjectorDeps } from '../../../proxy/inject/injector.js'
+import { bearerHeader } from '../../../proxy/inject/place.js'
+import { TokenCache } from '../../../proxy/inject/token-cache.js'
+import { requestAccessToken } from '../../../proxy/inject/token-endpoint.js'
 
 const TOKEN_PATH = '/v2/auth/token'
 /** Redox access tokens live 300 s (protocols/redox.md §1). */

@@ -5,12 +5,12 @@
  * @see https://docs.redoxengine.com/how-to/send-and-manage-requests/authenticate-with-jwt
  * @see https://docs.redoxengine.com/troubleshooting/troubleshoot-oauth-api-key-errors/
  */
-import type { CredentialRegistry } from '../../core/credentials.js'
-import { StandinError } from '../../core/errors.js'
-import type { Random } from '../../core/random.js'
-import { refusal } from './assertion-refusals.js'
+import type { CredentialRegistry } from '../../../core/credentials.js'
+import { StandinError } from '../../../core/errors.js'
+import type { Random } from '../../../core/random.js'
+import { refusal } from '../wire/assertion-refusals.js'
 import { verifyAssertion, type AssertionDeps } from './jwt-assertion.js'
-import { mediaTypeOf } from './request-body.js'
+import { mediaTypeOf } from '../wire/request-body.js'
 
 export const CLIENT_CREDENTIALS = 'client_credentials'
 export const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'

@@ -18,13 +18,13 @@ import {
   explainJoseError,
   refusal,
   type Refuse,
-} from './assertion-refusals.js'
-import { JwksUnavailableError, findJwksKey } from './jwks-url.js'
-import { algorithmMismatch, importedKey } from './public-keys.js'
-import { REGION_NAME, type Region } from './region.js'
-import type { Algorithm } from './seed-schema.js'
-import type { ApiKey, PublicKey, RedoxState } from './state.js'
-import { rememberJti } from './jti-replay.js'
+} from '../wire/assertion-refusals.js'
+import { JwksUnavailableError, findJwksKey } from '../state/jwks-url.js'
+import { algorithmMismatch, importedKey } from '../state/public-keys.js'
+import { REGION_NAME, type Region } from '../region.js'
+import type { Algorithm } from '../state/seed.js'
+import type { ApiKey, PublicKey, RedoxState } from '../state/model.js'
+import { rememberJti } from '../state/jti-replay.js'
 
 /** "Redox expects the iat parameter value to be within the past 5 minutes. We allow a clock skew of 10 seconds." */
 export const MAX_ASSERTION_AGE_SECONDS = 300

@@ -6,11 +6,11 @@
  * @see https://developer.redoxengine.com/how-to-use-redox/manage-your-redox-setup/authenticate-a-legacy-api-key/
  * @see https://developer.redoxengine.com/getting-started/authenticating-a-source/
  */
-import type { CredentialRegistry } from '../../core/credentials.js'
-import { StandinError } from '../../core/errors.js'
-import type { Random } from '../../core/random.js'
-import { REGION_NAME, type Region } from './region.js'
-import type { LegacyKey, RedoxState } from './state.js'
+import type { CredentialRegistry } from '../../../core/credentials.js'
+import { StandinError } from '../../../core/errors.js'
+import type { Random } from '../../../core/random.js'
+import { REGION_NAME, type Region } from '../region.js'
+import type { LegacyKey, RedoxState } from '../state/model.js'
 
 export interface LegacyDeps {
   readonly state: RedoxState

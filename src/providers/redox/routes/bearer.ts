@@ -5,11 +5,11 @@
  * refusal is the same body; the reason goes to the journal.
  * @see https://developer.redoxengine.com/api-reference/error-handling-and-responses
  */
-import type { CredentialRegistry, CredentialView } from '../../core/credentials.js'
-import { StandinError } from '../../core/errors.js'
-import { takeRequest } from './rate-limit.js'
-import { REGION_NAME, type Region } from './region.js'
-import type { RedoxState } from './state.js'
+import type { CredentialRegistry, CredentialView } from '../../../core/credentials.js'
+import { StandinError } from '../../../core/errors.js'
+import { takeRequest } from '../state/rate-limit.js'
+import { REGION_NAME, type Region } from '../region.js'
+import type { RedoxState } from '../state/model.js'
 
 export type DataApi = 'fhir' | 'data-model'
 

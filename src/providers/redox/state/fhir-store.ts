@@ -3,7 +3,7 @@
  * resource or a Bundle of them) and indexed by type and id. Resources are never changed, so one
  * store is shared by every world that reads the same folder.
  */
-import type { FixtureStore } from '../../core/fixtures.js'
+import type { FixtureStore } from '../../../core/fixtures.js'
 
 export interface FhirResource {
   readonly resourceType: string

@@ -6,9 +6,9 @@
  * @see https://docs.redoxengine.com/api-reference/fhir-api-reference/fhir-resources/Patient/$patient-update
  * @see https://hl7.org/fhir/R4/messageheader-operation-process-message.html
  */
-import type { Random } from '../../core/random.js'
+import type { Random } from '../../../core/random.js'
 import type { FhirBundle } from './fhir.js'
-import { invalid, readJson } from './request-body.js'
+import { invalid, readJson } from '../wire/request-body.js'
 
 const FHIR_JSON = ['application/fhir+json', 'application/json']
 

@@ -3,7 +3,7 @@
  * (clients add `;charset=UTF-8`), JSON that fails as `invalid_request`, and the validation error
  * every API turns into its own envelope.
  */
-import { StandinError } from '../../core/errors.js'
+import { StandinError } from '../../../core/errors.js'
 
 /** `application/x-www-form-urlencoded;charset=UTF-8` → `application/x-www-form-urlencoded`. */
 export function mediaTypeOf(contentType: string | undefined): string {

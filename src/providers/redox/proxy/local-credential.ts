@@ -4,10 +4,10 @@
  * apply before standin swaps in the token it got from the real Redox. Token requests themselves
  * carry no Bearer token and pass.
  */
-import type { ProviderContext, StandinContext } from '../provider.js'
-import { authorizeBearer } from './bearer.js'
-import { regionOfMount } from './region.js'
-import type { RedoxState } from './state.js'
+import type { ProviderContext, StandinContext } from '../../provider.js'
+import { authorizeBearer } from '../routes/bearer.js'
+import { regionOfMount } from '../region.js'
+import type { RedoxState } from '../state/model.js'
 
 const TOKEN_ROUTES = ['/v2/auth/token', '/auth/authenticate', '/auth/refreshToken']
 

@@ -3,12 +3,12 @@
  * (`do: {action: redox.rotateKey, clientId: ..., publicKey: {fixture: ...}}`).
  */
 import { z } from 'zod'
-import { defineAction } from '../action.js'
-import type { ProviderContext } from '../provider.js'
-import { addPublicKey, deleteApiKey, findApiKeyOrFail, removePublicKey } from './api-keys.js'
-import { publicPart, readKeyFixture } from './public-keys.js'
-import type { KidJwk } from './api-keys.js'
-import type { RedoxState } from './state.js'
+import { defineAction } from '../../action.js'
+import type { ProviderContext } from '../../provider.js'
+import { addPublicKey, deleteApiKey, findApiKeyOrFail, removePublicKey } from '../state/api-keys.js'
+import { publicPart, readKeyFixture } from '../state/public-keys.js'
+import type { KidJwk } from '../state/api-keys.js'
+import type { RedoxState } from '../state/model.js'
 
 const RotateSchema = z
   .object({

@@ -7,10 +7,10 @@
  * as at Redox; users of a JWKS URL fill in `kid` themselves.
  * @see https://docs.redoxengine.com/how-to-use-redox/send-and-manage-requests/authenticate-an-oauth-api-key/
  */
-import type { KidJwk } from './api-keys.js'
-import { REGION_NAME, TOKEN_PATH } from './region.js'
-import type { ApiKey } from './state.js'
-import { CLIENT_CREDENTIALS, JWT_BEARER } from './token-endpoint.js'
+import type { KidJwk } from '../state/api-keys.js'
+import { REGION_NAME, TOKEN_PATH } from '../region.js'
+import type { ApiKey } from '../state/model.js'
+import { CLIENT_CREDENTIALS, JWT_BEARER } from '../routes/token-endpoint.js'
 
 export const JSRSASIGN_URL =
   'https://cdn.jsdelivr.net/npm/jsrsasign@11.1.5/lib/jsrsasign-all-min.js'

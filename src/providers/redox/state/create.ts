@@ -5,8 +5,8 @@
 import { addApiKey, type KidJwk } from './api-keys.js'
 import { loadFhirStore } from './fhir-store.js'
 import { publicPart, readKeyFixture } from './public-keys.js'
-import { RedoxSeedSchema, type ApiKeySeed, type RedoxSeed } from './seed-schema.js'
-import type { RedoxState, StateDeps } from './state.js'
+import { RedoxSeedSchema, type ApiKeySeed, type RedoxSeed } from './seed.js'
+import type { RedoxState, StateDeps } from './model.js'
 
 export function createRedoxState(seed: RedoxSeed | undefined, deps: StateDeps): RedoxState {
   const { apiKeys, legacyKeys, ...settings } = seed ?? RedoxSeedSchema.parse({})

@@ -3,19 +3,19 @@
  * OAuth API keys, and download a Postman collection and environment for one.
  */
 import { Hono, type Context } from 'hono'
-import { readPayload, renderAdminError } from '../../admin/envelope.js'
-import type { ProviderContext } from '../provider.js'
+import { readPayload, renderAdminError } from '../../../admin/envelope.js'
+import type { ProviderContext } from '../../provider.js'
 import {
   addPublicKey,
   createApiKey,
   deleteApiKey,
   findApiKeyOrFail,
   removePublicKey,
-} from './api-keys.js'
+} from '../state/api-keys.js'
 import { buildPostman } from './postman.js'
-import { MOUNTS } from './region.js'
-import { AddKeySchema, CreateApiKeySchema } from './seed-schema.js'
-import { snapshotState, type RedoxState } from './state.js'
+import { MOUNTS } from '../region.js'
+import { AddKeySchema, CreateApiKeySchema } from '../state/seed.js'
+import { snapshotState, type RedoxState } from '../state/model.js'
 
 export function redoxAdminRoutes(ctx: ProviderContext<RedoxState>): Hono {
   const app = new Hono()

@@ -4,10 +4,10 @@
  * A key is imported once per algorithm and cached, so the hot token endpoint never re-imports.
  */
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose'
-import { StandinError } from '../../core/errors.js'
-import type { Algorithm } from './seed-schema.js'
-import { PRIVATE_JWK_MEMBERS } from './seed-schema.js'
-import type { PublicKey } from './state.js'
+import { StandinError } from '../../../core/errors.js'
+import type { Algorithm } from './seed.js'
+import { PRIVATE_JWK_MEMBERS } from './seed.js'
+import type { PublicKey } from './model.js'
 
 export function toPublicKey(jwk: JWK & { kid: string }): PublicKey {
   return { kid: jwk.kid, jwk, imported: new Map() }

@@ -5,7 +5,7 @@
  * @see https://docs.redoxengine.com/how-to/send-and-manage-requests/authentication
  */
 import { parseJwks, toPublicKey } from './public-keys.js'
-import type { JwksCache, JwksUrlSource, PublicKey } from './state.js'
+import type { JwksCache, JwksUrlSource, PublicKey } from './model.js'
 
 export interface JwksDeps {
   readonly fetch: typeof fetch

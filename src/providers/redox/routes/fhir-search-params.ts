@@ -4,7 +4,7 @@
  * and date (with the `eq ge gt le lt` prefixes).
  * @see https://hl7.org/fhir/R4/search.html
  */
-import type { FhirResource } from './fhir-store.js'
+import type { FhirResource } from '../state/fhir-store.js'
 
 /** One value of a parameter (a comma list is OR-ed by the caller). */
 export type Matcher = (resource: FhirResource, value: string) => boolean

@@ -3,16 +3,16 @@
  * handler parses, calls one domain function and renders; errors go to `renderRedoxError`.
  */
 import { Hono } from 'hono'
-import type { CredentialView } from '../../core/credentials.js'
-import { providerBaseUrl } from '../base-url.js'
-import type { ProviderContext, StandinContext, StandinEnv } from '../provider.js'
+import type { CredentialView } from '../../../core/credentials.js'
+import { providerBaseUrl } from '../../base-url.js'
+import type { ProviderContext, StandinContext, StandinEnv } from '../../provider.js'
 import { authorizeBearer, type DataApi } from './bearer.js'
 import { acceptDataModel } from './data-model.js'
 import { fhirRoutes } from './fhir-routes.js'
 import { authenticateLegacy, refreshLegacy } from './legacy-auth.js'
-import { MOUNTS, REAL_BASE_URL, TOKEN_PATH, otherRegion, regionOfMount } from './region.js'
-import { mediaTypeOf, parseJsonBody } from './request-body.js'
-import type { RedoxState } from './state.js'
+import { MOUNTS, REAL_BASE_URL, TOKEN_PATH, otherRegion, regionOfMount } from '../region.js'
+import { mediaTypeOf, parseJsonBody } from '../wire/request-body.js'
+import type { RedoxState } from '../state/model.js'
 import { requestToken } from './token-endpoint.js'
 
 export function redoxRoutes(ctx: ProviderContext<RedoxState>, mount: string): Hono<StandinEnv> {

@@ -5,12 +5,12 @@
  * @see https://docs.redoxengine.com/basics/redox-fhir-api/understanding-fhir-search/
  * @see https://docs.redoxengine.com/api-reference/fhir-api-reference/fhir-resources/Patient/$patient-update
  */
-import { StandinError } from '../../core/errors.js'
-import type { Random } from '../../core/random.js'
+import { StandinError } from '../../../core/errors.js'
+import type { Random } from '../../../core/random.js'
 import { SEARCH_PARAMETERS, type Matcher } from './fhir-search-params.js'
-import type { FhirResource, FhirStore } from './fhir-store.js'
-import { EnvironmentSchema, type Environment } from './region.js'
-import { invalid } from './request-body.js'
+import type { FhirResource, FhirStore } from '../state/fhir-store.js'
+import { EnvironmentSchema, type Environment } from '../region.js'
+import { invalid } from '../wire/request-body.js'
 
 /** Parameters that shape the answer rather than filter it. */
 const CONTROL_PARAMETERS = new Set(['_count', '_format', '_pretty'])

@@ -6,9 +6,9 @@
  * @see https://docs.redoxengine.com/troubleshooting/troubleshoot-oauth-api-key-errors/
  */
 import { errors, type JWTPayload } from 'jose'
-import { StandinError } from '../../core/errors.js'
-import { REGION_NAME, otherRegion, type Region } from './region.js'
-import type { RedoxSettings } from './seed-schema.js'
+import { StandinError } from '../../../core/errors.js'
+import { REGION_NAME, otherRegion, type Region } from '../region.js'
+import type { RedoxSettings } from '../state/seed.js'
 
 export const PUBLIC_KEY_NOT_FOUND =
   'Public key not found, check client_id, kid and Redox dashboard settings'

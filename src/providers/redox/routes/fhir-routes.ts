@@ -4,17 +4,17 @@
  * @see https://docs.redoxengine.com/basics/redox-fhir-api/understanding-fhir-search/
  */
 import { Hono } from 'hono'
-import type { CredentialView } from '../../core/credentials.js'
-import { StandinError } from '../../core/errors.js'
-import { providerBaseUrl } from '../base-url.js'
-import type { ProviderContext, StandinContext, StandinEnv } from '../provider.js'
+import type { CredentialView } from '../../../core/credentials.js'
+import { StandinError } from '../../../core/errors.js'
+import { providerBaseUrl } from '../../base-url.js'
+import type { ProviderContext, StandinContext, StandinEnv } from '../../provider.js'
 import type { DataApi } from './bearer.js'
-import { FHIR_JSON } from './errors.js'
+import { FHIR_JSON } from '../errors.js'
 import { checkFhirPath, readResource, searchResources } from './fhir.js'
-import { resourceJson } from './fhir-store.js'
+import { resourceJson } from '../state/fhir-store.js'
 import { acceptMessage } from './fhir-operation.js'
-import type { Environment } from './region.js'
-import type { RedoxState } from './state.js'
+import type { Environment } from '../region.js'
+import type { RedoxState } from '../state/model.js'
 
 const FHIR_BASE = '/:destination/:environment'
 

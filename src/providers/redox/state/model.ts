@@ -4,11 +4,11 @@
  * tokens themselves live in the world's credential registry.
  */
 import type { JWK } from 'jose'
-import type { FixtureStore } from '../../core/fixtures.js'
+import type { FixtureStore } from '../../../core/fixtures.js'
 import type { FhirStore } from './fhir-store.js'
 import type { RateWindow } from './rate-limit.js'
-import type { Environment, Region } from './region.js'
-import type { Algorithm, LegacyKeySeed, RedoxSettings } from './seed-schema.js'
+import type { Environment, Region } from '../region.js'
+import type { Algorithm, LegacyKeySeed, RedoxSettings } from './seed.js'
 
 export interface PublicKey {
   readonly kid: string

@@ -4,7 +4,7 @@
  * their account really does. Also the control plane's payloads, which share these shapes.
  */
 import { z } from 'zod'
-import { EnvironmentSchema, RegionSchema } from './region.js'
+import { EnvironmentSchema, RegionSchema } from '../region.js'
 
 /** Members that only a private (or secret) JWK has. */
 export const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'] as const

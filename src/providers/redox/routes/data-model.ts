@@ -5,8 +5,8 @@
  * @see https://developer.redoxengine.com/redox-json-api/initiating-requests/send/
  * @see https://developer.redoxengine.com/data-exchange/queries/
  */
-import type { Random } from '../../core/random.js'
-import { invalid, readJson } from './request-body.js'
+import type { Random } from '../../../core/random.js'
+import { invalid, readJson } from '../wire/request-body.js'
 
 export interface DataModelDeps {
   readonly random: Random

@@ -5,13 +5,13 @@
  * @see https://docs.redoxengine.com/how-to-use-redox/send-and-manage-requests/authenticate-an-oauth-api-key/
  */
 import type { JWK } from 'jose'
-import type { CredentialRegistry } from '../../core/credentials.js'
-import { StandinError } from '../../core/errors.js'
-import type { Random } from '../../core/random.js'
+import type { CredentialRegistry } from '../../../core/credentials.js'
+import { StandinError } from '../../../core/errors.js'
+import type { Random } from '../../../core/random.js'
 import { generateRedoxKey, keysByKid, toPublicKey } from './public-keys.js'
-import type { Environment, Region } from './region.js'
-import type { Algorithm, CreateApiKey } from './seed-schema.js'
-import type { ApiKey, RedoxState } from './state.js'
+import type { Environment, Region } from '../region.js'
+import type { Algorithm, CreateApiKey } from './seed.js'
+import type { ApiKey, RedoxState } from './model.js'
 
 export type KidJwk = JWK & { kid: string }
 
