@@ -9,7 +9,7 @@ import { joinUrl } from '../../../proxy/transport.js'
 import { once, type InjectorDefinition } from '../../../proxy/inject/injector.js'
 import { bearerHeader } from '../../../proxy/inject/place.js'
 import { TokenCache } from '../../../proxy/inject/token-cache.js'
-import { requestAccessToken } from '../../../proxy/inject/token-endpoint.js'
+import { requestAccessToken } from '../../../proxy/inject/oauth-client.js'
 
 /** `passport.expire = 7200` (protocols/epicollect.md §2, "Success: 200"). */
 const TOKEN_LIFETIME_SECONDS = 7200

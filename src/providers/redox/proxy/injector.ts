@@ -10,7 +10,7 @@ import { joinUrl } from '../../../proxy/transport.js'
 import type { InjectorDefinition, InjectorDeps } from '../../../proxy/inject/injector.js'
 import { bearerHeader } from '../../../proxy/inject/place.js'
 import { TokenCache } from '../../../proxy/inject/token-cache.js'
-import { requestAccessToken } from '../../../proxy/inject/token-endpoint.js'
+import { requestAccessToken } from '../../../proxy/inject/oauth-client.js'
 
 const TOKEN_PATH = '/v2/auth/token'
 /** Redox access tokens live 300 s (protocols/redox.md §1). */

@@ -10,7 +10,7 @@ import type { ProviderId } from '../core/glossary.js'
 import { shortHash, toBase64, utf8OrUndefined } from './bytes.js'
 import { parseForm, type Pair } from './form.js'
 import { boundaryOf, parseMultipart } from './multipart.js'
-import type { RecordedBody, RecordedRequest, Recording } from './recording.js'
+import type { RecordedBody, RecordedRequest, Recording } from './recording-format.js'
 import type { HeaderRecord } from './transport.js'
 
 /** Field and JSON member names whose values are credentials. */
