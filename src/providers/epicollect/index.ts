@@ -45,7 +45,7 @@ import { epicollectRoutes } from './routes/index.js'
 import { EpicollectSeedSchema, type EpicollectSeed } from './state/seed.js'
 import { createEpicollectState, type EpicollectState } from './state/model.js'
 
-export const epicollectProvider: Provider<EpicollectState, EpicollectSeed> = {
+export const epicollect: Provider<EpicollectState, EpicollectSeed> = {
   id: 'epicollect',
   title: 'Epicollect5',
   mounts: ['/epicollect'],

@@ -12,7 +12,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { readPayload, renderAdminError } from '../../../admin/envelope.js'
 import type { ProviderContext } from '../../provider.js'
-import { createApp, deleteApp, revokeAppTokens } from '../state/client-app.js'
+import { createClientApp, deleteApp, revokeAppTokens } from '../state/client-app.js'
 import { APP_NAME } from '../state/seed.js'
 import { appOfProject, type ClientApp, type EpicollectState } from '../state/model.js'
 
@@ -57,9 +57,14 @@ export function epicollectAdminRoutes(ctx: ProviderContext<EpicollectState>): Ho
     return c.json({ projects })
   })
 
-  app.post('/projects/:slug/app', async function createClientApp(c) {
+  app.post('/projects/:slug/app', async function postApp(c) {
     const body = await readPayload(c, CreateAppSchema)
-    const created = createApp(ctx.state(), deps(), c.req.param('slug'), body.name ?? 'Standin App')
+    const created = createClientApp(
+      ctx.state(),
+      deps(),
+      c.req.param('slug'),
+      body.name ?? 'Standin App',
+    )
     return c.json(view(created), 201)
   })
   app.get('/projects/:slug/app', (c) => {

@@ -41,7 +41,7 @@ function appOrFail(state: EpicollectState, slug: string): ClientApp {
   return app
 }
 
-export function createApp(
+export function createClientApp(
   state: EpicollectState,
   deps: AppDeps,
   slug: string,
