@@ -3,7 +3,7 @@
  * with the placeholders that stood for the app's credential replaced by the scenario's.
  */
 import { fromBase64 } from '../proxy/bytes.js'
-import type { RecordedBody, RecordedRequest } from '../proxy/recording.js'
+import type { RecordedBody, RecordedRequest } from '../proxy/recording-format.js'
 import type { DriftAuthorization, DriftRequest } from '../providers/drift-profile.js'
 
 /** The in-process origin drift's requests name: loopback, which every guard lets through. */

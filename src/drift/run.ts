@@ -5,7 +5,7 @@
  */
 import type { FixtureStore } from '../core/fixtures.js'
 import { providerContext, type AnyProvider } from '../providers/provider.js'
-import type { Recording } from '../proxy/recording.js'
+import type { Recording } from '../proxy/recording-format.js'
 import { recordedResponse, RecordingLibrary } from '../proxy/replay.js'
 import type { World } from '../world.js'
 import { compareAnswers, type Answer } from './compare.js'

@@ -15,9 +15,9 @@ import {
   toFixture,
   toRecordedRequest,
   type ExchangeRequest,
-} from './record.js'
+} from './to-recording.js'
 import { recordedResponse } from './replay.js'
-import type { RecordedContext } from './recording.js'
+import type { RecordedContext } from './recording-format.js'
 import type { ProxyRuntime } from './runtime.js'
 import type { ResponseBody } from './transport.js'
 
