@@ -19,8 +19,10 @@ export interface Simulation {
 }
 
 export interface DriftInput {
-  /** Where recordings are: `<provider>/<file>.json` under this store's root. */
+  /** Where recordings are: `<folder>/<provider>/<file>.json` in this store. */
   readonly recordings: FixtureStore
+  /** The folder in the store that holds one folder per provider ('' for the store's root). */
+  readonly folder: string
   readonly simulation: Simulation
   readonly scenario: string
 }
@@ -34,16 +36,19 @@ interface Exchange {
 export async function runDrift(input: DriftInput): Promise<DriftReport> {
   const { world } = input.simulation
   const results: ExchangeResult[] = []
-  for (const exchange of recordedExchanges(input.recordings, world.providers)) {
+  for (const exchange of recordedExchanges(input, world.providers)) {
     results.push(await replayOne(exchange, input.simulation))
   }
   return buildReport(input.scenario, results, world.providers)
 }
 
-function recordedExchanges(store: FixtureStore, providers: readonly AnyProvider[]): Exchange[] {
-  const library = new RecordingLibrary(() => store)
+function recordedExchanges(input: DriftInput, providers: readonly AnyProvider[]): Exchange[] {
+  const library = new RecordingLibrary(() => input.recordings)
+  const folder = (id: string) => (input.folder === '' ? id : `${input.folder}/${id}`)
   const all = providers.flatMap((provider) =>
-    library.entries(provider.id).map((e) => ({ provider, file: e.file, recording: e.recording })),
+    library
+      .entries(folder(provider.id))
+      .map((e) => ({ provider, file: e.file, recording: e.recording })),
   )
   return all.sort((a, b) => compareOrder(a, b))
 }

@@ -158,7 +158,10 @@ function recordWhileStreaming(
  */
 function recordedContext(runtime: ProxyRuntime, credentialId: string | undefined): RecordedContext {
   const view = credentialId === undefined ? undefined : runtime.world.credentials.get(credentialId)
-  const { jti: _jti, ...attributes } = view?.attributes ?? {}
+  // A token's jti changes on every issue and says nothing of who held it.
+  const attributes = Object.fromEntries(
+    Object.entries(view?.attributes ?? {}).filter(([name]) => name !== 'jti'),
+  )
   return {
     at: runtime.world.realClock.now().toISOString(),
     seq: runtime.nextRecordingSeq(),
