@@ -22,6 +22,12 @@ export interface BodyDifference {
   readonly simulated: string
 }
 
+/**
+ * Deeper levels are not walked: paths grow with depth, so a hostile document nested thousands
+ * deep would cost the square of its depth. Real answers are a few levels deep.
+ */
+const MAX_DEPTH = 64
+
 function typeOf(value: unknown): string {
   if (value === null) return 'null'
   return Array.isArray(value) ? 'array' : typeof value
@@ -30,21 +36,23 @@ function typeOf(value: unknown): string {
 export function jsonShape(root: unknown): JsonShape {
   const shape: JsonShape = { types: new Map(), lengths: new Map(), values: new Map() }
   // An explicit stack: a deep document must not overflow the call stack.
-  const stack: [unknown, string, string, boolean][] = [[root, '', '', false]]
+  const stack: [unknown, string, string, boolean, number][] = [[root, '', '', false, 0]]
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    const [value, general, exact, volatile] = item
+    const [value, general, exact, volatile, depth] = item
     const type = typeOf(value)
     let types = shape.types.get(general)
     if (!types) shape.types.set(general, (types = new Set()))
     types.add(type)
+    if (depth === MAX_DEPTH) continue
     if (Array.isArray(value)) {
       shape.lengths.set(exact, [general, value.length])
       value.forEach((element, i) => {
-        stack.push([element, `${general}[]`, `${exact}[${String(i)}]`, volatile])
+        stack.push([element, `${general}[]`, `${exact}[${String(i)}]`, volatile, depth + 1])
       })
     } else if (type === 'object') {
       for (const [key, member] of Object.entries(value as Record<string, unknown>)) {
-        stack.push([member, `${general}.${key}`, `${exact}.${key}`, volatile || isVolatileKey(key)])
+        const quiet = volatile || isVolatileKey(key)
+        stack.push([member, `${general}.${key}`, `${exact}.${key}`, quiet, depth + 1])
       }
     } else if (!volatile && !isVolatileValue(value)) {
       shape.values.set(exact, [general, value])
@@ -64,10 +72,13 @@ export function compareJson(recorded: unknown, simulated: unknown): BodyDifferen
     out.push({ kind: 'missing', path, recorded: 'present', simulated: 'absent' })
   for (const path of topmost(extra))
     out.push({ kind: 'extra', path, recorded: 'absent', simulated: 'present' })
+  // A path whose type differs is reported once, not again for each value.
+  const valueSeen = new Set<string>()
   for (const [path, types] of real.types) {
     const other = sim.types.get(path)
-    if (other && !sameSet(types, other))
-      out.push({ kind: 'type', path, recorded: list(types), simulated: list(other) })
+    if (!other || sameSet(types, other)) continue
+    valueSeen.add(path)
+    out.push({ kind: 'type', path, recorded: list(types), simulated: list(other) })
   }
   // Arrays of different lengths are not compared item by item: every index after the first
   // extra item would differ.
@@ -86,7 +97,6 @@ export function compareJson(recorded: unknown, simulated: unknown): BodyDifferen
       simulated: String(other[1]),
     })
   }
-  const valueSeen = new Set<string>()
   for (const [exact, [general, value]] of real.values) {
     const other = sim.values.get(exact)
     if (!other || Object.is(other[1], value) || valueSeen.has(general)) continue

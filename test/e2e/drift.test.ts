@@ -185,6 +185,20 @@ function summary(report: DriftReport) {
 }
 
 describe('standin drift', () => {
+  it('records which local credential the app used, by identity only', () => {
+    const dir = join(recordings, 'redcap')
+    const file = readdirSync(dir).find((f) => f.includes('version'))
+    const text = readFileSync(join(dir, String(file)), 'utf8')
+    const recorded = (JSON.parse(text) as { recorded: Record<string, unknown> }).recorded
+    expect(recorded.credential).toEqual({
+      kind: 'api_token',
+      subject: 'alice',
+      attributes: { projectId: '13', username: 'alice' },
+    })
+    expect(typeof recorded.at).toBe('string')
+    expect(text).not.toContain(REDCAP_TOKEN)
+  })
+
   it('reports exactly the deliberate differences, as JSON, and exits 1', async () => {
     const run = runBin(['drift', '--recordings', recordings, '--format', 'json'])
     expect(await run.exit).toBe(1)
