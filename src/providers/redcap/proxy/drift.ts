@@ -57,26 +57,11 @@ export const redcapDrift: DriftProfile<RedcapState> = {
       why: 'how token requests are approved',
       match: { route: 'POST /api/ content=tokenRequest' },
     },
-    {
+    ...['metadata', 'exportFieldNames', 'record', 'instrument'].map((content) => ({
       setting: 'providers.redcap.projects[].fixture',
       why: "the project's fields, forms and records come from its fixture",
-      match: { route: 'POST /api/ content=metadata' },
-    },
-    {
-      setting: 'providers.redcap.projects[].fixture',
-      why: "the project's fields, forms and records come from its fixture",
-      match: { route: 'POST /api/ content=exportFieldNames' },
-    },
-    {
-      setting: 'providers.redcap.projects[].fixture',
-      why: "the project's fields, forms and records come from its fixture",
-      match: { route: 'POST /api/ content=record' },
-    },
-    {
-      setting: 'providers.redcap.projects[].fixture',
-      why: "the project's fields, forms and records come from its fixture",
-      match: { route: 'POST /api/ content=instrument' },
-    },
+      match: { route: `POST /api/ content=${content}` },
+    })),
   ],
   deviations: [
     {
