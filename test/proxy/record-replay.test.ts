@@ -64,6 +64,11 @@ describe('record and replay', () => {
     ])
     const recording = JSON.parse(fixtures.readText(`recordings/echo/${files[0]!}`)) as unknown
     expect(recording).toEqual({
+      recorded: {
+        at: expect.any(String),
+        seq: 0,
+        credential: { kind: expect.any(String), subject: expect.any(String), attributes: {} },
+      },
       request: { method: 'GET', mount: '/echo', path: '/data', query: [['page', '2']] },
       response: {
         status: 200,
