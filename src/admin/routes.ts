@@ -14,7 +14,6 @@ import {
 import type { World } from '../world.js'
 import { providerContext } from '../providers/provider.js'
 import { fireDueEvents } from '../scenarios/events/fire.js'
-import { requireAdminToken } from './admin-token.js'
 import { readPayload, renderAdminError } from './envelope.js'
 import { overrideRoutes } from './overrides-routes.js'
 import { dashboardRoutes, type DashboardFiles } from './dashboard.js'
@@ -32,16 +31,13 @@ export interface AdminDeps {
   readonly scenarios?: ScenarioSource | undefined
   /** The dashboard's static files; the Node edge reads them (see admin/dashboard.ts). */
   readonly dashboard?: DashboardFiles | undefined
-  /** When set, every control route (providers' too) demands it. */
-  readonly adminToken?: string | undefined
 }
 
 export function adminRoutes(deps: AdminDeps): Hono {
   const { world } = deps
   const app = new Hono()
   app.onError(renderAdminError)
-  // The dashboard's files are public code, served before the admin token is checked: the page asks
-  // for the token and sends it with every call it makes.
+  // The guard in front of this app (guard.ts) checks Host, Origin and the admin token.
   app.route('/ui', dashboardRoutes(deps.dashboard))
   // Scripted time events fire when the virtual clock passes them: views see them fired, and a clock
   // change, reset or load fires what became due before its response reaches the caller.
@@ -50,7 +46,6 @@ export function adminRoutes(deps: AdminDeps): Hono {
     await next()
     await fireDueEvents(world)
   })
-  if (deps.adminToken !== undefined) app.use(requireAdminToken(deps.adminToken))
 
   app.get('/health', (c) => c.json({ status: 'ok', version: deps.version }))
 

@@ -11,7 +11,9 @@ import { serveApp } from '../node/serve.js'
 import type { StartOptions } from './args.js'
 import { logScriptedEvents, logToStderr } from './log.js'
 import { watchFiles } from './watch.js'
-import { resolveAdminToken } from './bind-policy.js'
+import { resolveAdminToken, resolveAllowedHosts } from './bind-policy.js'
+import { isLoopbackHost } from '../core/hosts.js'
+import { unguessableSeed } from '../core/random.js'
 
 /** How long a shutdown waits for in-flight responses before it closes what is left. */
 const DRAIN_TIMEOUT_MS = 10_000
@@ -27,13 +29,17 @@ export async function startServer(options: StartOptions): Promise<void> {
   const fileConfig = readConfig(options.config)
   const config: StandinConfig = {
     ...fileConfig,
-    host: options.host ?? fileConfig.host,
+    host: bareAddress(options.host ?? fileConfig.host),
     port: options.port ?? fileConfig.port,
     rateLimits: options.rateLimits && fileConfig.rateLimits,
+    allowedHosts: resolveAllowedHosts(fileConfig.allowedHosts, options.allowedHosts, process.env),
   }
   const scenario = options.scenario ?? config.scenario ?? 'default'
   const adminToken = resolveAdminToken(options.adminToken, process.env, config.host)
-  const standin = await createStandin({ scenario, config, seed: options.seed, adminToken })
+  // Off loopback, others can call the token endpoints: secrets from a published seed (the
+  // scenario's or the default) would be theirs to predict, so an unset seed is drawn at random.
+  const seed = options.seed ?? (isLoopbackHost(config.host) ? undefined : unguessableSeed())
+  const standin = await createStandin({ scenario, config, seed, adminToken })
   logScriptedEvents(standin.world, logToStderr)
   const server = await serveApp(standin.fetch, { host: config.host, port: config.port })
   const watcher = options.watch
@@ -55,4 +61,9 @@ export async function startServer(options: StartOptions): Promise<void> {
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
   process.stdout.write(`standin listening on ${server.url}\n`)
+}
+
+/** `[::1]` as written in a URL is `::1` to listen on. */
+function bareAddress(host: string): string {
+  return host.replace(/^\[(.*)\]$/, '$1')
 }

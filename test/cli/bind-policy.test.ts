@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isLoopbackHost, resolveAdminToken } from '../../src/cli/bind-policy.js'
+import { resolveAdminToken } from '../../src/cli/bind-policy.js'
+import { isLoopbackHost } from '../../src/core/hosts.js'
 
 const TOKEN = '0123456789abcdef'
 
