@@ -6,6 +6,7 @@
 import { Hono } from 'hono'
 import { StandinError } from '../core/errors.js'
 import {
+  isScenarioName,
   loadScenario,
   parseScenario,
   ScenarioError,
@@ -128,10 +129,20 @@ export function adminRoutes(deps: AdminDeps): Hono {
 }
 
 export function loadNamed(deps: Pick<AdminDeps, 'world' | 'scenarios'>, name: string) {
+  if (!isScenarioName(name)) {
+    throw new StandinError(
+      'invalid_request',
+      'A scenario name is 1 to 128 of the characters A-Z, a-z, 0-9, ".", "_" and "-", and names an entry of the scenario library (GET /_standin/scenarios); files load only from the command line.',
+    )
+  }
   if (!deps.scenarios)
     throw new StandinError('not_found', `No scenario library to load "${name}" from.`)
+  const { world } = deps
   try {
-    return loadScenario(name, deps.scenarios, deps.world.providers)
+    return loadScenario(name, deps.scenarios, world.providers, {
+      namedOnly: true,
+      maxAliasCount: world.config.yamlMaxAliasCount,
+    })
   } catch (error) {
     if (error instanceof StandinError || error instanceof ScenarioError) throw error
     throw new StandinError('not_found', `Scenario "${name}" was not found in scenarios/.`)

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { checkProxyConfig, proxyConfigShape } from './proxy-schema.js'
 import { PARSE_ONCE } from '../core/parse-once.js'
+import { DEFAULT_YAML_MAX_ALIAS_COUNT } from '../scenarios/load.js'
 
 export const DEFAULT_PORT = 4010
 export const DEFAULT_HOST = '127.0.0.1'
@@ -47,6 +48,12 @@ export const StandinConfigSchema = z
       .positive()
       .default(DEFAULT_MAX_SESSIONS)
       .describe('Most isolated sessions open at once; creating one more is refused with 409.'),
+    yamlMaxAliasCount: z
+      .number()
+      .int()
+      .min(-1)
+      .default(DEFAULT_YAML_MAX_ALIAS_COUNT)
+      .describe("The yaml library's maxAliasCount for scenario files: alias expansions allowed."),
     rateLimits: z
       .boolean()
       .default(true)
