@@ -6,12 +6,14 @@
  *   (`no-cors` included) and send `null` from sandboxed frames and files, so any web page but the
  *   dashboard is refused, while `curl -d` and other programs, which send none, keep working;
  * - the admin token, when one is set, on every route but `GET /_standin/health` and the
- *   dashboard's own files (public code; the page asks for the token and sends it).
+ *   dashboard's own files (public code; the page asks for the token and sends it);
+ * - the body size (`controlBodyLimitBytes`), before any handler buffers it.
  * A request without a `Host` header never came from a browser over HTTP (Node refuses HTTP/1.1
  * without one): it is an in-process call (MSW, `app.fetch`), so only its `Origin` is checked.
  * Refusals are answered in the control envelope and journaled with their reason.
  */
 import type { Context, MiddlewareHandler } from 'hono'
+import { bodyLimit } from '../body-limit.js'
 import { StandinError } from '../core/errors.js'
 import { HostPolicy } from '../core/hosts.js'
 import type { World } from '../world.js'
@@ -45,17 +47,25 @@ export function controlPlaneGuard(options: ControlGuardOptions): MiddlewareHandl
   const policy = hostPolicyOf(world)
   const checkToken =
     options.adminToken === undefined ? undefined : adminTokenCheck(options.adminToken)
+  const maxSize = world.config.controlBodyLimitBytes
+  const limitBody = bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new StandinError(
+        'payload_too_large',
+        `Failed to read the request body: it is over ${String(maxSize)} bytes, the control plane's limit (controlBodyLimitBytes in the config file).`,
+      )
+    },
+  })
   return async function guardControlPlane(c, next) {
     const refusal = hostRefusal(c, policy) ?? originRefusal(c)
     if (refusal !== undefined) return refuse(c, world, refusal)
-    if (checkToken && !isOpenRoute(c)) {
-      try {
-        checkToken(c)
-      } catch (error) {
-        return renderAdminError(error, c)
-      }
+    try {
+      if (checkToken && !isOpenRoute(c)) checkToken(c)
+      return await limitBody(c, next)
+    } catch (error) {
+      return renderAdminError(error, c)
     }
-    return next()
   }
 }
 

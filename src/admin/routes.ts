@@ -24,6 +24,8 @@ import {
   requestsQuerySchema,
   scenarioBodySchema,
   scenarioByNameSchema,
+  tokensQuerySchema,
+  MAX_TOKENS_PAGE,
 } from './schema.js'
 
 export interface AdminDeps {
@@ -112,7 +114,17 @@ export function adminRoutes(deps: AdminDeps): Hono {
 
   app.route('/events', eventRoutes(world))
 
-  app.get('/tokens', (c) => c.json({ tokens: world.credentials.list() }))
+  // Paged: a token load can leave tens of thousands; `next` is the cursor of the following page.
+  app.get('/tokens', function listTokens(c) {
+    const query = tokensQuerySchema().safeParse(c.req.query())
+    if (!query.success) {
+      throw new StandinError(
+        'invalid_request',
+        `limit must be a whole number from 1 to ${String(MAX_TOKENS_PAGE)}, and cursor the "next" of a previous page.`,
+      )
+    }
+    return c.json(world.credentials.page(query.data.limit, query.data.cursor))
+  })
   app.post('/tokens/:id/expire', (c) => c.json(changeToken(world, c.req.param('id'), 'expire')))
   app.post('/tokens/:id/revoke', (c) => c.json(changeToken(world, c.req.param('id'), 'revoke')))
 

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { checkProxyConfig, proxyConfigShape } from './proxy-schema.js'
 import { PARSE_ONCE } from '../core/parse-once.js'
+import { DEFAULT_MAX_CREDENTIALS_PER_PROVIDER } from '../core/credentials.js'
 import { DEFAULT_YAML_MAX_ALIAS_COUNT } from '../scenarios/load.js'
 
 export const DEFAULT_PORT = 4010
@@ -48,6 +49,20 @@ export const StandinConfigSchema = z
       .positive()
       .default(DEFAULT_MAX_SESSIONS)
       .describe('Most isolated sessions open at once; creating one more is refused with 409.'),
+    maxCredentialsPerProvider: z
+      .number()
+      .int()
+      .positive()
+      .default(DEFAULT_MAX_CREDENTIALS_PER_PROVIDER)
+      .describe(
+        "Most credentials one provider holds; issuing more forgets that provider's oldest.",
+      ),
+    controlBodyLimitBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(DEFAULT_BODY_LIMIT)
+      .describe('Largest control-plane request body; larger ones get 413 in the control envelope.'),
     yamlMaxAliasCount: z
       .number()
       .int()

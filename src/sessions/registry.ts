@@ -54,8 +54,8 @@ export class SessionRegistry {
         `Failed to create a session: ${String(max)} are open, the most this standin keeps (maxSessions in the config file). Delete one with DELETE /_standin/sessions/{id}, or let idle ones end.`,
       )
     }
-    let id = this.#random.hex(16)
-    while (this.#sessions.has(id)) id = this.#random.hex(16)
+    let id = this.#random.hex(32)
+    while (this.#sessions.has(id)) id = this.#random.hex(32)
     const prefix = `${SESSION_PREFIX}/${id}`
     const { world, app } = await build(id, prefix)
     const now = this.#now()
