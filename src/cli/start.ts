@@ -41,7 +41,12 @@ export async function startServer(options: StartOptions): Promise<void> {
   const seed = options.seed ?? (isLoopbackHost(config.host) ? undefined : unguessableSeed())
   const standin = await createStandin({ scenario, config, seed, adminToken })
   logScriptedEvents(standin.world, logToStderr)
-  const server = await serveApp(standin.fetch, { host: config.host, port: config.port })
+  const server = await serveApp(standin.fetch, {
+    host: config.host,
+    port: config.port,
+    headersTimeoutMs: config.headersTimeoutMs,
+    requestTimeoutMs: config.requestTimeoutMs,
+  })
   const watcher = options.watch
     ? watchFiles({
         world: standin.world,

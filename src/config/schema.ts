@@ -63,6 +63,18 @@ export const StandinConfigSchema = z
       .positive()
       .default(DEFAULT_BODY_LIMIT)
       .describe('Largest control-plane request body; larger ones get 413 in the control envelope.'),
+    headersTimeoutMs: z
+      .number()
+      .int()
+      .positive()
+      .default(10_000)
+      .describe("Most time a client may take to send a request's headers (Node's headersTimeout)."),
+    requestTimeoutMs: z
+      .number()
+      .int()
+      .positive()
+      .default(60_000)
+      .describe("Most time a client may take to send a whole request (Node's requestTimeout)."),
     yamlMaxAliasCount: z
       .number()
       .int()

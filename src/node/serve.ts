@@ -1,16 +1,30 @@
 /**
- * The Node edge: @hono/node-server on a real socket, loopback by default, closed gracefully
- * (in-flight responses finish, idle keep-alive connections are dropped, and event streams, which
- * never finish on their own, are ended).
+ * The Node edge: @hono/node-server on a real socket, loopback by default, closed gracefully:
+ * - it stops accepting connections at once;
+ * - every request already read, or still arriving on an open keep-alive connection, is answered
+ *   in full with `Connection: close`, so its client does not send another there;
+ * - connections idle after a short grace are closed (clients were told to leave by then);
+ * - event streams, which never finish on their own, are ended.
+ * Node's own `server.close()` drops idle keep-alive connections at once, which resets a request its
+ * client was sending at that moment: so listening stops through `net.Server`'s close instead.
  */
 import { serve, type Http2Bindings, type HttpBindings, type ServerType } from '@hono/node-server'
-import type { ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { Server as HttpServer, ServerResponse } from 'node:http'
+import { Server as NetServer, type AddressInfo } from 'node:net'
 
 export interface ServeOptions {
   readonly host: string
   readonly port: number
+  /** Most time to receive a request's headers (Node's `headersTimeout`); default 10 s. */
+  readonly headersTimeoutMs?: number | undefined
+  /** Most time to receive a whole request (Node's `requestTimeout`); default 60 s. */
+  readonly requestTimeoutMs?: number | undefined
 }
+
+export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
+/** How long a closing server leaves idle keep-alive connections open for a request on its way. */
+const IDLE_GRACE_MS = 500
 
 export interface RunningServer {
   readonly url: string
@@ -39,6 +53,13 @@ export function serveApp(
           answer(fetchHandler, request, env, eventStreams),
         hostname: options.host,
         port: options.port,
+        serverOptions: {
+          headersTimeout: options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS,
+          requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+          // Node checks both timeouts on this period (30 s by default): checked each second, a
+          // 10-second limit is not 40.
+          connectionsCheckingInterval: 1000,
+        },
       },
       (info: AddressInfo) => {
         server?.off('error', onError)
@@ -135,10 +156,17 @@ function closeServer(server: ServerType | undefined): Promise<void> {
     }
     closing.add(server)
     for (const res of inFlight.get(server) ?? []) endKeepAlive(res)
-    server.close(() => {
+    const http = server as HttpServer
+    // Repeated: a connection whose answer began before the close could not be told to leave, and
+    // goes idle later.
+    const closeIdle = setInterval(() => {
+      http.closeIdleConnections()
+    }, IDLE_GRACE_MS)
+    closeIdle.unref()
+    NetServer.prototype.close.call(server, () => {
+      clearInterval(closeIdle)
       resolve()
     })
-    if ('closeIdleConnections' in server) server.closeIdleConnections()
   })
 }
 
