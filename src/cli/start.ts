@@ -17,6 +17,8 @@ import { unguessableSeed } from '../core/random.js'
 
 /** How long a shutdown waits for in-flight responses before it closes what is left. */
 const DRAIN_TIMEOUT_MS = 10_000
+/** How long an idle keep-alive connection is left open for a request its client may be sending. */
+const SHUTDOWN_IDLE_GRACE_MS = 1000
 
 export function readConfig(file: string | undefined): StandinConfig {
   const path = file ?? CONFIG_FILE_NAMES.find((name) => isFile(name))
@@ -61,7 +63,7 @@ export async function startServer(options: StartOptions): Promise<void> {
     watcher?.close()
     const force = setTimeout(() => process.exit(0), DRAIN_TIMEOUT_MS)
     force.unref()
-    void server.close().then(() => process.exit(0))
+    void server.close({ idleGraceMs: SHUTDOWN_IDLE_GRACE_MS }).then(() => process.exit(0))
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)

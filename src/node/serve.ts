@@ -1,16 +1,12 @@
 /**
- * The Node edge: @hono/node-server on a real socket, loopback by default, closed gracefully:
- * - it stops accepting connections at once;
- * - every request already read, or still arriving on an open keep-alive connection, is answered
- *   in full with `Connection: close`, so its client does not send another there;
- * - connections idle after a short grace are closed (clients were told to leave by then);
- * - event streams, which never finish on their own, are ended.
- * Node's own `server.close()` drops idle keep-alive connections at once, which resets a request its
- * client was sending at that moment: so listening stops through `net.Server`'s close instead.
+ * The Node edge: @hono/node-server on a real socket, loopback by default, closed gracefully
+ * (connections.ts: no accepted request is reset), with event streams, which never finish on their
+ * own, ended.
  */
 import { serve, type Http2Bindings, type HttpBindings, type ServerType } from '@hono/node-server'
-import type { Server as HttpServer, ServerResponse } from 'node:http'
-import { Server as NetServer, type AddressInfo } from 'node:net'
+import type { Server as HttpServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Connections } from './connections.js'
 
 export interface ServeOptions {
   readonly host: string
@@ -23,14 +19,20 @@ export interface ServeOptions {
 
 export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
-/** How long a closing server leaves idle keep-alive connections open for a request on its way. */
-const IDLE_GRACE_MS = 500
+
+export interface CloseOptions {
+  /**
+   * How long a keep-alive connection with nothing in flight is left open for a request that may be
+   * on its way (default 0: closed at once, as a test closing its own server wants).
+   */
+  readonly idleGraceMs?: number | undefined
+}
 
 export interface RunningServer {
   readonly url: string
   readonly host: string
   readonly port: number
-  close(): Promise<void>
+  close(options?: CloseOptions): Promise<void>
 }
 
 export class ListenError extends Error {
@@ -44,6 +46,7 @@ export function serveApp(
   const eventStreams = new EventStreams()
   return new Promise((resolve, reject) => {
     let server: ServerType | undefined = undefined
+    let connections: Connections | undefined = undefined
     const onError = (error: NodeJS.ErrnoException) => {
       reject(new ListenError(describeListenError(error, options)))
     }
@@ -68,8 +71,8 @@ export function serveApp(
           url: `http://${host}:${String(info.port)}`,
           host: info.address,
           port: info.port,
-          close: () => {
-            const closed = closeServer(server)
+          close: (closeOptions = {}) => {
+            const closed = connections?.close(closeOptions.idleGraceMs ?? 0) ?? Promise.resolve()
             eventStreams.endAll()
             return closed
           },
@@ -77,7 +80,7 @@ export function serveApp(
       },
     )
     server.once('error', onError)
-    trackResponses(server)
+    connections = new Connections(server as HttpServer)
   })
 }
 
@@ -127,47 +130,6 @@ class EventStreams {
     for (const outgoing of this.#open) outgoing.destroy()
     this.#open.clear()
   }
-}
-
-/** Responses not yet finished, per server, so a shutdown can tell their clients not to reuse the connection. */
-const inFlight = new WeakMap<ServerType, Set<ServerResponse>>()
-const closing = new WeakSet<ServerType>()
-
-function trackResponses(server: ServerType): void {
-  const responses = new Set<ServerResponse>()
-  inFlight.set(server, responses)
-  server.on('request', (_req: unknown, res: ServerResponse) => {
-    if (closing.has(server)) endKeepAlive(res)
-    responses.add(res)
-    res.once('close', () => responses.delete(res))
-  })
-}
-
-/** The answer still goes out in full; only the connection closes after it. */
-function endKeepAlive(res: ServerResponse): void {
-  if (!res.headersSent) res.setHeader('connection', 'close')
-}
-
-function closeServer(server: ServerType | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (!server) {
-      resolve()
-      return
-    }
-    closing.add(server)
-    for (const res of inFlight.get(server) ?? []) endKeepAlive(res)
-    const http = server as HttpServer
-    // Repeated: a connection whose answer began before the close could not be told to leave, and
-    // goes idle later.
-    const closeIdle = setInterval(() => {
-      http.closeIdleConnections()
-    }, IDLE_GRACE_MS)
-    closeIdle.unref()
-    NetServer.prototype.close.call(server, () => {
-      clearInterval(closeIdle)
-      resolve()
-    })
-  })
 }
 
 function describeListenError(error: NodeJS.ErrnoException, options: ServeOptions): string {
