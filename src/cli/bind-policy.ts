@@ -4,6 +4,7 @@
  * so that needs an admin token, which the control plane then demands.
  */
 import { isLoopbackHost } from '../core/hosts.js'
+import { unguessableSeed } from '../core/random.js'
 
 export const ADMIN_TOKEN_ENV = 'STANDIN_ADMIN_TOKEN'
 export const ALLOWED_HOSTS_ENV = 'STANDIN_ALLOWED_HOSTS'
@@ -41,4 +42,16 @@ export function resolveAllowedHosts(
 ): string[] {
   const fromEnv = (env[ALLOWED_HOSTS_ENV] ?? '').split(',')
   return [...new Set([...fromConfig, ...flags, ...fromEnv].map((h) => h.trim()).filter(Boolean))]
+}
+
+/**
+ * The seed to start with. On loopback, the one given, else the scenario's (secrets repeat from run
+ * to run, which tests want). Off loopback others can call the token endpoints, and secrets from a
+ * published seed would be theirs to predict: an unset seed is drawn at random instead.
+ */
+export function resolveSeed(
+  flag: number | string | undefined,
+  host: string,
+): number | string | undefined {
+  return flag ?? (isLoopbackHost(host) ? undefined : unguessableSeed())
 }

@@ -11,9 +11,7 @@ import { serveApp } from '../node/serve.js'
 import type { StartOptions } from './args.js'
 import { logScriptedEvents, logToStderr } from './log.js'
 import { watchFiles } from './watch.js'
-import { resolveAdminToken, resolveAllowedHosts } from './bind-policy.js'
-import { isLoopbackHost } from '../core/hosts.js'
-import { unguessableSeed } from '../core/random.js'
+import { resolveAdminToken, resolveAllowedHosts, resolveSeed } from './bind-policy.js'
 
 /** How long a shutdown waits for in-flight responses before it closes what is left. */
 const DRAIN_TIMEOUT_MS = 10_000
@@ -38,9 +36,7 @@ export async function startServer(options: StartOptions): Promise<void> {
   }
   const scenario = options.scenario ?? config.scenario ?? 'default'
   const adminToken = resolveAdminToken(options.adminToken, process.env, config.host)
-  // Off loopback, others can call the token endpoints: secrets from a published seed (the
-  // scenario's or the default) would be theirs to predict, so an unset seed is drawn at random.
-  const seed = options.seed ?? (isLoopbackHost(config.host) ? undefined : unguessableSeed())
+  const seed = resolveSeed(options.seed, config.host)
   const standin = await createStandin({ scenario, config, seed, adminToken })
   logScriptedEvents(standin.world, logToStderr)
   const server = await serveApp(standin.fetch, {
