@@ -173,8 +173,16 @@ export class CredentialRegistry {
     match: (c: CredentialView) => boolean,
     reason: string,
   ): number {
-    const held = this.#bySubject.get(subjectKey(provider, subject))
-    return held ? this.#revokeAmong([...held], match, reason) : 0
+    const key = subjectKey(provider, subject)
+    const held = this.#bySubject.get(key)
+    if (!held) return 0
+    const n = this.#revokeAmong([...held], match, reason)
+    // Revoked credentials leave the index (revocation is final; an expired one may live again if
+    // the clock moves back): a client asking for a token in a loop must not make each request walk
+    // all its earlier ones.
+    for (const credential of held) if (credential.revokedAt !== null) held.delete(credential)
+    if (held.size === 0) this.#bySubject.delete(key)
+    return n
   }
 
   #revokeAmong(
