@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono'
 import type { DashboardFiles } from './admin/dashboard.js'
+import { controlPlaneGuard, hostPolicyOf, hostRefusal } from './admin/guard.js'
 import { adminRoutes } from './admin/routes.js'
 import { bodyLimit } from './body-limit.js'
 import { StandinError, toStandinError } from './core/errors.js'
@@ -36,6 +37,10 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const { world } = deps
   const app = new Hono(deps.prefix === undefined ? {} : { getPath: pathAfter(deps.prefix) })
+  // First, so it runs before every control route, sessions' included (docs/security.md).
+  const guard = controlPlaneGuard({ world, adminToken: deps.adminToken })
+  app.use('/_standin', guard)
+  app.use('/_standin/*', guard)
   if (deps.prefix === undefined) mountSessions(app, { ...deps, createApp })
   const proxy = new ProxyRuntime(world, deps.proxy)
   app.route('/_standin/routes', routeModeRoutes(proxy))
@@ -46,7 +51,6 @@ export function createApp(deps: AppDeps): Hono {
       version: deps.version ?? '0.0.0',
       scenarios: deps.scenarios,
       dashboard: deps.dashboard,
-      adminToken: deps.adminToken,
       simulate: (scenario) => simulate(scenario, deps),
     }),
   )
@@ -98,6 +102,15 @@ function providerApp(
       durationMs: Math.round((performance.now() - started) * 100) / 100,
     })
     world.events.emit('request:end', entry)
+  })
+  const hosts = hostPolicyOf(world)
+  // Provider routes keep their real CORS rules, so only the Host is checked here: a rebinding page
+  // must not read their answers, which in proxy mode are real data (docs/security.md).
+  app.use(async function checkHost(c, next) {
+    const refusal = hostRefusal(c, hosts)
+    if (refusal !== undefined)
+      throw new StandinError('forbidden', 'Forbidden', { detail: `Refused: ${refusal}` })
+    await next()
   })
   app.use(applyLevers(world, provider, mount))
   // Before the body limit, which buffers chunked bodies: a proxied upload streams to the upstream.

@@ -75,7 +75,9 @@ function resolveScenario(options: StandinOptions, providers: readonly AnyProvide
   if (typeof scenario === 'string') {
     if (!options.scenarios)
       throw new Error(`Failed to load scenario "${scenario}": no scenario source.`)
-    return loadScenario(scenario, options.scenarios, providers)
+    return loadScenario(scenario, options.scenarios, providers, {
+      maxAliasCount: defaultConfig(options.config).yamlMaxAliasCount,
+    })
   }
   return parseScenario(scenario ?? {}, 'scenario', providers)
 }

@@ -63,7 +63,7 @@ export class World {
     this.clock = this.#clockFor(scenario)
     this.clientClock = this.#clientClockFor(scenario)
     this.random = new SeededRandom(deps.seed ?? scenario.seed ?? DEFAULT_SEED)
-    this.credentials = new CredentialRegistry(this.clock, this.random, this.events)
+    this.credentials = this.#credentialsFor()
     this.scripted = new ScriptedEvents(scenario.events ?? [], this.clock.epochMs())
   }
 
@@ -114,7 +114,7 @@ export class World {
     if (!keepClock) this.clock = this.#clockFor(scenario)
     this.clientClock = this.#clientClockFor(scenario)
     this.random = new SeededRandom(this.deps.seed ?? scenario.seed ?? DEFAULT_SEED)
-    this.credentials = new CredentialRegistry(this.clock, this.random, this.events)
+    this.credentials = this.#credentialsFor()
     try {
       const states = new Map<ProviderId, unknown>()
       for (const provider of this.deps.providers) {
@@ -144,6 +144,12 @@ export class World {
       out[provider.id] = provider.snapshot ? provider.snapshot(state) : {}
     }
     return out
+  }
+
+  #credentialsFor(): CredentialRegistry {
+    return new CredentialRegistry(this.clock, this.random, this.events, {
+      maxPerProvider: this.deps.config.maxCredentialsPerProvider,
+    })
   }
 
   #clockFor(scenario: Scenario): VirtualClock {

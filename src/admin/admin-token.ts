@@ -2,16 +2,17 @@
  * The admin token that guards the control plane when standin is reachable from other machines.
  * Accepted as `Authorization: Bearer <token>` or `Standin-Admin-Token: <token>`; anything else is
  * 401 in the control plane's own envelope. Compared in constant time so response timing does not
- * reveal how much of a guess was right.
+ * reveal how much of a guess was right. The control-plane guard (guard.ts) applies it.
  */
-import { createMiddleware } from 'hono/factory'
+import type { Context } from 'hono'
 import { StandinError } from '../core/errors.js'
 
 export const ADMIN_TOKEN_HEADER = 'standin-admin-token'
 
-export function requireAdminToken(token: string) {
+/** A check that throws `invalid_credentials` unless the request carries `token`. */
+export function adminTokenCheck(token: string): (c: Context) => void {
   const expected = new TextEncoder().encode(token)
-  return createMiddleware(async function checkAdminToken(c, next) {
+  return function checkAdminToken(c) {
     const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]
     const given = c.req.header(ADMIN_TOKEN_HEADER) ?? bearer
     if (given === undefined || !sameBytes(new TextEncoder().encode(given.trim()), expected)) {
@@ -21,8 +22,7 @@ export function requireAdminToken(token: string) {
         { headers: { 'www-authenticate': 'Bearer realm="standin"' } },
       )
     }
-    await next()
-  })
+  }
 }
 
 /** Constant time in the length of `expected`, whatever `given` is. */

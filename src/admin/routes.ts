@@ -6,6 +6,7 @@
 import { Hono } from 'hono'
 import { StandinError } from '../core/errors.js'
 import {
+  isScenarioName,
   loadScenario,
   parseScenario,
   ScenarioError,
@@ -15,7 +16,6 @@ import type { World } from '../world.js'
 import { providerContext } from '../providers/provider.js'
 import { driftRoutes, type DriftDeps } from './drift-routes.js'
 import { fireDueEvents } from '../scenarios/events/fire.js'
-import { requireAdminToken } from './admin-token.js'
 import { readPayload, renderAdminError } from './envelope.js'
 import { overrideRoutes } from './overrides-routes.js'
 import { dashboardRoutes, type DashboardFiles } from './dashboard.js'
@@ -25,6 +25,8 @@ import {
   requestsQuerySchema,
   scenarioBodySchema,
   scenarioByNameSchema,
+  tokensQuerySchema,
+  MAX_TOKENS_PAGE,
 } from './schema.js'
 
 export interface AdminDeps {
@@ -33,8 +35,6 @@ export interface AdminDeps {
   readonly scenarios?: ScenarioSource | undefined
   /** The dashboard's static files; the Node edge reads them (see admin/dashboard.ts). */
   readonly dashboard?: DashboardFiles | undefined
-  /** When set, every control route (providers' too) demands it. */
-  readonly adminToken?: string | undefined
   /** A fresh simulated world for a scenario, for drift checks. */
   readonly simulate?: DriftDeps['simulate'] | undefined
 }
@@ -43,8 +43,7 @@ export function adminRoutes(deps: AdminDeps): Hono {
   const { world } = deps
   const app = new Hono()
   app.onError(renderAdminError)
-  // The dashboard's files are public code, served before the admin token is checked: the page asks
-  // for the token and sends it with every call it makes.
+  // The guard in front of this app (guard.ts) checks Host, Origin and the admin token.
   app.route('/ui', dashboardRoutes(deps.dashboard))
   // Scripted time events fire when the virtual clock passes them: views see them fired, and a clock
   // change, reset or load fires what became due before its response reaches the caller.
@@ -53,7 +52,6 @@ export function adminRoutes(deps: AdminDeps): Hono {
     await next()
     await fireDueEvents(world)
   })
-  if (deps.adminToken !== undefined) app.use(requireAdminToken(deps.adminToken))
 
   app.get('/health', (c) => c.json({ status: 'ok', version: deps.version }))
 
@@ -123,7 +121,17 @@ export function adminRoutes(deps: AdminDeps): Hono {
 
   app.route('/events', eventRoutes(world))
 
-  app.get('/tokens', (c) => c.json({ tokens: world.credentials.list() }))
+  // Paged: a token load can leave tens of thousands; `next` is the cursor of the following page.
+  app.get('/tokens', function listTokens(c) {
+    const query = tokensQuerySchema().safeParse(c.req.query())
+    if (!query.success) {
+      throw new StandinError(
+        'invalid_request',
+        `limit must be a whole number from 1 to ${String(MAX_TOKENS_PAGE)}, and cursor the "next" of a previous page.`,
+      )
+    }
+    return c.json(world.credentials.page(query.data.limit, query.data.cursor))
+  })
   app.post('/tokens/:id/expire', (c) => c.json(changeToken(world, c.req.param('id'), 'expire')))
   app.post('/tokens/:id/revoke', (c) => c.json(changeToken(world, c.req.param('id'), 'revoke')))
 
@@ -140,10 +148,20 @@ export function adminRoutes(deps: AdminDeps): Hono {
 }
 
 export function loadNamed(deps: Pick<AdminDeps, 'world' | 'scenarios'>, name: string) {
+  if (!isScenarioName(name)) {
+    throw new StandinError(
+      'invalid_request',
+      'A scenario name is 1 to 128 of the characters A-Z, a-z, 0-9, ".", "_" and "-", and names an entry of the scenario library (GET /_standin/scenarios); files load only from the command line.',
+    )
+  }
   if (!deps.scenarios)
     throw new StandinError('not_found', `No scenario library to load "${name}" from.`)
+  const { world } = deps
   try {
-    return loadScenario(name, deps.scenarios, deps.world.providers)
+    return loadScenario(name, deps.scenarios, world.providers, {
+      namedOnly: true,
+      maxAliasCount: world.config.yamlMaxAliasCount,
+    })
   } catch (error) {
     if (error instanceof StandinError || error instanceof ScenarioError) throw error
     throw new StandinError('not_found', `Scenario "${name}" was not found in scenarios/.`)

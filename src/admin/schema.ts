@@ -31,3 +31,17 @@ export const scenarioByNameSchema = onFirstUse(() => z.object({ name: z.string()
 
 /** A whole scenario as the body; the scenario schema validates it. */
 export const scenarioBodySchema = onFirstUse(() => z.record(z.string(), z.unknown()))
+
+/** The most credentials one `GET /_standin/tokens` page holds, and its default size. */
+export const MAX_TOKENS_PAGE = 5000
+export const DEFAULT_TOKENS_PAGE = 500
+
+export const tokensQuerySchema = onFirstUse(() =>
+  z.object({
+    limit: z.coerce.number().int().min(1).max(MAX_TOKENS_PAGE).default(DEFAULT_TOKENS_PAGE),
+    cursor: z
+      .string()
+      .regex(/^\d{1,15}$/)
+      .optional(),
+  }),
+)

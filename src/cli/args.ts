@@ -30,6 +30,7 @@ export interface StartOptions {
   readonly watch: boolean
   readonly rateLimits: boolean
   readonly adminToken?: string
+  readonly allowedHosts: readonly string[]
 }
 
 export class ArgsError extends Error {
@@ -48,15 +49,17 @@ Usage:
 
 Options for start:
   --port N            port to listen on (default 4010; 0 takes a free port)
-  --host ADDR         address to bind (default 127.0.0.1)
+  --host ADDR         address to bind (default 127.0.0.1; IPv6 as ::1 or [::1])
+  --allowed-host NAME a host name (any port) to answer besides loopback, e.g. a
+                      container name; repeatable; or STANDIN_ALLOWED_HOSTS=a,b
   --scenario FILE|NAME  scenario to load (default: "default")
   --config FILE       config file (default: standin.config.yaml|json if present)
   --seed N            seed for generated tokens and ids
   --watch             reload scenario and fixture files when they change
   --no-rate-limits    switch every simulated rate limit off
   --admin-token TOKEN the control plane then demands it (Authorization: Bearer TOKEN);
-                      required to bind an address other than loopback; or set
-                      STANDIN_ADMIN_TOKEN
+                      required to bind an address other than loopback. A flag is
+                      visible to other users in \`ps\`: prefer STANDIN_ADMIN_TOKEN
 Options for drift:
   --recordings DIR    one folder of recordings per provider (default fixtures/recordings)
   --scenario FILE|NAME  the scenario to compare with (default: "default")
@@ -84,6 +87,7 @@ export function parseCommand(argv: readonly string[]): Command {
         watch: { type: 'boolean' },
         'no-rate-limits': { type: 'boolean' },
         'admin-token': { type: 'string' },
+        'allowed-host': { type: 'string', multiple: true },
         recordings: { type: 'string' },
         format: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -134,6 +138,7 @@ export function parseCommand(argv: readonly string[]): Command {
       watch: values.watch === true,
       rateLimits: values['no-rate-limits'] !== true,
       ...(values['admin-token'] === undefined ? {} : { adminToken: values['admin-token'] }),
+      allowedHosts: values['allowed-host'] ?? [],
     },
   }
 }

@@ -3,20 +3,13 @@
  * other address exposes the control plane (clock, credentials, scenario loads) to other machines,
  * so that needs an admin token, which the control plane then demands.
  */
+import { isLoopbackHost } from '../core/hosts.js'
+import { unguessableSeed } from '../core/random.js'
 
 export const ADMIN_TOKEN_ENV = 'STANDIN_ADMIN_TOKEN'
+export const ALLOWED_HOSTS_ENV = 'STANDIN_ALLOWED_HOSTS'
 /** Long enough that guessing it over the network is not a plan. */
 export const MIN_ADMIN_TOKEN_LENGTH = 16
-
-export function isLoopbackHost(host: string): boolean {
-  const h = host.toLowerCase().replace(/^\[(.*)\]$/, '$1')
-  return (
-    h === 'localhost' ||
-    h === '::1' ||
-    /^127(\.\d{1,3}){3}$/.test(h) ||
-    /^::ffff:127(\.\d{1,3}){3}$/.test(h)
-  )
-}
 
 /**
  * The admin token from `--admin-token` or the environment, checked against the host to bind.
@@ -39,4 +32,26 @@ export function resolveAdminToken(
     )
   }
   return token?.trim()
+}
+
+/** Host names to answer besides loopback: the config file's, the flags' and the environment's. */
+export function resolveAllowedHosts(
+  fromConfig: readonly string[],
+  flags: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): string[] {
+  const fromEnv = (env[ALLOWED_HOSTS_ENV] ?? '').split(',')
+  return [...new Set([...fromConfig, ...flags, ...fromEnv].map((h) => h.trim()).filter(Boolean))]
+}
+
+/**
+ * The seed to start with. On loopback, the one given, else the scenario's (secrets repeat from run
+ * to run, which tests want). Off loopback others can call the token endpoints, and secrets from a
+ * published seed would be theirs to predict: an unset seed is drawn at random instead.
+ */
+export function resolveSeed(
+  flag: number | string | undefined,
+  host: string,
+): number | string | undefined {
+  return flag ?? (isLoopbackHost(host) ? undefined : unguessableSeed())
 }

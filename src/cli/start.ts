@@ -11,10 +11,12 @@ import { serveApp } from '../node/serve.js'
 import type { StartOptions } from './args.js'
 import { logScriptedEvents, logToStderr } from './log.js'
 import { watchFiles } from './watch.js'
-import { resolveAdminToken } from './bind-policy.js'
+import { resolveAdminToken, resolveAllowedHosts, resolveSeed } from './bind-policy.js'
 
 /** How long a shutdown waits for in-flight responses before it closes what is left. */
 const DRAIN_TIMEOUT_MS = 10_000
+/** How long an idle keep-alive connection is left open for a request its client may be sending. */
+const SHUTDOWN_IDLE_GRACE_MS = 1000
 
 export function readConfig(file: string | undefined): StandinConfig {
   const path = file ?? CONFIG_FILE_NAMES.find((name) => isFile(name))
@@ -27,15 +29,22 @@ export async function startServer(options: StartOptions): Promise<void> {
   const fileConfig = readConfig(options.config)
   const config: StandinConfig = {
     ...fileConfig,
-    host: options.host ?? fileConfig.host,
+    host: bareAddress(options.host ?? fileConfig.host),
     port: options.port ?? fileConfig.port,
     rateLimits: options.rateLimits && fileConfig.rateLimits,
+    allowedHosts: resolveAllowedHosts(fileConfig.allowedHosts, options.allowedHosts, process.env),
   }
   const scenario = options.scenario ?? config.scenario ?? 'default'
   const adminToken = resolveAdminToken(options.adminToken, process.env, config.host)
-  const standin = await createStandin({ scenario, config, seed: options.seed, adminToken })
+  const seed = resolveSeed(options.seed, config.host)
+  const standin = await createStandin({ scenario, config, seed, adminToken })
   logScriptedEvents(standin.world, logToStderr)
-  const server = await serveApp(standin.fetch, { host: config.host, port: config.port })
+  const server = await serveApp(standin.fetch, {
+    host: config.host,
+    port: config.port,
+    headersTimeoutMs: config.headersTimeoutMs,
+    requestTimeoutMs: config.requestTimeoutMs,
+  })
   const watcher = options.watch
     ? watchFiles({
         world: standin.world,
@@ -50,9 +59,14 @@ export async function startServer(options: StartOptions): Promise<void> {
     watcher?.close()
     const force = setTimeout(() => process.exit(0), DRAIN_TIMEOUT_MS)
     force.unref()
-    void server.close().then(() => process.exit(0))
+    void server.close({ idleGraceMs: SHUTDOWN_IDLE_GRACE_MS }).then(() => process.exit(0))
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
   process.stdout.write(`standin listening on ${server.url}\n`)
+}
+
+/** `[::1]` as written in a URL is `::1` to listen on. */
+function bareAddress(host: string): string {
+  return host.replace(/^\[(.*)\]$/, '$1')
 }

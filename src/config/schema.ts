@@ -6,16 +6,25 @@
 import { z } from 'zod'
 import { checkProxyConfig, proxyConfigShape } from './proxy-schema.js'
 import { PARSE_ONCE } from '../core/parse-once.js'
+import { DEFAULT_MAX_CREDENTIALS_PER_PROVIDER } from '../core/credentials.js'
+import { DEFAULT_YAML_MAX_ALIAS_COUNT } from '../scenarios/load.js'
 
 export const DEFAULT_PORT = 4010
 export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024
 export const DEFAULT_SESSION_IDLE_SECONDS = 30 * 60
+export const DEFAULT_MAX_SESSIONS = 256
 
 export const StandinConfigSchema = z
   .object({
     host: z.string().min(1).default(DEFAULT_HOST).describe('Address to bind; loopback by default.'),
     port: z.number().int().min(0).max(65535).default(DEFAULT_PORT).describe('0 takes a free port.'),
+    allowedHosts: z
+      .array(z.string().min(1))
+      .default([])
+      .describe(
+        'Host names (any port) standin answers besides loopback and the bound address; others get 403.',
+      ),
     scenario: z.string().min(1).optional().describe('Scenario file or name in scenarios/.'),
     bodyLimitBytes: z
       .number()
@@ -34,6 +43,44 @@ export const StandinConfigSchema = z
       .positive()
       .default(DEFAULT_SESSION_IDLE_SECONDS)
       .describe('An isolated session unused for this long (real time) ends by itself.'),
+    maxSessions: z
+      .number()
+      .int()
+      .positive()
+      .default(DEFAULT_MAX_SESSIONS)
+      .describe('Most isolated sessions open at once; creating one more is refused with 409.'),
+    maxCredentialsPerProvider: z
+      .number()
+      .int()
+      .positive()
+      .default(DEFAULT_MAX_CREDENTIALS_PER_PROVIDER)
+      .describe(
+        "Most credentials one provider holds; issuing more forgets that provider's oldest.",
+      ),
+    controlBodyLimitBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(DEFAULT_BODY_LIMIT)
+      .describe('Largest control-plane request body; larger ones get 413 in the control envelope.'),
+    headersTimeoutMs: z
+      .number()
+      .int()
+      .positive()
+      .default(10_000)
+      .describe("Most time a client may take to send a request's headers (Node's headersTimeout)."),
+    requestTimeoutMs: z
+      .number()
+      .int()
+      .positive()
+      .default(60_000)
+      .describe("Most time a client may take to send a whole request (Node's requestTimeout)."),
+    yamlMaxAliasCount: z
+      .number()
+      .int()
+      .min(-1)
+      .default(DEFAULT_YAML_MAX_ALIAS_COUNT)
+      .describe("The yaml library's maxAliasCount for scenario files: alias expansions allowed."),
     rateLimits: z
       .boolean()
       .default(true)

@@ -25,6 +25,8 @@ export interface CredentialInput {
 
 interface Credential {
   readonly id: string
+  /** Issue order, the cursor of `page`. */
+  readonly seq: number
   readonly provider: ProviderId
   readonly kind: string
   readonly subject: string
@@ -66,22 +68,45 @@ export const PURGE_EVERY_ISSUES = 1000
 export const DEAD_CREDENTIAL_GRACE_SECONDS = 3600
 /** Holding more than this many, the grace is dropped: bounded memory beats a precise refusal reason. */
 export const CREDENTIAL_HIGH_WATER = 10_000
+/** The default for `maxCredentialsPerProvider`: past it, a provider's oldest credential is dropped. */
+export const DEFAULT_MAX_CREDENTIALS_PER_PROVIDER = 20_000
+
+export interface CredentialLimits {
+  /** Most credentials one provider holds; issuing one more forgets that provider's oldest. */
+  readonly maxPerProvider?: number | undefined
+}
+
+/** One page of `list`: `next` resumes after the last one returned, or is null at the end. */
+export interface CredentialPage {
+  readonly tokens: CredentialView[]
+  readonly next: string | null
+}
 
 export class CredentialRegistry {
   readonly #byId = new Map<string, Credential>()
   readonly #bySecret = new Map<string, Credential>()
+  /** Per provider, in issue order: the oldest is first, so the cap drops it in O(1). */
+  readonly #byProvider = new Map<ProviderId, Map<string, Credential>>()
+  /** Per provider and holder, so revoking a client's tokens never walks every credential. */
+  readonly #bySubject = new Map<string, Set<Credential>>()
+  readonly #maxPerProvider: number
   #issuedSinceSweep = 0
+  #seq = 0
 
   constructor(
     private readonly clock: Clock,
     private readonly random: Random,
     private readonly events?: EventBus,
-  ) {}
+    limits: CredentialLimits = {},
+  ) {
+    this.#maxPerProvider = limits.maxPerProvider ?? DEFAULT_MAX_CREDENTIALS_PER_PROVIDER
+  }
 
   issue(input: CredentialInput): CredentialView {
     const now = this.clock.epochMs()
     const credential: Credential = {
       id: `${input.provider}-${this.random.hex(12)}`,
+      seq: ++this.#seq,
       provider: input.provider,
       kind: input.kind,
       subject: input.subject,
@@ -94,8 +119,7 @@ export class CredentialRegistry {
       times: { issuedAt: '', expiresAt: null, revokedAt: null },
     }
     formatTimes(credential)
-    this.#byId.set(credential.id, credential)
-    this.#bySecret.set(credential.secret, credential)
+    this.#remember(credential)
     if (++this.#issuedSinceSweep >= PURGE_EVERY_ISSUES) {
       this.#issuedSinceSweep = 0
       this.purge(this.#byId.size > CREDENTIAL_HIGH_WATER ? 0 : DEAD_CREDENTIAL_GRACE_SECONDS)
@@ -136,8 +160,38 @@ export class CredentialRegistry {
 
   /** Revokes every live credential matching `match`; returns how many. */
   revokeWhere(match: (c: CredentialView) => boolean, reason: string): number {
+    return this.#revokeAmong(this.#byId.values(), match, reason)
+  }
+
+  /**
+   * As `revokeWhere`, among the credentials `subject` holds at `provider` only: what a provider
+   * calls on a hot path (a new Epicollect5 token revokes its client's others).
+   */
+  revokeHeldBy(
+    provider: ProviderId,
+    subject: string,
+    match: (c: CredentialView) => boolean,
+    reason: string,
+  ): number {
+    const key = subjectKey(provider, subject)
+    const held = this.#bySubject.get(key)
+    if (!held) return 0
+    const n = this.#revokeAmong([...held], match, reason)
+    // Revoked credentials leave the index (revocation is final; an expired one may live again if
+    // the clock moves back): a client asking for a token in a loop must not make each request walk
+    // all its earlier ones.
+    for (const credential of held) if (credential.revokedAt !== null) held.delete(credential)
+    if (held.size === 0) this.#bySubject.delete(key)
+    return n
+  }
+
+  #revokeAmong(
+    credentials: Iterable<Credential>,
+    match: (c: CredentialView) => boolean,
+    reason: string,
+  ): number {
     let n = 0
-    for (const credential of this.#byId.values()) {
+    for (const credential of credentials) {
       const view = this.#view(credential)
       if (view.status === 'active' && match(view)) {
         this.revoke(credential.id, reason)
@@ -145,6 +199,23 @@ export class CredentialRegistry {
       }
     }
     return n
+  }
+
+  /**
+   * Up to `limit` credentials in issue order, after the one whose cursor is `after` (from a previous
+   * page's `next`), so a large registry is read a page at a time.
+   */
+  page(limit: number, after?: string): CredentialPage {
+    const from = after === undefined ? 0 : Number.parseInt(after, 10)
+    const tokens: CredentialView[] = []
+    let last: Credential | undefined
+    for (const credential of this.#byId.values()) {
+      if (credential.seq <= from) continue
+      if (tokens.length === limit) return { tokens, next: String(last?.seq ?? from) }
+      tokens.push(this.#view(credential))
+      last = credential
+    }
+    return { tokens, next: null }
   }
 
   list(filter?: (c: CredentialView) => boolean): CredentialView[] {
@@ -163,8 +234,7 @@ export class CredentialRegistry {
     for (const credential of this.#byId.values()) {
       const diedAt = credential.revokedAt ?? credential.expiresAt
       if (diedAt !== null && diedAt < cutoff) {
-        this.#byId.delete(credential.id)
-        this.#bySecret.delete(credential.secret)
+        this.#forget(credential)
         n++
       }
     }
@@ -173,6 +243,34 @@ export class CredentialRegistry {
 
   get size(): number {
     return this.#byId.size
+  }
+
+  #remember(credential: Credential): void {
+    const { provider } = credential
+    let own = this.#byProvider.get(provider)
+    if (!own) this.#byProvider.set(provider, (own = new Map<string, Credential>()))
+    if (own.size >= this.#maxPerProvider) {
+      const oldest = own.values().next().value
+      if (oldest) this.#forget(oldest)
+    }
+    own.set(credential.id, credential)
+    this.#byId.set(credential.id, credential)
+    this.#bySecret.set(credential.secret, credential)
+    const key = subjectKey(provider, credential.subject)
+    let held = this.#bySubject.get(key)
+    if (!held) this.#bySubject.set(key, (held = new Set<Credential>()))
+    held.add(credential)
+  }
+
+  #forget(credential: Credential): void {
+    this.#byId.delete(credential.id)
+    if (this.#bySecret.get(credential.secret) === credential)
+      this.#bySecret.delete(credential.secret)
+    this.#byProvider.get(credential.provider)?.delete(credential.id)
+    const key = subjectKey(credential.provider, credential.subject)
+    const held = this.#bySubject.get(key)
+    held?.delete(credential)
+    if (held?.size === 0) this.#bySubject.delete(key)
   }
 
   #change(id: string, mutate: (c: Credential, now: number) => void): CredentialView | undefined {
@@ -205,6 +303,10 @@ export class CredentialRegistry {
       status,
     }
   }
+}
+
+function subjectKey(provider: ProviderId, subject: string): string {
+  return `${provider}\u0000${subject}`
 }
 
 function formatTimes(c: Credential): void {

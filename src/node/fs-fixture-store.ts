@@ -2,7 +2,7 @@
  * FixtureStore over node:fs. Reads look in each root in turn (the user's `fixtures/` first, then
  * the ones standin ships); writes (recordings) go to the first root.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { isFile } from './is-file.js'
 import type { FixtureStore } from '../core/fixtures.js'
@@ -44,8 +44,10 @@ export class FsFixtureStore implements FixtureStore {
     const root = this.roots[0]
     if (root === undefined) throw new Error('No fixture root to write to.')
     const full = this.#within(root, path)
-    mkdirSync(dirname(full), { recursive: true })
-    writeFileSync(full, data)
+    // Recordings are what is written: real answers, readable by their owner only.
+    mkdirSync(dirname(full), { recursive: true, mode: 0o700 })
+    writeFileSync(full, data, { mode: 0o600 })
+    chmodSync(full, 0o600)
   }
 
   #find(path: string): string {

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, extname, join, resolve } from 'node:path'
 import { isFile } from './is-file.js'
-import type { ScenarioSource } from '../scenarios/load.js'
+import { isScenarioName, type ScenarioSource } from '../scenarios/load.js'
 
 const EXTENSIONS = ['.yaml', '.yml', '.json'] as const
 
@@ -32,6 +32,23 @@ export class FsScenarioSource implements ScenarioSource {
     if (!file)
       throw new Error(`Scenario "${ref}" was not found (looked for a file and in scenarios/).`)
     return { file, text: readFileSync(file, 'utf8') }
+  }
+
+  readNamed(name: string): { file: string; text: string } {
+    const file = isScenarioName(name) ? this.#inLibrary(name) : undefined
+    if (!file) throw new Error(`Scenario "${name}" is not in the scenario library.`)
+    return { file, text: readFileSync(file, 'utf8') }
+  }
+
+  /** `name` with one of the scenario extensions, in the library folders only. */
+  #inLibrary(name: string): string | undefined {
+    for (const dir of this.dirs) {
+      for (const ext of EXTENSIONS) {
+        const candidate = join(dir, name + ext)
+        if (isFile(candidate)) return candidate
+      }
+    }
+    return undefined
   }
 
   names(): string[] {

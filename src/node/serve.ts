@@ -1,22 +1,38 @@
 /**
  * The Node edge: @hono/node-server on a real socket, loopback by default, closed gracefully
- * (in-flight responses finish, idle keep-alive connections are dropped, and event streams, which
- * never finish on their own, are ended).
+ * (connections.ts: no accepted request is reset), with event streams, which never finish on their
+ * own, ended.
  */
 import { serve, type Http2Bindings, type HttpBindings, type ServerType } from '@hono/node-server'
-import type { ServerResponse } from 'node:http'
+import type { Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { Connections } from './connections.js'
 
 export interface ServeOptions {
   readonly host: string
   readonly port: number
+  /** Most time to receive a request's headers (Node's `headersTimeout`); default 10 s. */
+  readonly headersTimeoutMs?: number | undefined
+  /** Most time to receive a whole request (Node's `requestTimeout`); default 60 s. */
+  readonly requestTimeoutMs?: number | undefined
+}
+
+export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
+
+export interface CloseOptions {
+  /**
+   * How long a keep-alive connection with nothing in flight is left open for a request that may be
+   * on its way (default 0: closed at once, as a test closing its own server wants).
+   */
+  readonly idleGraceMs?: number | undefined
 }
 
 export interface RunningServer {
   readonly url: string
   readonly host: string
   readonly port: number
-  close(): Promise<void>
+  close(options?: CloseOptions): Promise<void>
 }
 
 export class ListenError extends Error {
@@ -30,6 +46,7 @@ export function serveApp(
   const eventStreams = new EventStreams()
   return new Promise((resolve, reject) => {
     let server: ServerType | undefined = undefined
+    let connections: Connections | undefined = undefined
     const onError = (error: NodeJS.ErrnoException) => {
       reject(new ListenError(describeListenError(error, options)))
     }
@@ -39,6 +56,13 @@ export function serveApp(
           answer(fetchHandler, request, env, eventStreams),
         hostname: options.host,
         port: options.port,
+        serverOptions: {
+          headersTimeout: options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS,
+          requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+          // Node checks both timeouts on this period (30 s by default): checked each second, a
+          // 10-second limit is not 40.
+          connectionsCheckingInterval: 1000,
+        },
       },
       (info: AddressInfo) => {
         server?.off('error', onError)
@@ -47,8 +71,8 @@ export function serveApp(
           url: `http://${host}:${String(info.port)}`,
           host: info.address,
           port: info.port,
-          close: () => {
-            const closed = closeServer(server)
+          close: (closeOptions = {}) => {
+            const closed = connections?.close(closeOptions.idleGraceMs ?? 0) ?? Promise.resolve()
             eventStreams.endAll()
             return closed
           },
@@ -56,7 +80,7 @@ export function serveApp(
       },
     )
     server.once('error', onError)
-    trackResponses(server)
+    connections = new Connections(server as HttpServer)
   })
 }
 
@@ -106,40 +130,6 @@ class EventStreams {
     for (const outgoing of this.#open) outgoing.destroy()
     this.#open.clear()
   }
-}
-
-/** Responses not yet finished, per server, so a shutdown can tell their clients not to reuse the connection. */
-const inFlight = new WeakMap<ServerType, Set<ServerResponse>>()
-const closing = new WeakSet<ServerType>()
-
-function trackResponses(server: ServerType): void {
-  const responses = new Set<ServerResponse>()
-  inFlight.set(server, responses)
-  server.on('request', (_req: unknown, res: ServerResponse) => {
-    if (closing.has(server)) endKeepAlive(res)
-    responses.add(res)
-    res.once('close', () => responses.delete(res))
-  })
-}
-
-/** The answer still goes out in full; only the connection closes after it. */
-function endKeepAlive(res: ServerResponse): void {
-  if (!res.headersSent) res.setHeader('connection', 'close')
-}
-
-function closeServer(server: ServerType | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (!server) {
-      resolve()
-      return
-    }
-    closing.add(server)
-    for (const res of inFlight.get(server) ?? []) endKeepAlive(res)
-    server.close(() => {
-      resolve()
-    })
-    if ('closeIdleConnections' in server) server.closeIdleConnections()
-  })
 }
 
 function describeListenError(error: NodeJS.ErrnoException, options: ServeOptions): string {

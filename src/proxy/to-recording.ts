@@ -4,11 +4,13 @@
  * `access_token`, ...) in forms, multipart parts and JSON, and every secret standin knows (the real
  * credentials, tokens it obtained, assertions it signed) wherever it appears. Request headers are
  * not kept (that is where bearer tokens travel), and volatile response headers are dropped, so the
- * same exchange recorded twice gives the same file.
+ * same exchange recorded twice gives the same file. An answer's credential-looking values (JWTs,
+ * members named like tokens, REDCap's hex tokens) are replaced too (credential-like.ts).
  */
 import type { ProviderId } from '../core/glossary.js'
 import { shortHash, toBase64, utf8OrUndefined } from './bytes.js'
 import { parseForm, type Pair } from './form.js'
+import { scrubCredentialLike } from './credential-like.js'
 import { boundaryOf, parseMultipart } from './multipart.js'
 import type {
   RecordedBody,
@@ -99,12 +101,15 @@ export function toFixture(exchange: ProxiedExchange, secrets: Scrubber): Fixture
   for (const name of Object.keys(response.headers).sort()) {
     const value = response.headers[name]
     if (value === undefined || VOLATILE_HEADERS.has(name.toLowerCase())) continue
-    headers[name.toLowerCase()] = secrets.scrub(
-      typeof value === 'string' ? value : value.join(', '),
+    headers[name.toLowerCase()] = scrubCredentialLike(
+      secrets.scrub(typeof value === 'string' ? value : value.join(', ')),
+      exchange.provider,
     )
   }
   const contentType = headers['content-type']
-  const body = responseBody(response.body, contentType, secrets)
+  const body = responseBody(response.body, contentType, {
+    scrub: (text) => scrubCredentialLike(secrets.scrub(text), exchange.provider),
+  })
   const key = requestKey(request)
   return {
     file: fixtureName(request, key),

@@ -20,12 +20,30 @@ export class ScenarioError extends Error {
   }
 }
 
-/** Parses YAML or JSON text; syntax errors become problems with a line number. */
-export function parseDataText(text: string, file: string): unknown {
+/** The `yaml` library's own default: how many alias expansions one document may make. */
+export const DEFAULT_YAML_MAX_ALIAS_COUNT = 100
+/**
+ * Aliases may grow a document by at most this factor: `maxAliasCount` counts expansions, not their
+ * size, so a hundred aliases of one large anchored value would still pass it.
+ */
+const MAX_ALIAS_GROWTH = 10
+const ALIAS_GROWTH_SLACK_BYTES = 64 * 1024
+
+export interface DataTextOptions {
+  /** The `yaml` library's `maxAliasCount` (config `yamlMaxAliasCount`). */
+  readonly maxAliasCount?: number | undefined
+}
+
+/** Parses YAML or JSON text; syntax errors and alias bombs become problems with a line number. */
+export function parseDataText(text: string, file: string, options: DataTextOptions = {}): unknown {
   try {
     if (file.endsWith('.json')) return JSON.parse(text) as unknown
-    return parseYaml(text, { prettyErrors: false }) as unknown
+    const maxAliasCount = options.maxAliasCount ?? DEFAULT_YAML_MAX_ALIAS_COUNT
+    const data = parseYaml(text, { prettyErrors: false, maxAliasCount }) as unknown
+    if (text.includes('*')) checkAliasGrowth(data, text, file)
+    return data
   } catch (error) {
+    if (error instanceof ScenarioError) throw error
     const where =
       error instanceof YAMLParseError && error.linePos
         ? `line ${String(error.linePos[0].line)}`
@@ -33,6 +51,17 @@ export function parseDataText(text: string, file: string): unknown {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
     throw new ScenarioError(file, [{ path: where, message: message ?? 'syntax error' }])
   }
+}
+
+function checkAliasGrowth(data: unknown, text: string, file: string): void {
+  const limit = text.length * MAX_ALIAS_GROWTH + ALIAS_GROWTH_SLACK_BYTES
+  if ((JSON.stringify(data) ?? '').length <= limit) return
+  throw new ScenarioError(file, [
+    {
+      path: '(aliases)',
+      message: `YAML aliases expand this document more than ${String(MAX_ALIAS_GROWTH)}-fold; write the data out instead.`,
+    },
+  ])
 }
 
 const schemas = new WeakMap<readonly AnyProvider[], ScenarioSchema>()
@@ -83,10 +112,23 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
+/**
+ * What a scenario may be called over the control plane: a plain name of the library, never a path.
+ * Files load only from the command line or from code.
+ */
+export function isScenarioName(name: string): boolean {
+  return /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/.test(name)
+}
+
 /** Where scenario files come from: the Node edge reads `scenarios/` and paths; tests use memory. */
 export interface ScenarioSource {
   /** Resolves a name (`default`) or a path to its file name and text. Throws when there is none. */
   read(ref: string): { readonly file: string; readonly text: string }
+  /**
+   * A library entry by name only (`isScenarioName`), never a path: what the control plane may load.
+   * Throws the same way for every name it lacks, so it tells nothing about other files.
+   */
+  readNamed(name: string): { readonly file: string; readonly text: string }
   /** Names of the scenarios in the library, for `standin scenarios` and the dashboard. */
   names(): string[]
 }
@@ -95,7 +137,8 @@ export function loadScenario(
   ref: string,
   source: ScenarioSource,
   providers: readonly AnyProvider[],
+  options: DataTextOptions & { readonly namedOnly?: boolean } = {},
 ): Scenario {
-  const { file, text } = source.read(ref)
-  return parseScenario(parseDataText(text, file), file, providers)
+  const { file, text } = options.namedOnly === true ? source.readNamed(ref) : source.read(ref)
+  return parseScenario(parseDataText(text, file, options), file, providers)
 }

@@ -5,8 +5,9 @@
  * is the root world's injected one, so tests can move it.
  */
 import type { Hono } from 'hono'
-import { SeededRandom, type Random } from '../core/random.js'
-import { DEFAULT_SEED, type World } from '../world.js'
+import { StandinError } from '../core/errors.js'
+import { SecureRandom, type Random } from '../core/random.js'
+import type { World } from '../world.js'
 
 export const SESSION_PREFIX = '/_sessions'
 
@@ -35,18 +36,26 @@ export type SessionBuilder = (id: string, prefix: string) => Promise<Pick<Sessio
 
 export class SessionRegistry {
   readonly #sessions = new Map<string, Session>()
-  readonly #random: Random
+  /**
+   * Session ids are the only key to a session's control plane when no admin token is set, so they
+   * come from the CSPRNG, never from the seed: a fixed seed must not make them predictable.
+   */
+  readonly #random: Random = new SecureRandom()
 
-  /** `root` supplies the real clock and the idle limit (its config). */
-  constructor(private readonly root: World) {
-    const seed = root.deps.seed ?? root.scenario.seed ?? DEFAULT_SEED
-    this.#random = new SeededRandom(`sessions:${String(seed)}`)
-  }
+  /** `root` supplies the real clock, the idle limit and the most sessions kept (its config). */
+  constructor(private readonly root: World) {}
 
   async create(build: SessionBuilder): Promise<Session> {
     this.sweep()
-    let id = this.#random.hex(16)
-    while (this.#sessions.has(id)) id = this.#random.hex(16)
+    const max = this.root.config.maxSessions
+    if (this.#sessions.size >= max) {
+      throw new StandinError(
+        'conflict',
+        `Failed to create a session: ${String(max)} are open, the most this standin keeps (maxSessions in the config file). Delete one with DELETE /_standin/sessions/{id}, or let idle ones end.`,
+      )
+    }
+    let id = this.#random.hex(32)
+    while (this.#sessions.has(id)) id = this.#random.hex(32)
     const prefix = `${SESSION_PREFIX}/${id}`
     const { world, app } = await build(id, prefix)
     const now = this.#now()

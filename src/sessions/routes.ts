@@ -9,7 +9,6 @@
 import { Hono, type Context } from 'hono'
 import { getPath } from 'hono/utils/url'
 import { z } from 'zod'
-import { requireAdminToken } from '../admin/admin-token.js'
 import { loadNamed } from '../admin/routes.js'
 import type { AppDeps } from '../app.js'
 import { readPayload, renderAdminError } from '../admin/envelope.js'
@@ -48,7 +47,6 @@ export function mountSessions(app: Hono, deps: SessionDeps): SessionRegistry {
   const { createApp, ...appDeps } = deps
   const control = new Hono()
   control.onError(renderAdminError)
-  if (deps.adminToken !== undefined) control.use(requireAdminToken(deps.adminToken))
 
   control.post('/', async function createSession(c) {
     const body = await readPayload(c, createSessionSchema())

@@ -87,7 +87,19 @@ export function createControlClient(baseUrl: string, fetch?: Fetch): ControlClie
       return (await get<{ requests: JournalEntry[] }>(`/requests${query}`)).requests
     },
     tokens: {
-      list: async () => (await get<{ tokens: CredentialView[] }>('/tokens')).tokens,
+      list: async () => {
+        const all: CredentialView[] = []
+        let cursor: string | null = ''
+        while (cursor !== null) {
+          const query: string = cursor === '' ? '' : `?cursor=${cursor}`
+          const page = await get<{ tokens: CredentialView[]; next: string | null }>(
+            `/tokens${query}`,
+          )
+          all.push(...page.tokens)
+          cursor = page.next
+        }
+        return all
+      },
       expire: (id: string) => post<CredentialView>(`/tokens/${e(id)}/expire`),
       revoke: (id: string) => post<CredentialView>(`/tokens/${e(id)}/revoke`),
     },

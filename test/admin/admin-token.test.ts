@@ -41,7 +41,7 @@ describe('admin token', () => {
     ['a prefix of the token', { 'standin-admin-token': TOKEN.slice(0, 10) }],
   ])('refuses a control route with %s in the control envelope', async (_name, headers) => {
     const t = await standin()
-    const response = await t.request('/_standin/health', { headers })
+    const response = await t.request('/_standin/clock', { headers })
     expect(response.status).toBe(401)
     expect(response.headers.get('www-authenticate')).toBe('Bearer realm="standin"')
     expect(await response.json()).toEqual(REFUSED)
@@ -55,6 +55,14 @@ describe('admin token', () => {
     const response = await t.request('/_standin/health', { headers })
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({ status: 'ok', version: '9.9.9' })
+  })
+
+  it('leaves GET /_standin/health open for health checks, and only GET', async () => {
+    const t = await standin()
+    const response = await t.request('/_standin/health')
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ status: 'ok', version: '9.9.9' })
+    expect((await t.request('/_standin/health', { method: 'POST' })).status).toBe(401)
   })
 
   it('guards the control routes a provider adds', async () => {

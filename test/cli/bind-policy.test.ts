@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isLoopbackHost, resolveAdminToken } from '../../src/cli/bind-policy.js'
+import { resolveAdminToken, resolveAllowedHosts, resolveSeed } from '../../src/cli/bind-policy.js'
+import { isLoopbackHost } from '../../src/core/hosts.js'
 
 const TOKEN = '0123456789abcdef'
 
@@ -49,5 +50,33 @@ describe('bind policy', () => {
     expect(() => resolveAdminToken('short', {}, '127.0.0.1')).toThrow(
       'Failed to start: the admin token must be at least 16 characters long.',
     )
+  })
+})
+
+describe('the seed a start uses', () => {
+  it('keeps the given seed, and the scenario seed on loopback', () => {
+    expect(resolveSeed(7, '0.0.0.0')).toBe(7)
+    expect(resolveSeed('fixed', '::1')).toBe('fixed')
+    expect(resolveSeed(undefined, '127.0.0.1')).toBeUndefined()
+    expect(resolveSeed(undefined, '[::1]')).toBeUndefined()
+  })
+
+  it('draws an unguessable seed when bound off loopback without one', () => {
+    const one = resolveSeed(undefined, '0.0.0.0')
+    const two = resolveSeed(undefined, '192.0.2.10')
+    expect(one).toMatch(/^[0-9a-f]{32}$/)
+    expect(two).toMatch(/^[0-9a-f]{32}$/)
+    expect(one).not.toBe(two)
+  })
+})
+
+describe('allowed hosts', () => {
+  it('joins the config file, the flags and STANDIN_ALLOWED_HOSTS, without blanks or repeats', () => {
+    expect(
+      resolveAllowedHosts(['a.test'], ['b.test', 'a.test'], {
+        STANDIN_ALLOWED_HOSTS: ' c.test, ,b.test',
+      }),
+    ).toEqual(['a.test', 'b.test', 'c.test'])
+    expect(resolveAllowedHosts([], [], {})).toEqual([])
   })
 })

@@ -55,12 +55,13 @@ describe('hardening of the command', () => {
   ])('demands the admin token set by %s on the control plane', async (_how, args, env) => {
     const standin = await spawnStandin(args, { env })
     try {
-      const refused = await fetch(`${standin.url}/_standin/health`)
+      expect((await fetch(`${standin.url}/_standin/health`)).status).toBe(200)
+      const refused = await fetch(`${standin.url}/_standin/state`)
       expect(refused.status).toBe(401)
       expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
         'invalid_credentials',
       )
-      const allowed = await fetch(`${standin.url}/_standin/health`, {
+      const allowed = await fetch(`${standin.url}/_standin/state`, {
         headers: { authorization: `Bearer ${TOKEN}` },
       })
       expect(allowed.status).toBe(200)

@@ -46,7 +46,7 @@ describe('isolated sessions', () => {
     const { t } = await standin()
     const session = await createSession(t)
     expect(session).toEqual({
-      id: expect.stringMatching(/^[0-9a-f]{16}$/) as string,
+      id: expect.stringMatching(/^[0-9a-f]{32}$/) as string,
       baseUrl: `http://localhost/_sessions/${session.id}`,
     })
     expect(await send(t, 'GET', '/_standin/sessions')).toEqual({

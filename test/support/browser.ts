@@ -25,12 +25,13 @@ export interface Browser {
   close(): Promise<void>
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** `args`: more Chromium switches, e.g. `--host-resolver-rules` to point a test name at 127.0.0.1. */
+export async function launchBrowser(options: { args?: readonly string[] } = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'standin-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
   })

@@ -72,9 +72,10 @@ export function deleteClientTokens(
   reason: string,
 ): number {
   const id = String(clientId)
-  return credentials.revokeWhere(
-    (c) =>
-      c.provider === PROVIDER_ID && c.kind === ACCESS_TOKEN_KIND && c.attributes.clientId === id,
+  return credentials.revokeHeldBy(
+    PROVIDER_ID,
+    id,
+    (c) => c.kind === ACCESS_TOKEN_KIND && c.attributes.clientId === id,
     reason,
   )
 }

@@ -97,9 +97,10 @@ export function deleteApiKey(
 ): number {
   findApiKeyOrFail(state, clientId)
   state.apiKeys.delete(clientId)
-  return credentials.revokeWhere(
-    (c) =>
-      c.provider === 'redox' && c.attributes.flow === 'oauth' && c.attributes.clientId === clientId,
+  return credentials.revokeHeldBy(
+    'redox',
+    clientId,
+    (c) => c.attributes.flow === 'oauth' && c.attributes.clientId === clientId,
     'API key deleted',
   )
 }

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import { VirtualClock, type Clock } from '../../src/core/clock.js'
+import { CredentialRegistry } from '../../src/core/credentials.js'
+import type { ProviderId } from '../../src/core/glossary.js'
+import { SeededRandom } from '../../src/core/random.js'
+
+const still: Clock = { epochMs: () => 0, now: () => new Date(0), epochSeconds: () => 0 }
+
+function registry(maxPerProvider?: number) {
+  const clock = new VirtualClock(new Date('2026-01-01T00:00:00Z'), still)
+  return new CredentialRegistry(clock, new SeededRandom(1), undefined, { maxPerProvider })
+}
+
+const issue = (r: CredentialRegistry, provider: ProviderId, subject: string, secret: string) =>
+  r.issue({ provider, kind: 'access_token', subject, secret, ttlSeconds: 300 })
+
+describe('credential bounds', () => {
+  it("drops a provider's oldest credential past its cap, and only that provider's", () => {
+    const r = registry(3)
+    issue(r, 'redcap', 'alice', 'redcap-1')
+    for (let i = 1; i <= 5; i++) issue(r, 'redox', 'client', `redox-${String(i)}`)
+    expect(r.size).toBe(4)
+    expect(r.lookup('redox', 'redox-1')).toEqual({ found: false })
+    expect(r.lookup('redox', 'redox-2')).toEqual({ found: false })
+    for (const secret of ['redox-3', 'redox-4', 'redox-5'])
+      expect(r.lookup('redox', secret)).toMatchObject({ found: true, status: 'active' })
+    expect(r.lookup('redcap', 'redcap-1')).toMatchObject({ found: true })
+  })
+
+  it("revokes what one holder holds at one provider, and nobody else's", () => {
+    const r = registry()
+    issue(r, 'epicollect', '7', 'a')
+    issue(r, 'epicollect', '7', 'b')
+    issue(r, 'epicollect', '8', 'c')
+    issue(r, 'redox', '7', 'd')
+    expect(r.revokeHeldBy('epicollect', '7', () => true, 'new token')).toBe(2)
+    expect(r.lookup('epicollect', 'a')).toMatchObject({ status: 'revoked' })
+    expect(r.lookup('epicollect', 'b')).toMatchObject({ status: 'revoked' })
+    expect(r.lookup('epicollect', 'c')).toMatchObject({ status: 'active' })
+    expect(r.lookup('redox', 'd')).toMatchObject({ status: 'active' })
+    // Already revoked ones are not counted again; a holder with none revokes none.
+    expect(r.revokeHeldBy('epicollect', '7', () => true, 'again')).toBe(0)
+    expect(r.revokeHeldBy('epicollect', '9', () => true, 'none')).toBe(0)
+  })
+
+  it('forgets a dropped credential from the holder index too', () => {
+    const r = registry(1)
+    issue(r, 'epicollect', '7', 'a')
+    issue(r, 'epicollect', '8', 'b')
+    expect(r.revokeHeldBy('epicollect', '7', () => true, 'x')).toBe(0)
+    expect(r.revokeHeldBy('epicollect', '8', () => true, 'x')).toBe(1)
+  })
+
+  it('pages through credentials in issue order with a cursor', () => {
+    const r = registry()
+    for (let i = 1; i <= 7; i++) issue(r, 'redox', 'c', `s${String(i)}`)
+    const secrets: string[] = []
+    const sizes: number[] = []
+    let cursor: string | undefined
+    for (;;) {
+      const page = r.page(3, cursor)
+      sizes.push(page.tokens.length)
+      secrets.push(...page.tokens.map((t) => t.secretPrefix))
+      if (page.next === null) break
+      cursor = page.next
+    }
+    expect(sizes).toEqual([3, 3, 1])
+    expect(secrets).toEqual(['s1', 's2', 's3', 's4', 's5', 's6', 's7'])
+    expect(r.page(7)).toMatchObject({ next: null })
+  })
+})
