@@ -9,6 +9,7 @@ import { providers } from '../../src/providers/index.js'
 import { createTestStandin } from '../../src/testing/index.js'
 import { ALICE_CLASSIC, ALICE_SUPER } from '../providers/redcap/support.js'
 import { signAssertion, tokenForm } from '../providers/redox/support.js'
+import { withinBound } from './bound.js'
 import * as envelope from './envelopes.js'
 
 /** Far above what any of these takes, far below what a backtracking matcher needs. */
@@ -22,27 +23,15 @@ const FORM = { 'content-type': 'application/x-www-form-urlencoded' }
 const JSON_TYPE = { 'content-type': 'application/json' }
 
 /** Sends one request and fails if no answer comes within the bound. */
-async function send(
-  path: string,
-  init: RequestInit = {},
-): Promise<{ status: number; text: string }> {
-  let timer: NodeJS.Timeout | undefined
-  const bound = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(new Error(`no answer within ${String(ANSWER_BOUND_MS)} ms to ${path}`))
-    }, ANSWER_BOUND_MS)
-  })
-  try {
-    return await Promise.race([
-      (async () => {
-        const response = await t.request(path, init)
-        return { status: response.status, text: await response.text() }
-      })(),
-      bound,
-    ])
-  } finally {
-    clearTimeout(timer)
-  }
+function send(path: string, init: RequestInit = {}): Promise<{ status: number; text: string }> {
+  return withinBound(
+    (async () => {
+      const response = await t.request(path, init)
+      return { status: response.status, text: await response.text() }
+    })(),
+    ANSWER_BOUND_MS,
+    path,
+  )
 }
 
 function expectRefusal(

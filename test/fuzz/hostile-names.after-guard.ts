@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { providers } from '../../src/providers/index.js'
 import { createTestStandin } from '../../src/testing/index.js'
+import { withinBound } from './bound.js'
 import * as envelope from './envelopes.js'
 
 const ANSWER_BOUND_MS = 2_000
@@ -30,19 +31,12 @@ const library = {
   names: () => ['bomb'],
 }
 
-async function timed(answer: Promise<Response>): Promise<{ status: number; text: string }> {
-  let timer: NodeJS.Timeout | undefined
-  const bound = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(new Error(`no answer within ${String(ANSWER_BOUND_MS)} ms`))
-    }, ANSWER_BOUND_MS)
-  })
-  try {
-    const response = await Promise.race([answer, bound])
-    return { status: response.status, text: await Promise.race([response.text(), bound]) }
-  } finally {
-    clearTimeout(timer)
-  }
+function timed(answer: Promise<Response>): Promise<{ status: number; text: string }> {
+  return withinBound(
+    answer.then(async (response) => ({ status: response.status, text: await response.text() })),
+    ANSWER_BOUND_MS,
+    'a scenario request',
+  )
 }
 
 describe('scenario names', () => {
