@@ -203,7 +203,7 @@ describe('huge and odd numbers', () => {
     const answer = await send(`${FHIR}/Bundle/$process-message`, {
       method: 'POST',
       headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/fhir+json' },
-      body: `{"resourceType":"Bundle","entry":${deepJson(5_000)}}`,
+      body: `{"resourceType":"Bundle","type":"message","entry":[{"resource":{"resourceType":"MessageHeader","eventUri":"urn:x","focus":${deepJson(5_000)}}}]}`,
     })
     expectRefusal(answer, envelope.redoxFhir)
   })
@@ -213,7 +213,7 @@ describe('huge and odd numbers', () => {
     const answer = await send('/redox/endpoint', {
       method: 'POST',
       headers: { authorization: `Bearer ${bearer}`, ...JSON_TYPE },
-      body: `{"Meta":{"DataModel":"PatientAdmin","EventType":"Arrival"},"x":${deepJson(5_000)}}`,
+      body: `{"Meta":{"DataModel":"PatientAdmin","EventType":"Arrival","Destinations":[{"ID":"d"}],"Echoed":${deepJson(5_000)}}}`,
     })
     expectRefusal(answer, envelope.redoxDataModel)
   })
