@@ -8,6 +8,7 @@ import type { DashboardFiles } from './admin/dashboard.js'
 import { controlPlaneGuard, hostPolicyOf, hostRefusal } from './admin/guard.js'
 import { adminRoutes } from './admin/routes.js'
 import { bodyLimit } from './body-limit.js'
+import { CLIENT_GONE_WHY, clientGone } from './client-gone.js'
 import { StandinError, toStandinError } from './core/errors.js'
 import { applyLevers } from './levers/apply-levers.js'
 import { providerContext, type AnyProvider, type StandinEnv } from './providers/provider.js'
@@ -75,6 +76,11 @@ function providerApp(
 ): Hono<StandinEnv> {
   const app = new Hono<StandinEnv>()
   app.onError(async function renderProviderError(error, c) {
+    if (clientGone(c.req.raw, error)) {
+      c.set('outcome', 'aborted')
+      c.set('why', CLIENT_GONE_WHY)
+      return new Response(null, { status: 400 })
+    }
     const e = toStandinError(error)
     c.set('why', e.why)
     if (!c.get('outcome')) c.set('outcome', e.status >= 500 ? 'error' : 'rejected')
@@ -86,8 +92,14 @@ function providerApp(
     const started = performance.now()
     const at = world.clock.now().toISOString()
     await next()
-    const status = c.res.status
+    if (c.get('outcome') !== 'aborted' && clientGone(c.req.raw)) {
+      c.set('outcome', 'aborted')
+      c.set('why', CLIENT_GONE_WHY)
+    }
     // `c.get`, not `c.var`: hono builds a new object of every variable on each `c.var` read.
+    const outcome = c.get('outcome')
+    // An aborted request's answer never went on the wire, so it has no status.
+    const status = outcome === 'aborted' ? 0 : c.res.status
     const why = c.get('why')
     const credentialId = c.get('credentialId')
     const entry = world.journal.add({
@@ -96,7 +108,7 @@ function providerApp(
       method: c.req.method,
       path: c.req.path,
       status,
-      outcome: c.get('outcome') ?? (status < 400 ? 'ok' : 'rejected'),
+      outcome: outcome ?? (status < 400 ? 'ok' : 'rejected'),
       ...(why === undefined ? {} : { why }),
       ...(credentialId === undefined ? {} : { credentialId }),
       durationMs: Math.round((performance.now() - started) * 100) / 100,

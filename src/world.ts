@@ -12,6 +12,7 @@ import type { ProviderId } from './core/glossary.js'
 import { Journal } from './core/journal.js'
 import { SeededRandom, type Random } from './core/random.js'
 import type { AnyProvider } from './providers/provider.js'
+import { ScenarioError } from './scenarios/load.js'
 import type { Scenario } from './scenarios/schema.js'
 import type { StandinConfig } from './config/schema.js'
 import { OverrideQueue } from './admin/overrides.js'
@@ -118,7 +119,7 @@ export class World {
     try {
       const states = new Map<ProviderId, unknown>()
       for (const provider of this.deps.providers) {
-        states.set(provider.id, await provider.createState(scenario.providers[provider.id], this))
+        states.set(provider.id, await this.#stateFor(provider, scenario))
       }
       this.#states.clear()
       for (const [id, state] of states) this.#states.set(id, state)
@@ -131,6 +132,23 @@ export class World {
     this.overrides = new OverrideQueue()
     this.events.emit('clock:changed', this.clock.snapshot())
     this.events.emit('scenario:loaded', { name: scenario.name ?? 'unnamed' })
+  }
+
+  /**
+   * A provider builds its state from the scenario's section; what it refuses there (a fixture that
+   * does not exist, an app for an unknown project, two projects with one id) is a problem with the
+   * scenario, reported like a schema problem at that provider's section, not a fault of standin.
+   */
+  async #stateFor(provider: AnyProvider, scenario: Scenario): Promise<unknown> {
+    try {
+      return (await provider.createState(scenario.providers[provider.id], this)) as unknown
+    } catch (error) {
+      // Plain Errors are the providers' refusals; TypeError, RangeError and the like stay faults.
+      if (!(error instanceof Error) || error.constructor !== Error) throw error
+      throw new ScenarioError(scenario.name ?? 'unnamed', [
+        { path: `providers.${provider.id}`, message: error.message },
+      ])
+    }
   }
 
   reset(): Promise<void> {

@@ -12,7 +12,7 @@ import {
   type ForcedOutcome,
 } from '../core/forced-outcome.js'
 import type { ProviderId } from '../core/glossary.js'
-import { matchesPath } from '../core/path-pattern.js'
+import { MAX_PATH_PATTERN_LENGTH, matchesPath } from '../core/path-pattern.js'
 import { MAX_DELAY_MS } from '../core/sleep.js'
 
 export interface OverrideInput {
@@ -104,7 +104,7 @@ export function overridePayloadSchema(providers: readonly ProviderId[]) {
   return z
     .object({
       provider: z.enum(providers as [ProviderId, ...ProviderId[]]).optional(),
-      path: z.string().startsWith('/').optional(),
+      path: z.string().startsWith('/').max(MAX_PATH_PATTERN_LENGTH).optional(),
       times: z.number().int().min(1).default(1),
       outcome: z.enum(FORCED_OUTCOMES).optional(),
       status: z.literal(FAILURE_STATUSES).optional(),

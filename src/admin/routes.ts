@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono'
 import { StandinError } from '../core/errors.js'
+import { isWithinClockRange } from '../core/clock.js'
 import {
   isScenarioName,
   loadScenario,
@@ -59,10 +60,10 @@ export function adminRoutes(deps: AdminDeps): Hono {
   app.post('/clock', async function changeClock(c) {
     const change = await readPayload(c, clockChangeSchema())
     const from = change.set === undefined ? world.clock.epochMs() : Date.parse(change.set)
-    if (!isDateMs(from + (change.advance ?? 0) * 1000)) {
+    if (!isWithinClockRange(from + (change.advance ?? 0) * 1000)) {
       throw new StandinError(
         'invalid_request',
-        'Failed to move the clock: the result would be outside the dates JavaScript can hold (years -271821 to 275760).',
+        'Failed to move the clock: the result would be outside years 0000 to 9999.',
       )
     }
     if (change.set !== undefined) world.clock.set(new Date(change.set))
@@ -166,11 +167,6 @@ export function loadNamed(deps: Pick<AdminDeps, 'world' | 'scenarios'>, name: st
     if (error instanceof StandinError || error instanceof ScenarioError) throw error
     throw new StandinError('not_found', `Scenario "${name}" was not found in scenarios/.`)
   }
-}
-
-/** ECMAScript dates span ±8.64e15 ms around the epoch. */
-function isDateMs(ms: number): boolean {
-  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15
 }
 
 function changeToken(world: World, id: string, action: 'expire' | 'revoke') {

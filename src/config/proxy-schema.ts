@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import type { ProviderId } from '../core/glossary.js'
+import { MAX_PATH_PATTERN_LENGTH } from '../core/path-pattern.js'
 import { routeRuleProblems } from '../proxy/check.js'
 
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 30_000
@@ -56,8 +57,11 @@ export const RouteRuleSchema = z
     path: z
       .string()
       .startsWith('/', 'must start with "/"')
+      .max(MAX_PATH_PATTERN_LENGTH)
       .default('/**')
-      .describe('Pattern under the provider mount: `*` is one path segment, `**` any depth.'),
+      .describe(
+        'Pattern under the provider mount: `*` is any run inside one segment, `**` any number of segments.',
+      ),
     mode: RouteModeSchema,
   })
   .strict()

@@ -5,6 +5,11 @@
  */
 import { z } from 'zod'
 import { checkProxyConfig, proxyConfigShape } from './proxy-schema.js'
+import {
+  DEFAULT_FILTER_LOGIC_DEPTH,
+  DEFAULT_NESTING_DEPTH,
+  MAX_DEPTH_SETTING,
+} from '../core/nesting.js'
 import { PARSE_ONCE } from '../core/parse-once.js'
 import { DEFAULT_MAX_CREDENTIALS_PER_PROVIDER } from '../core/credentials.js'
 import { DEFAULT_YAML_MAX_ALIAS_COUNT } from '../scenarios/load.js'
@@ -38,6 +43,20 @@ export const StandinConfigSchema = z
       .positive()
       .default(1000)
       .describe('How many requests the journal keeps.'),
+    maxNestingDepth: z
+      .number()
+      .int()
+      .min(8)
+      .max(MAX_DEPTH_SETTING)
+      .default(DEFAULT_NESTING_DEPTH)
+      .describe('Deepest JSON or XML nesting a provider reads; deeper bodies get 400.'),
+    maxFilterLogicDepth: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_DEPTH_SETTING)
+      .default(DEFAULT_FILTER_LOGIC_DEPTH)
+      .describe("Deepest parentheses and `not`s in REDCap's filterLogic; deeper gets 400."),
     sessionIdleSeconds: z
       .number()
       .positive()

@@ -35,6 +35,32 @@ export class SystemClock implements Clock {
 }
 
 /**
+ * The instants the control plane moves the virtual clock to: years 0000 to 9999, the dates every
+ * wire format here writes with four digits. JavaScript holds dates to year 275760, but a provider
+ * stamping `+275760-...` into a token or log line is nothing a real client has ever parsed.
+ */
+export const CLOCK_RANGE_MS = {
+  earliest: -62_167_219_200_000, // 0000-01-01T00:00:00.000Z
+  latest: 253_402_300_799_999, // 9999-12-31T23:59:59.999Z
+} as const
+
+export function isWithinClockRange(ms: number): boolean {
+  return Number.isFinite(ms) && ms >= CLOCK_RANGE_MS.earliest && ms <= CLOCK_RANGE_MS.latest
+}
+
+/** JavaScript's last representable instant, ±8.64e15 ms from the epoch. */
+const DATE_LIMIT_MS = 8.64e15
+
+/**
+ * ISO 8601 for an instant computed from the clock (an expiry two hours after a clock set near the
+ * end of JavaScript's dates), held to the range a Date can show instead of throwing.
+ */
+export function isoInstant(ms: number): string {
+  const held = Number.isNaN(ms) ? 0 : Math.min(Math.max(ms, -DATE_LIMIT_MS), DATE_LIMIT_MS)
+  return new Date(held).toISOString()
+}
+
+/**
  * A clock that starts at a chosen instant and then runs with real time, unless frozen.
  * `advance` and `set` move it instantly, so "five minutes later" costs nothing.
  */

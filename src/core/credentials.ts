@@ -3,7 +3,7 @@
  * access tokens, Redox access tokens. Providers look secrets up here, so the control plane's
  * expire and revoke levers work the same for all of them.
  */
-import type { Clock } from './clock.js'
+import { isoInstant, type Clock } from './clock.js'
 import type { EventBus } from './events.js'
 import type { ProviderId } from './glossary.js'
 import type { Random } from './random.js'
@@ -310,9 +310,9 @@ function subjectKey(provider: ProviderId, subject: string): string {
 }
 
 function formatTimes(c: Credential): void {
-  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
+  const iso = (ms: number | null) => (ms === null ? null : isoInstant(ms))
   c.times = {
-    issuedAt: new Date(c.issuedAt).toISOString(),
+    issuedAt: isoInstant(c.issuedAt),
     expiresAt: iso(c.expiresAt),
     revokedAt: iso(c.revokedAt),
   }

@@ -11,8 +11,8 @@ export type ProviderId = (typeof PROVIDER_IDS)[number]
 /** How a route is served: simulated locally, forwarded to the real upstream, or recorded/replayed. */
 export type RouteMode = 'mock' | 'proxy' | 'record' | 'replay'
 
-/** What became of a request, as the journal shows it. */
-export type Outcome = 'ok' | 'rejected' | 'error' | 'proxied' | 'replayed' | 'forced'
+/** What became of a request, as the journal shows it (`aborted`: the client left before the answer). */
+export type Outcome = 'ok' | 'rejected' | 'error' | 'proxied' | 'replayed' | 'forced' | 'aborted'
 
 /** One HTTP exchange as recordings and the journal see it. */
 export interface Exchange {

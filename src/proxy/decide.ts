@@ -7,7 +7,7 @@
  * (a Redox rule with only the US host configured leaves the Canada host simulated).
  */
 import type { ProviderId } from '../core/glossary.js'
-import { compilePattern, type PathMatcher } from './pattern.js'
+import { compilePathPattern, type PathMatcher } from '../core/path-pattern.js'
 import type { CredentialRefs, ProxySettings, RouteRule, UpstreamSettings } from './settings.js'
 
 export type RouteDecision =
@@ -54,12 +54,12 @@ export function compileRoutes(
   const byProvider = new Map<string, CompiledRule[]>()
   for (const rule of settings.routes) {
     const list = byProvider.get(rule.provider) ?? []
-    list.push({ rule, matches: compilePattern(rule.path) })
+    list.push({ rule, matches: compilePathPattern(rule.path) })
     byProvider.set(rule.provider, list)
   }
   const local = new Map<string, PathMatcher[]>()
   for (const [provider, paths] of Object.entries(localPaths)) {
-    local.set(provider, (paths ?? []).map(compilePattern))
+    local.set(provider, (paths ?? []).map(compilePathPattern))
   }
   return { settings, byProvider, localPaths: local }
 }

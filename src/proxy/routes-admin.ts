@@ -9,6 +9,7 @@ import { readPayload, renderAdminError } from '../admin/envelope.js'
 import { RouteModeSchema } from '../config/proxy-schema.js'
 import { StandinError } from '../core/errors.js'
 import type { ProviderId } from '../core/glossary.js'
+import { MAX_PATH_PATTERN_LENGTH } from '../core/path-pattern.js'
 import { formatRuleProblems, type ProxyRuntime } from './runtime.js'
 
 const RoutesPayloadSchema = z
@@ -17,7 +18,11 @@ const RoutesPayloadSchema = z
       z
         .object({
           provider: z.string().min(1),
-          path: z.string().startsWith('/', 'must start with "/"').default('/**'),
+          path: z
+            .string()
+            .startsWith('/', 'must start with "/"')
+            .max(MAX_PATH_PATTERN_LENGTH)
+            .default('/**'),
           mode: RouteModeSchema,
         })
         .strict(),

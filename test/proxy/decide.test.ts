@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { compileRoutes, decideRoute } from '../../src/proxy/decide.js'
-import { compilePattern } from '../../src/proxy/pattern.js'
+import { compilePathPattern } from '../../src/core/path-pattern.js'
 import type { ProxySettings, UpstreamSettings } from '../../src/proxy/settings.js'
 
 const token = { env: 'REDOX_CLIENT_ID' }
@@ -94,6 +94,6 @@ describe('route patterns', () => {
     ['/a.b', '/aXb', false],
     ['/**', '/', true],
   ])('pattern %s matches %s: %s', (pattern, path, expected) => {
-    expect(compilePattern(pattern)(path)).toBe(expected)
+    expect(compilePathPattern(pattern)(path)).toBe(expected)
   })
 })

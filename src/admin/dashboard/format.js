@@ -89,6 +89,8 @@ export function describeOutcome(entry) {
       return `Failed: ${why || `the provider answered ${entry.status}`}`
     case 'forced':
       return `Forced: ${why || 'an override answered this request'}`
+    case 'aborted':
+      return `Aborted: ${why || 'the client left before the answer'}`
     default:
       return why ? `${entry.outcome}: ${why}` : String(entry.outcome ?? '')
   }

@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import type { ProviderId } from '../../core/glossary.js'
 import { FAILURE_STATUSES, type FailureStatus } from '../../core/forced-outcome.js'
+import { MAX_PATH_PATTERN_LENGTH } from '../../core/path-pattern.js'
 import { MAX_DELAY_MS } from '../../core/sleep.js'
 import type { AnyProvider } from '../../providers/provider.js'
 
@@ -63,7 +64,10 @@ export function buildEventsSchema(providers: readonly AnyProvider[]) {
   const path = z
     .string()
     .startsWith('/')
-    .describe("The provider's own path, as on the real service; `*` matches any run.")
+    .max(MAX_PATH_PATTERN_LENGTH)
+    .describe(
+      "The provider's own path, as on the real service: `*` is any run inside one segment, `**` any number of segments.",
+    )
   const target = {
     provider: ids.optional().describe('Only requests to this provider (default: any provider).'),
     path: path.optional(),

@@ -14,7 +14,12 @@ import {
   selectColumns,
   type ExportColumns,
 } from '../state/records/columns.js'
-import { compileFilter, type Lookup } from '../state/records/filter-logic.js'
+import {
+  compileFilter,
+  FilterTooDeep,
+  type Filter,
+  type Lookup,
+} from '../state/records/filter-logic.js'
 import { Flattener, formOnRow, type ValueOptions } from '../state/records/flatten.js'
 import { findRow, rowOrder, sortedRecords } from '../state/records/store.js'
 import { csvDelimiter } from '../wire/csv.js'
@@ -61,6 +66,19 @@ function lookupFor(project: Project, entry: RecordEntry, row: RecordRow): Lookup
   }
 }
 
+/** REDCap's documentation promises an error for logic it cannot read; nesting past the bound is one. */
+function readFilter(text: string, maxDepth: number): Filter | null {
+  try {
+    return compileFilter(text, maxDepth)
+  } catch (error) {
+    if (!(error instanceof FilterTooDeep)) throw error
+    throw badRequest(
+      MSG.filterTooDeep(maxDepth),
+      `filterLogic nests parentheses or "not" over ${String(maxDepth)} levels`,
+    )
+  }
+}
+
 export function exportRecords(call: ProjectCall): Reply {
   const { project, params, access } = call
   const isLabel = params.text('rawOrLabel') === 'label'
@@ -82,7 +100,7 @@ export function exportRecords(call: ProjectCall): Reply {
     project.events.filter((e) => events.includes(e.uniqueName)).map((e) => e.id),
   )
   const records = params.list('records')
-  const filter = compileFilter(params.text('filterLogic'))
+  const filter = readFilter(params.text('filterLogic'), call.deps.limits.filterLogicDepth)
   const begin = params.text('dateRangeBegin')
   const end = params.text('dateRangeEnd')
   const options: ValueOptions = {

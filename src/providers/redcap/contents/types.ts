@@ -19,6 +19,13 @@ export interface CallDeps {
   readonly credentials: CredentialRegistry
   /** The base URL the client used for the REDCap mount (survey links). */
   readonly baseUrl: string
+  /** Deepest `data`/`odm` nesting and `filterLogic` nesting read (the config's bounds). */
+  readonly limits: InputLimits
+}
+
+export interface InputLimits {
+  readonly nestingDepth: number
+  readonly filterLogicDepth: number
 }
 
 export interface BaseCall {

@@ -25,6 +25,10 @@ export function redcapRoutes(ctx: ProviderContext<RedcapState>, mount: string): 
       random: world.random,
       credentials: world.credentials,
       baseUrl: providerBaseUrl(c, mount),
+      limits: {
+        nestingDepth: world.config.maxNestingDepth,
+        filterLogicDepth: world.config.maxFilterLogicDepth,
+      },
     }
     const { reply, credentialId } = handleApiCall(ctx.state(), deps, params)
     c.set('credentialId', credentialId)

@@ -6,8 +6,9 @@
  * decided by the route before the body is read.)
  */
 import { authenticateProject, authenticateSuper, type Principal } from './auth.js'
+import { jsonNestedDeeperThan, xmlNestedDeeperThan } from '../../../core/nesting.js'
 import { CONTENT_REGISTRY } from '../contents/registry.js'
-import type { ActionDef, BaseCall, CallDeps, ContentDef } from '../contents/types.js'
+import type { ActionDef, BaseCall, CallDeps, ContentDef, InputLimits } from '../contents/types.js'
 import { badRequest, MSG } from '../wire/messages.js'
 import type { RedcapState } from '../state/model.js'
 import { checkPipelineRights, type ApiAction } from '../state/rights.js'
@@ -29,8 +30,35 @@ function isSuperRoute(params: ApiParams): boolean {
   return content === 'project' && (params.str('data') ?? '') !== ''
 }
 
+/**
+ * Before any parser: `data` (in the format it will be read in) and an ODM file nested deeper than
+ * the configured bound are refused as PHP's decoders refuse them (json_decode's depth error,
+ * libxml's excessive depth), since no real payload comes near it.
+ */
+function checkNesting(params: ApiParams, limits: InputLimits): void {
+  const data = params.str('data')
+  const depth = limits.nestingDepth
+  const xmlTooDeep = () =>
+    badRequest(
+      MSG.badXml(`Excessive depth in document: ${String(depth)}`),
+      `XML nested over ${String(depth)} levels`,
+    )
+  if (data !== undefined) {
+    if (resolveFormat(params.str('format')) === 'json') {
+      if (jsonNestedDeeperThan(data, depth))
+        throw badRequest(
+          MSG.badJson('Maximum stack depth exceeded'),
+          `data nested over ${String(depth)} levels`,
+        )
+    } else if (xmlNestedDeeperThan(data, depth)) throw xmlTooDeep()
+  }
+  const odm = params.str('odm')
+  if (odm !== undefined && xmlNestedDeeperThan(odm, depth)) throw xmlTooDeep()
+}
+
 /** Step 3: a string `data` must decode in the raw `format` (json or xml), whatever the content. */
-function preParseData(params: ApiParams): void {
+function preParseData(params: ApiParams, limits: InputLimits): void {
+  checkNesting(params, limits)
   const data = params.str('data')
   if (data === undefined) return
   const format = (params.str('format') ?? '').toLowerCase()
@@ -83,7 +111,7 @@ export function handleApiCall(state: RedcapState, deps: CallDeps, params: ApiPar
   const principal = isSuperRoute(params)
     ? authenticateSuper(state, deps, token ?? '')
     : authenticateProject(state, deps, token)
-  preParseData(params)
+  preParseData(params, deps.limits)
   const content = params.str('content') ?? ''
   const def = CONTENT_REGISTRY.get(content)
   if (!def) throw badRequest(MSG.badContent, `content "${content}" is not supported`)

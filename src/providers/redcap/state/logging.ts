@@ -50,15 +50,24 @@ const ROW_KEYS = new Set([
   'redcap_repeat_instance',
 ])
 
-/**
- * The details REDCap writes for a record change: `field = 'value'` for each value given,
- * `field(code) = checked|unchecked` for checkboxes, joined by ", ".
- */
-export function changeDetails(project: Project, rows: readonly Record<string, string>[]): string {
+/** Each checkbox column (`color___2`) with the name logging gives it (`color(2)`). */
+export function checkboxNames(project: Project): Map<string, string> {
   const checkboxes = new Map<string, string>()
   for (const field of project.fields.filter((f) => f.type === 'checkbox'))
     for (const [code] of choicesOf(field))
       checkboxes.set(checkboxColumn(field.name, code), `${field.name}(${code})`)
+  return checkboxes
+}
+
+/**
+ * The details REDCap writes for a record change: `field = 'value'` for each value given,
+ * `field(code) = checked|unchecked` for checkboxes, joined by ", ".
+ */
+export function changeDetails(
+  project: Project,
+  rows: readonly Record<string, string>[],
+  checkboxes: ReadonlyMap<string, string> = checkboxNames(project),
+): string {
   const parts: string[] = []
   for (const row of rows) {
     for (const [column, value] of Object.entries(row)) {

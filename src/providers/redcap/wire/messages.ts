@@ -38,6 +38,8 @@ export const MSG = {
     `The data being imported is not formatted correctly. PHP error from JSON decoder: ${decoderMessage}. The JSON must be in an array, as in [{ ... }].`,
   badXml: (reason: string) =>
     `The data being imported is not formatted correctly. Error: ${reason}`,
+  filterTooDeep: (depth: number) =>
+    `The logic in the filterLogic parameter could not be read: it is nested more than ${String(depth)} levels deep.`,
   invalidValues: (param: string, values: readonly string[]) =>
     `The following values in the parameter "${param}" are not valid: ${values.map((v) => `'${v}'`).join(', ')}`,
   onlyDescriptive:

@@ -10,6 +10,7 @@ import { invalid, readJson } from '../wire/request-body.js'
 
 export interface DataModelDeps {
   readonly random: Random
+  readonly config: { readonly maxNestingDepth: number }
 }
 
 interface Meta {
@@ -28,7 +29,7 @@ export function acceptDataModel(
   body: string,
   deps: DataModelDeps,
 ): DataModelResponse {
-  const data = readJson(contentType, ['application/json'], body)
+  const data = readJson(contentType, ['application/json'], body, deps.config.maxNestingDepth)
   const meta = (data as { Meta?: unknown } | null)?.Meta
   if (typeof meta !== 'object' || meta === null || Array.isArray(meta))
     throw invalid('Meta is required')

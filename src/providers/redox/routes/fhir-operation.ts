@@ -17,6 +17,8 @@ export interface MessageDeps {
   readonly nowIso: string
   /** This host's FHIR base, for the answering MessageHeader's source. */
   readonly base: string
+  /** The config's `maxNestingDepth`: deeper bodies are refused before they are read. */
+  readonly maxNestingDepth: number
 }
 
 interface MessageHeader {
@@ -33,7 +35,10 @@ export function acceptMessage(
   body: string,
   deps: MessageDeps,
 ): FhirBundle {
-  const header = messageHeaderOf(readJson(contentType, FHIR_JSON, body), `${type}/${operation}`)
+  const header = messageHeaderOf(
+    readJson(contentType, FHIR_JSON, body, deps.maxNestingDepth),
+    `${type}/${operation}`,
+  )
   const event =
     typeof header.eventUri === 'string'
       ? { eventUri: header.eventUri }

@@ -90,6 +90,7 @@ export function fhirRoutes(
         random: ctx.world.random,
         nowIso: ctx.world.clock.now().toISOString(),
         base,
+        maxNestingDepth: ctx.world.config.maxNestingDepth,
       },
     )
     ctx.state().received.fhirOperations++

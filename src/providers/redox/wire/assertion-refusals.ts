@@ -62,8 +62,11 @@ export function explainJoseError(
 function describeClaimFailure(claim: string, context: FailureContext): string {
   const { claims, region, audiences, otherAudiences } = context
   const clock = `client clock ${context.clientNow.toISOString()}`
-  const at = (seconds: unknown) =>
-    typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : String(seconds)
+  // A claim may be any JSON number (1e308): only one inside Date's range is shown as a date.
+  const at = (seconds: unknown) => {
+    const date = typeof seconds === 'number' ? new Date(seconds * 1000) : null
+    return date && Number.isFinite(date.getTime()) ? date.toISOString() : String(seconds)
+  }
   switch (claim) {
     case 'aud': {
       const auds = Array.isArray(claims.aud) ? claims.aud : [claims.aud]

@@ -4,13 +4,23 @@
  * every API turns into its own envelope.
  */
 import { StandinError } from '../../../core/errors.js'
+import { DEFAULT_NESTING_DEPTH, jsonNestedDeeperThan } from '../../../core/nesting.js'
 
 /** `application/x-www-form-urlencoded;charset=UTF-8` → `application/x-www-form-urlencoded`. */
 export function mediaTypeOf(contentType: string | undefined): string {
   return contentType?.split(';')[0]?.trim().toLowerCase() ?? ''
 }
 
-export function parseJsonBody(body: string): unknown {
+/**
+ * A JSON body, refused (400) when nested deeper than `maxDepth` (the config's `maxNestingDepth`):
+ * parts of a message are echoed back, and serialising a value thousands deep overflows the stack.
+ */
+export function parseJsonBody(body: string, maxDepth = DEFAULT_NESTING_DEPTH): unknown {
+  if (jsonNestedDeeperThan(body, maxDepth))
+    throw invalid(
+      'The request body is not valid JSON',
+      `the body is nested over ${String(maxDepth)} levels deep`,
+    )
   try {
     return JSON.parse(body)
   } catch {
@@ -23,6 +33,7 @@ export function readJson(
   contentType: string | undefined,
   accepted: readonly string[],
   body: string,
+  maxDepth?: number,
 ): unknown {
   if (!accepted.includes(mediaTypeOf(contentType)))
     throw new StandinError(
@@ -32,7 +43,7 @@ export function readJson(
         detail: `content type is ${contentType ?? 'missing'}`,
       },
     )
-  return parseJsonBody(body)
+  return parseJsonBody(body, maxDepth)
 }
 
 export function invalid(message: string, detail?: string): StandinError {

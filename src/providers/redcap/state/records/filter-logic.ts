@@ -15,7 +15,7 @@ type Token =
 type Node =
   | { k: 'value'; token: Extract<Token, { t: 'ref' } | { t: 'lit' }> }
   | { k: 'cmp'; op: string; left: Node; right: Node }
-  | { k: 'bool'; op: 'and' | 'or'; left: Node; right: Node }
+  | { k: 'bool'; op: 'and' | 'or'; items: Node[] }
   | { k: 'not'; node: Node }
 
 /** Looks a value up: (event unique name or null for the row's own event, field, checkbox code). */
@@ -27,8 +27,8 @@ const TOKEN =
 function tokenize(text: string): Token[] | null {
   const tokens: Token[] = []
   TOKEN.lastIndex = 0
-  while (TOKEN.lastIndex < text.length) {
-    if (/^\s*$/.test(text.slice(TOKEN.lastIndex))) break
+  const end = text.trimEnd().length
+  while (TOKEN.lastIndex < end) {
     const m = TOKEN.exec(text)
     if (!m) return null
     const [, ref, single, double, num, op, paren, word] = m
@@ -56,9 +56,24 @@ function tokenize(text: string): Token[] | null {
   return tokens
 }
 
+/** Thrown when parentheses and `not`s nest deeper than the bound. */
+export class FilterTooDeep extends Error {}
+
 class Parser {
   #at = 0
-  constructor(private readonly tokens: Token[]) {}
+  #depth = 0
+  constructor(
+    private readonly tokens: Token[],
+    private readonly maxDepth: number,
+  ) {}
+
+  /** One more level of `(` or `not`; a chain of `and`/`or` stays one flat list, not a level each. */
+  #nest<T>(inner: () => T): T {
+    if (++this.#depth > this.maxDepth) throw new FilterTooDeep()
+    const result = inner()
+    this.#depth--
+    return result
+  }
 
   parse(): Node | null {
     const node = this.#or()
@@ -70,31 +85,30 @@ class Parser {
   }
 
   #or(): Node | null {
-    let left = this.#and()
-    while (left && this.#isWord('or')) {
-      this.#at++
-      const right = this.#and()
-      if (!right) return null
-      left = { k: 'bool', op: 'or', left, right }
-    }
-    return left
+    return this.#chain('or', () => this.#and())
   }
 
   #and(): Node | null {
-    let left = this.#unary()
-    while (left && this.#isWord('and')) {
+    return this.#chain('and', () => this.#unary())
+  }
+
+  #chain(op: 'and' | 'or', operand: () => Node | null): Node | null {
+    const first = operand()
+    if (!first || !this.#isWord(op)) return first
+    const items = [first]
+    while (this.#isWord(op)) {
       this.#at++
-      const right = this.#unary()
-      if (!right) return null
-      left = { k: 'bool', op: 'and', left, right }
+      const next = operand()
+      if (!next) return null
+      items.push(next)
     }
-    return left
+    return { k: 'bool', op, items }
   }
 
   #unary(): Node | null {
     if (this.#isWord('not')) {
       this.#at++
-      const node = this.#unary()
+      const node = this.#nest(() => this.#unary())
       return node && { k: 'not', node }
     }
     return this.#comparison()
@@ -114,7 +128,7 @@ class Parser {
     if (!token) return null
     this.#at++
     if (token.t === 'paren' && token.value === '(') {
-      const inner = this.#or()
+      const inner = this.#nest(() => this.#or())
       if (this.#peek()?.t !== 'paren') return null
       this.#at++
       return inner
@@ -131,10 +145,13 @@ class Parser {
 
 export type Filter = (lookup: Lookup) => boolean
 
-/** A filter for the expression, or null when it cannot be parsed (filtering is then off). */
-export function compileFilter(text: string): Filter | null {
+/**
+ * A filter for the expression, or null when it cannot be parsed (filtering is then off). Throws
+ * FilterTooDeep when parentheses and `not`s nest deeper than `maxDepth`.
+ */
+export function compileFilter(text: string, maxDepth: number): Filter | null {
   const tokens = tokenize(text)
-  const node = tokens && tokens.length > 0 ? new Parser(tokens).parse() : null
+  const node = tokens && tokens.length > 0 ? new Parser(tokens, maxDepth).parse() : null
   return node && ((lookup) => truthy(evaluate(node, lookup)))
 }
 
@@ -146,12 +163,10 @@ function evaluate(node: Node, lookup: Lookup): string | boolean {
         : lookup(node.token.event, node.token.field, node.token.code)
     case 'not':
       return !truthy(evaluate(node.node, lookup))
-    case 'bool': {
-      const left = truthy(evaluate(node.left, lookup))
+    case 'bool':
       return node.op === 'and'
-        ? left && truthy(evaluate(node.right, lookup))
-        : left || truthy(evaluate(node.right, lookup))
-    }
+        ? node.items.every((item) => truthy(evaluate(item, lookup)))
+        : node.items.some((item) => truthy(evaluate(item, lookup)))
     case 'cmp':
       return compare(
         node.op,

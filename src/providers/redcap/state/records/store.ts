@@ -105,3 +105,14 @@ export function nextRecordName(project: Project, dagId: number | null = null): s
   for (const id of project.records.keys()) if (/^\d+$/.test(id)) max = Math.max(max, Number(id))
   return String(max + 1)
 }
+
+/**
+ * Record names for one import with forceAutoNumber: the highest name is found once and each call
+ * takes the next, since only this import creates records meanwhile (a scan per record made large
+ * auto-numbered imports quadratic).
+ */
+export function recordNamer(project: Project, dagId: number | null): () => string {
+  const prefix = dagId === null ? '' : `${String(dagId)}-`
+  let next = Number(nextRecordName(project, dagId).slice(prefix.length))
+  return () => `${prefix}${String(next++)}`
+}

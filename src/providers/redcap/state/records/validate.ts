@@ -52,9 +52,9 @@ function isRealDate(ymd: string): boolean {
 /** The message for a bad value, or null when the value is acceptable for the field. */
 export function valueProblem(field: Field, value: string): string | null {
   if (value === '') return null
-  const choices = choicesOf(field)
   if (['radio', 'dropdown', 'yesno', 'truefalse'].includes(field.type)) {
-    return choices.some(([code]) => code === value)
+    // Parsed only here: doing it for every value of every type cost a large import a sixth.
+    return choicesOf(field).some(([code]) => code === value)
       ? null
       : `The value is not a valid category for ${field.name}`
   }

@@ -35,7 +35,9 @@ export function readClinicalData(
   const clinical = (doc.ODM as Node).ClinicalData as Node | undefined
   const idField = fields[0]?.name ?? 'record_id'
   const known = new Set(fields.map((f) => f.name))
-  const rows = new Map<string, Record<string, string>>()
+  // Each row with its position, kept as it is made: looking the position up per form made large
+  // ODM files quadratic.
+  const rows = new Map<string, { row: Record<string, string>; index: number }>()
   const files: OdmFile[] = []
   for (const subject of list(clinical, 'SubjectData')) {
     const record = attr(subject, 'SubjectKey')
@@ -57,18 +59,19 @@ export function readClinicalData(
             : ''
         const repeatForm = formRepeats ? form : ''
         const key = [record, event, repeatForm, instance].join('\u0000')
-        let row = rows.get(key)
-        if (!row) {
-          row = { [idField]: record }
+        let found = rows.get(key)
+        if (!found) {
+          const row: Record<string, string> = { [idField]: record }
           if (longitudinal) row.redcap_event_name = event
           if (repeating.length > 0) {
             row.redcap_repeat_instrument = repeatForm
             row.redcap_repeat_instance = instance
           }
           if (dag !== '') row.redcap_data_access_group = dag
-          rows.set(key, row)
+          found = { row, index: rows.size }
+          rows.set(key, found)
         }
-        const index = [...rows.keys()].indexOf(key)
+        const { row, index } = found
         for (const group of list(formNode, 'ItemGroupData')) {
           for (const item of list(group, 'ItemData')) {
             const oid = attr(item, 'ItemOID')
@@ -90,5 +93,5 @@ export function readClinicalData(
       }
     }
   }
-  return { rows: [...rows.values()], files }
+  return { rows: [...rows.values()].map((r) => r.row), files }
 }

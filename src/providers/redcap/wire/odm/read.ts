@@ -161,6 +161,8 @@ function readDictionary(meta: Node): { fields: Field[]; forms: { name: string; l
   const groups = new Map(list(meta, 'ItemGroupDef').map((g) => [attr(g, 'OID'), g]))
   const codeLists = new Map(list(meta, 'CodeList').map((c) => [attr(c, 'OID'), c]))
   const fields: Field[] = []
+  // Names already read, beside the list: `fields.some` per item made large ODM files quadratic.
+  const named = new Set<string>()
   const forms = list(meta, 'FormDef').map((f) => ({
     name: attr(f, 'redcap:FormName'),
     label: attr(f, 'Name'),
@@ -174,7 +176,8 @@ function readDictionary(meta: Node): { fields: Field[]; forms: { name: string; l
         const name = attr(itemRef, 'redcap:Variable')
         const type = item ? attr(item, 'redcap:FieldType') : ''
         if (!item || type === '' || name === `${form}_complete`) continue
-        if (fields.some((f) => f.name === name)) continue
+        if (named.has(name)) continue
+        named.add(name)
         fields.push(fieldOf(item, name, form, type, codeLists))
       }
     }

@@ -1,0 +1,25 @@
+/**
+ * A client that closes its connection mid-request (an aborted upload, a cancelled fetch) gets no
+ * answer: whatever the app computes goes nowhere. The journal records such a request as `aborted`,
+ * with no status, rather than the 500 a failed body read would otherwise turn into.
+ *
+ * Node's edge aborts the request's signal when the connection closes before the answer is written
+ * (so does a fetch cancelled through MSW); a body read cut off this way fails first with a socket
+ * error, which is recognised too, since the close may be seen a moment later.
+ */
+
+const ABORT_CODES = new Set(['ECONNRESET', 'ERR_STREAM_PREMATURE_CLOSE'])
+const ABORT_MESSAGES = new Set(['aborted', 'Client connection prematurely closed.'])
+
+export function clientGone(request: Request, error?: unknown): boolean {
+  if (request.signal.aborted) return true
+  if (!(error instanceof Error)) return false
+  const code = (error as { code?: unknown }).code
+  return (
+    error.name === 'AbortError' ||
+    (typeof code === 'string' && ABORT_CODES.has(code)) ||
+    ABORT_MESSAGES.has(error.message)
+  )
+}
+
+export const CLIENT_GONE_WHY = 'the client closed the connection before it was answered'
