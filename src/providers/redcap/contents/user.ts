@@ -31,7 +31,6 @@ const COLUMNS = [
   'expiration',
   'data_access_group',
   'data_access_group_id',
-  'data_access_group_label',
   ...USER_RIGHT_NAMES,
   'forms',
   'forms_export',
@@ -71,7 +70,6 @@ function exportUsers(call: ProjectCall) {
       expiration: rights.expiration ?? '',
       data_access_group: dag?.uniqueName ?? '',
       data_access_group_id: dag?.id ?? '',
-      data_access_group_label: dag?.name ?? '',
       ...rightsToWire(rights),
       ...formRights(project, rights),
     }
