@@ -5,9 +5,9 @@
  * rights and Development status. Only the export is refused on a classic project
  * (docs/redcap-methods.md).
  */
-import { badRequest, MSG, rejectUnknown } from '../messages.js'
-import { removeEvents } from '../design.js'
-import { REQUIRE } from '../rights.js'
+import { badRequest, MSG, rejectUnknown } from '../wire/messages.js'
+import { removeEvents } from '../state/design.js'
+import { REQUIRE } from '../state/rights.js'
 import { readDataRows } from '../wire/data.js'
 import { bareReply, tableReply } from '../wire/reply.js'
 import { GENERIC_ACTIONS, tableFormat, type ContentDef, type ProjectCall } from './types.js'

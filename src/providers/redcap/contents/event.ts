@@ -6,10 +6,10 @@
  * export is refused on a classic project: imports and deletes prepare a project that Import
  * Project Info makes longitudinal later (docs/redcap-methods.md).
  */
-import { addEvent, removeEvents, renameEvent, type EventInput } from '../design.js'
-import { badRequest, MSG, rejectUnknown } from '../messages.js'
-import { eventByUniqueName, orderedEvents } from '../project-shape.js'
-import { REQUIRE } from '../rights.js'
+import { addEvent, removeEvents, renameEvent, type EventInput } from '../state/design.js'
+import { badRequest, MSG, rejectUnknown } from '../wire/messages.js'
+import { eventByUniqueName, orderedEvents } from '../state/project-shape.js'
+import { REQUIRE } from '../state/rights.js'
 import { readDataRows, type DataRow } from '../wire/data.js'
 import { bareReply, tableReply, type Row } from '../wire/reply.js'
 import { GENERIC_ACTIONS, tableFormat, type ContentDef, type ProjectCall } from './types.js'

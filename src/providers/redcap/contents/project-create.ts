@@ -7,16 +7,21 @@
  * modules and the mobile app), the creation and the caller's joining are logged, and the reply is
  * the new 32-character token.
  */
-import { badRequest } from '../messages.js'
-import type { Project, RedcapState } from '../model.js'
-import { readOdm, type OdmProject } from '../odm/read.js'
-import { addClassicEvent, attachFile, defaultSettings, emptyProject } from '../project-build.js'
-import { eventByUniqueName, formsOfFields, firstEvent } from '../project-shape.js'
-import { importRecords } from '../records/ingest.js'
-import { CREATOR_RIGHTS } from '../state.js'
-import { appendLog, logDesign } from '../logging.js'
-import { redcapTime } from '../time.js'
-import { grantToken } from '../tokens.js'
+import { badRequest } from '../wire/messages.js'
+import type { Project, RedcapState } from '../state/model.js'
+import { readOdm, type OdmProject } from '../wire/odm/read.js'
+import {
+  addClassicEvent,
+  attachFile,
+  defaultSettings,
+  emptyProject,
+} from '../state/project-build.js'
+import { eventByUniqueName, firstEvent, formsOfFields } from '../state/project-shape.js'
+import { importRecords } from '../state/records/ingest.js'
+import { CREATOR_RIGHTS } from '../state/create.js'
+import { appendLog, logDesign } from '../state/logging.js'
+import { redcapTime } from '../wire/time.js'
+import { grantToken } from '../state/tokens.js'
 import { readDataRows, type DataRow } from '../wire/data.js'
 import { textReply, type Reply } from '../wire/reply.js'
 import type { SuperCall } from './types.js'

@@ -13,13 +13,13 @@
  *   purpose outside 0-4 are ignored rather than stored.
  * - `has_repeating_instruments_or_events` = 1 sets nothing up: the export reports the setup.
  */
-import type { Project, ProjectSettings } from '../model.js'
-import { firstEvent } from '../project-shape.js'
-import { REQUIRE } from '../rights.js'
+import type { Project, ProjectSettings } from '../state/model.js'
+import { firstEvent } from '../state/project-shape.js'
+import { REQUIRE } from '../state/rights.js'
 import { readDataRows, type DataRow } from '../wire/data.js'
 import { bareReply } from '../wire/reply.js'
 import { parseXmlFields } from '../wire/xml.js'
-import { logDesign } from '../logging.js'
+import { logDesign } from '../state/logging.js'
 import { tableFormat, type ContentDef, type ProjectCall } from './types.js'
 
 type TextKey = {

@@ -11,12 +11,12 @@
  * Known deviations:
  * - Models come from the scenario's fixture; there is no setup page and no production table.
  */
-import type { Project, RecordEntry } from '../model.js'
-import { DESIGN_ACTION, appendLog } from '../logging.js'
-import { recordIdField } from '../project-shape.js'
-import type { Randomization } from '../randomization.js'
-import { ensureRow, findRow } from '../records/store.js'
-import { redcapTime } from '../time.js'
+import type { Project, RecordEntry } from '../state/model.js'
+import { DESIGN_ACTION, appendLog } from '../state/logging.js'
+import { recordIdField } from '../state/project-shape.js'
+import type { Randomization } from '../state/randomization.js'
+import { ensureRow, findRow } from '../state/records/store.js'
+import { redcapTime } from '../wire/time.js'
 import { phpJson } from '../wire/json.js'
 import { renderTable, textReply, type Cell, type Reply, type Row } from '../wire/reply.js'
 import { XML_DECLARATION, xmlElement } from '../wire/xml.js'

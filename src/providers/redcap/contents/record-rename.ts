@@ -9,11 +9,11 @@
  * Known deviations:
  * - A blank `new_record_name` or one equal to `record` answers the empty body as well.
  */
-import type { Project, RecordEntry, RecordRow } from '../model.js'
-import { appendLog } from '../logging.js'
-import { recordIdField } from '../project-shape.js'
-import { ensureRecord } from '../records/store.js'
-import { redcapTime } from '../time.js'
+import type { Project, RecordEntry, RecordRow } from '../state/model.js'
+import { appendLog } from '../state/logging.js'
+import { recordIdField } from '../state/project-shape.js'
+import { ensureRecord } from '../state/records/store.js'
+import { redcapTime } from '../wire/time.js'
 import { textReply, type Reply } from '../wire/reply.js'
 import { tableFormat, type ProjectCall } from './types.js'
 

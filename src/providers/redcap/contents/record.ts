@@ -2,13 +2,13 @@
  * `content=record`: export without `data`, import with it, `action=delete` to delete,
  * `action=rename` to rename one record and `action=randomize` to randomize one.
  */
-import { REQUIRE } from '../rights.js'
+import { REQUIRE } from '../state/rights.js'
 import { deleteRecords } from './record-delete.js'
 import { exportRecords } from './record-export.js'
 import { importRecordData } from './record-import.js'
+import { appendLog } from '../state/logging.js'
 import { randomizeRecord } from './record-randomize.js'
 import { renameRecord } from './record-rename.js'
-import { appendLog } from '../logging.js'
 import type { Reply } from '../wire/reply.js'
 import type { ContentDef, ProjectCall } from './types.js'
 
