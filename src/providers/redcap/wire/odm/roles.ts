@@ -3,9 +3,11 @@
  * attributes are REDCap's own column names for role rights (`role_name`, `unique_role_name`,
  * `lock_record`, `data_export_instruments` as `[form,level]...`, `graphical`, `participants`,
  * `data_logging`, `random_perform`...), as Project XML export writes them (docs/redcap-methods.md).
+ * They are read as the API's attribute names, through the same reader as a userRole import.
  */
 import type { Rights } from '../../state/model.js'
 import { RightsSchema } from '../../state/seed.js'
+import { rightsFromWire, USER_RIGHT_NAMES } from '../user-rights.js'
 import { attr, list, type Node } from './nodes.js'
 
 export interface OdmRole {
@@ -14,71 +16,58 @@ export interface OdmRole {
   readonly rights: Rights
 }
 
-type FlagKey = {
-  [K in keyof Rights]: Rights[K] extends boolean ? K : never
-}[keyof Rights]
-
-/** Column name → right, for the 0/1 rights. */
-const FLAGS: Readonly<Record<string, FlagKey>> = {
-  design: 'design',
-  alerts: 'alerts',
-  data_access_groups: 'dataAccessGroups',
-  reports: 'reports',
-  graphical: 'statsAndCharts',
-  participants: 'manageSurveyParticipants',
-  calendar: 'calendar',
-  data_import_tool: 'dataImportTool',
-  data_comparison_tool: 'dataComparisonTool',
+/** REDCap's column name → the API's attribute name, where they differ. */
+const API_NAMES: Readonly<Record<string, string>> = {
+  graphical: 'stats_and_charts',
+  participants: 'manage_survey_participants',
   data_logging: 'logging',
-  email_logging: 'emailLogging',
-  file_repository: 'fileRepository',
-  data_quality_design: 'dataQualityCreate',
-  data_quality_execute: 'dataQualityExecute',
-  api_export: 'apiExport',
-  api_import: 'apiImport',
-  api_modules: 'apiModules',
-  mobile_app: 'mobileApp',
-  mobile_app_download_data: 'mobileAppDownloadData',
-  record_create: 'recordCreate',
-  record_rename: 'recordRename',
-  record_delete: 'recordDelete',
-  random_perform: 'randomize',
-  lock_record_multiform: 'lockRecordsAllForms',
-  lock_record_customize: 'lockRecordsCustomization',
+  data_quality_design: 'data_quality_create',
+  lock_record: 'lock_records',
+  lock_record_multiform: 'lock_records_all_forms',
+  lock_record_customize: 'lock_records_customization',
 }
+const COLUMNS = new Map(Object.entries(API_NAMES).map(([column, api]) => [api, column]))
 
-const EXPORT_LEVELS: readonly Rights['dataExport'][] = [
-  'none',
-  'full',
-  'deidentified',
-  'remove_identifiers',
-]
-
-/** The level of the first form in `[form,level][form,level]` (standin keeps one level). */
-function exportLevel(instruments: string, legacy: string): Rights['dataExport'] {
-  const first = /\[[^,\]]+,(\d)\]/.exec(instruments)?.[1] ?? legacy
-  return EXPORT_LEVELS[Number(first)] ?? 'none'
-}
-
-function level(value: string): 0 | 1 | 2 {
-  return value === '2' ? 2 : value === '1' ? 1 : 0
-}
+/** A role starts with nothing; the XML grants what it lists. */
+const NO_RIGHTS = RightsSchema.parse({
+  apiExport: false,
+  apiImport: false,
+  design: false,
+  userRights: 0,
+  dataAccessGroups: false,
+  dataExport: 'none',
+  reports: false,
+  statsAndCharts: false,
+  manageSurveyParticipants: false,
+  calendar: false,
+  dataImportTool: false,
+  dataComparisonTool: false,
+  logging: false,
+  fileRepository: false,
+  dataQualityCreate: false,
+  dataQualityExecute: false,
+  recordCreate: false,
+  recordRename: false,
+  recordDelete: false,
+})
 
 export function readRoles(globals: Node): OdmRole[] {
   const group = (globals['redcap:UserRolesGroup'] ?? {}) as Node
   return list(group, 'redcap:UserRoles').map((node) => {
-    const rights: Record<string, unknown> = {}
-    for (const [column, key] of Object.entries(FLAGS)) rights[key] = attr(node, column) === '1'
-    rights.userRights = level(attr(node, 'user_rights'))
-    rights.lockRecords = level(attr(node, 'lock_record'))
-    rights.dataExport = exportLevel(
-      attr(node, 'data_export_instruments'),
-      attr(node, 'data_export_tool'),
-    )
+    const row: Record<string, string> = {}
+    for (const name of USER_RIGHT_NAMES) row[name] = attr(node, COLUMNS.get(name) ?? name)
+    // `[intake,2][visit,2]` is the `forms_export` map the API writes `intake:2,visit:2`.
+    row.forms_export = attr(node, 'data_export_instruments')
+      .replace(/\]\[/g, ',')
+      .replace(/[[\]]/g, '')
+      .replace(/,(\d)/g, ':$1')
     return {
       label: attr(node, 'role_name'),
       uniqueName: attr(node, 'unique_role_name'),
-      rights: RightsSchema.parse(rights),
+      rights: {
+        ...rightsFromWire(NO_RIGHTS, row),
+        randomize: attr(node, 'random_perform') === '1',
+      },
     }
   })
 }
