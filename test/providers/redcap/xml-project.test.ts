@@ -88,6 +88,18 @@ onBothTransports('A project created from REDCap Project XML', (start) => {
     )
   })
 
+  it('writes the roles back in its own Project XML export', async () => {
+    const c = await start()
+    const token = (
+      await c.post({ token: ALICE_SUPER, content: 'project', format: 'xml', data: ITEM, odm: ODM })
+    ).body
+    const exported = (await c.post({ token, content: 'project_xml', returnMetadataOnly: 'true' }))
+      .body
+    const coordinator = ODM.split('\n').find((line) => line.includes('role_name="Coordinator"'))
+    expect(coordinator).toBeDefined()
+    expect(exported).toContain(`\t<redcap:UserRolesGroup>\n${coordinator ?? ''}\n`)
+  })
+
   it('stores the data without the calculated values the XML carried', async () => {
     const read = await createClinic(await start())
     expect(await read('record', { type: 'eav', exportDataAccessGroups: 'true' })).not.toContain(
