@@ -58,6 +58,7 @@
  * - Role-restricted File Repository folders are visible to users with no role; users in no DAG
  *   see DAG-restricted folders. Deleted repository files are gone (no Recycle Bin).
  */
+import { redcapDrift } from './proxy/drift.js'
 import { authenticateLocalToken } from './proxy/local-credential.js'
 import { redcapActions } from './admin/actions.js'
 import type { Provider } from '../provider.js'
@@ -83,6 +84,7 @@ export const redcap: Provider<RedcapState, RedcapSeed> = {
   routes: redcapRoutes,
   adminRoutes: redcapAdminRoutes,
   actions: redcapActions,
+  drift: redcapDrift,
   authenticate: authenticateLocalToken,
   renderError: renderRedcapError,
   snapshot: snapshotState,
