@@ -95,6 +95,25 @@ onBothTransports('Import Project Info', (start) => {
     expect(info.split('\n')[1]).toContain('IRB-9')
   })
 
+  it("answers broken data in REDCap's envelope, never with a 5xx", async () => {
+    const c = await start()
+    const broken = await c.post({
+      ...settings,
+      format: 'odm',
+      returnFormat: 'json',
+      data: '<items><a>',
+    })
+    expect([broken.status, broken.type]).toEqual([400, JSON_TYPE])
+    expect(broken.body).toMatch(
+      /^\{"error":"The data being imported is not formatted correctly\. Error: /,
+    )
+    expect(await c.post({ ...settings, format: 'csv', data: '' })).toEqual({
+      status: 200,
+      type: CSV_TYPE,
+      body: '0',
+    })
+  })
+
   it('refuses a user without Project Design with api_228 and one without API Import with 403', async () => {
     const c = await start(classicUser({ design: false }))
     expect(

@@ -18,7 +18,8 @@ import { firstEvent } from '../state/project-shape.js'
 import { REQUIRE } from '../state/rights.js'
 import { readDataRows, type DataRow } from '../wire/data.js'
 import { bareReply } from '../wire/reply.js'
-import { parseXmlFields } from '../wire/xml.js'
+import { badRequest, MSG } from '../wire/messages.js'
+import { parseXmlFields, xmlProblem } from '../wire/xml.js'
 import { logDesign } from '../state/logging.js'
 import { tableFormat, type ContentDef, type ProjectCall } from './types.js'
 
@@ -62,7 +63,14 @@ function readAttributes(call: ProjectCall): { row: DataRow; count: number } {
     const row = readDataRows('json', JSON.stringify([decoded]))[0] ?? {}
     return { row, count: Object.keys(row).length }
   }
-  const row = call.format === 'csv' ? (readDataRows('csv', data)[0] ?? {}) : parseXmlFields(data)
+  if (call.format === 'csv') {
+    const row = readDataRows('csv', data)[0] ?? {}
+    return { row, count: Object.keys(row).length }
+  }
+  // `format=odm` is read as XML too; the pipeline only checked XML posted as `format=xml`.
+  const problem = xmlProblem(data)
+  if (problem !== null) throw badRequest(MSG.badXml(problem), 'data is not well-formed XML')
+  const row = parseXmlFields(data)
   return { row, count: Object.keys(row).length }
 }
 
