@@ -12,7 +12,8 @@
  * Known deviations:
  * - Times are the virtual clock in UTC (REDCap uses the server's local zone).
  * - Tokens are random uppercase hex from the seeded random, not MD5/SHA-256 of user data.
- * - Contents REDCap supports but standin does not implement answer 400 "content" is not valid.
+ * - Contents standin does not implement (mycap, tableau, appRightsCheck, fieldValidation,
+ *   attachment, authkey, filesize, fileinfo, externalModule) answer 400 "content" is not valid.
  * - XML `data` that fails to parse gives "...Error: <parser message>"; the parser's wording is
  *   fast-xml-parser's, not libxml's.
  * - The web server's own pages (404, 413, 502-504, the `/api` → `/api/` 301) are Apache's stock
@@ -21,9 +22,9 @@
  *   renders REDCap's plain-text ban message.
  * - Import error lines whose exact REDCap wording is not documented (unknown event name, bad DAG,
  *   non-0/1 checkbox, bad category) use standin's own sentence in REDCap's line format; so do
- *   arm/event imports on classic projects, bad arm or event rows and metadata rows without
- *   field_name/form_name/field_type.
- * - Calculated fields keep the values they were given (fixtures, ODM); nothing is recalculated.
+ *   bad arm or event rows and metadata rows without field_name/form_name/field_type.
+ * - Calculated fields keep the values fixtures give them; nothing is recalculated (imports and
+ *   project XML store none).
  *   Record import ignores calc and file fields; values for other forms on a repeating
  *   instrument's row are ignored.
  * - A flat export row shows up when it carries the record-ID field (non-repeating rows) or a form
@@ -31,7 +32,8 @@
  * - filterLogic knows fields, `[event][field]`, `[checkbox(code)]`, literals, comparisons,
  *   and/or/not and parentheses; functions (datediff, if, sum...) disable the filter.
  * - De-identified export drops identifiers and free text; it does not shift dates.
- * - Renaming an event regenerates its unique name; `record` rename/randomize are not implemented.
+ * - Renaming an event regenerates its unique name. Randomization models come from fixtures only.
+ * - Unique role names read from project XML are kept as the XML gives them.
  * - DAG unique names read from project XML are derived from the group names.
  * - Users and roles keep one Data Export level for every form and View & Edit form access:
  *   `forms` is always 1 and `forms_export` repeats the level; per-form rights given on import
@@ -42,10 +44,12 @@
  *   surveys disabled, the DAG Switcher refusal, the Survey Distribution Tools 403 (inferred from
  *   the File Repository and Logging wording), the File Repository doc_id 400 (after the
  *   folder_id one). Signature fields and file size limits are not refused.
- * - Log entries follow REDCapR's live log (`Update record (API) 5`, `Manage/Design`, "Export
- *   Logging (API)"); the wording of user, role, DAG, file and repository entries is inferred.
- *   Record, file, user, role, DAG and File Repository changes, record and report exports, PDFs
- *   and log exports are logged; design changes (metadata, arms, events) and other exports are not.
+ * - Log entries follow REDCapR's live log (`Update record (API) 5`, "Export Logging (API)") and
+ *   REDCap's `<br>`-to-space rule (`Manage/Design `, `Add user alice`); the wording of role, DAG,
+ *   file and repository entries is inferred. Record, file, user, role, DAG and File Repository
+ *   changes, project creation, Import Project Info, renames, randomizations, record and report
+ *   exports, PDFs and log exports are logged; metadata, arm and event changes and other exports
+ *   are not.
  * - Survey hashes (16), access codes (9) and return codes (8) are random uppercase letters and
  *   digits made on first use; every survey has Save & Return Later and the survey queue on;
  *   no invitations are sent (participantList shows 0 / blank for them).
@@ -53,8 +57,6 @@
  *   `<instrument>[_<record>].pdf` in `application/pdf; name="..."`; REDCap's file names differ.
  * - Role-restricted File Repository folders are visible to users with no role; users in no DAG
  *   see DAG-restricted folders. Deleted repository files are gone (no Recycle Bin).
- * - userRoleMapping adds `data_access_group` from version 15.8.2 on (as redcapAPI expects);
- *   user export always has `data_access_group_label` (as the protocol notes list it).
  */
 import { redcapDrift } from './proxy/drift.js'
 import { authenticateLocalToken } from './proxy/local-credential.js'

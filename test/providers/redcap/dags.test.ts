@@ -20,8 +20,8 @@ import {
 } from './support.js'
 
 const SITES = [
-  { data_access_group_name: 'Site A', unique_group_name: 'site_a', data_access_group_id: 1 },
-  { data_access_group_name: 'Site B', unique_group_name: 'site_b', data_access_group_id: 2 },
+  { data_access_group_name: 'Site A', unique_group_name: 'site_a', data_access_group_id: 2 },
+  { data_access_group_name: 'Site B', unique_group_name: 'site_b', data_access_group_id: 3 },
 ]
 
 /** Project 14 with `u` (token A) and `v` (token B) holding the rights and DAGs a test chooses. */
@@ -47,12 +47,12 @@ describe('dag', () => {
     expect(await call(t, { token: ALICE_LONG, content: 'dag', format: 'csv' })).toEqual({
       status: 200,
       type: CSV_TYPE,
-      body: 'data_access_group_name,unique_group_name,data_access_group_id\n"Site A",site_a,1\n"Site B",site_b,2\n',
+      body: 'data_access_group_name,unique_group_name,data_access_group_id\n"Site A",site_a,2\n"Site B",site_b,3\n',
     })
     expect(await call(t, { token: ALICE_LONG, content: 'dag' })).toEqual({
       status: 200,
       type: XML_TYPE,
-      body: `${XML_HEAD}\n<records>\n<item><data_access_group_name><![CDATA[Site A]]></data_access_group_name><unique_group_name><![CDATA[site_a]]></unique_group_name><data_access_group_id><![CDATA[1]]></data_access_group_id></item>\n<item><data_access_group_name><![CDATA[Site B]]></data_access_group_name><unique_group_name><![CDATA[site_b]]></unique_group_name><data_access_group_id><![CDATA[2]]></data_access_group_id></item>\n</records>`,
+      body: `${XML_HEAD}\n<records>\n<item><data_access_group_name><![CDATA[Site A]]></data_access_group_name><unique_group_name><![CDATA[site_a]]></unique_group_name><data_access_group_id><![CDATA[2]]></data_access_group_id></item>\n<item><data_access_group_name><![CDATA[Site B]]></data_access_group_name><unique_group_name><![CDATA[site_b]]></unique_group_name><data_access_group_id><![CDATA[3]]></data_access_group_id></item>\n</records>`,
     })
   })
 
@@ -68,7 +68,7 @@ describe('dag', () => {
     expect(await json(t, { token: ALICE_LONG, content: 'dag' })).toEqual([
       { ...SITES[0], data_access_group_name: 'Site A (north)' },
       SITES[1],
-      { data_access_group_name: 'New DAG', unique_group_name: 'new_dag', data_access_group_id: 3 },
+      { data_access_group_name: 'New DAG', unique_group_name: 'new_dag', data_access_group_id: 4 },
     ])
   })
 

@@ -74,6 +74,7 @@ describe('metadata', () => {
       'conditions',
       'notes',
       'consent_form',
+      'rand_group',
     ])
   })
 
@@ -116,7 +117,7 @@ describe('instrument, exportFieldNames, project and version', () => {
     expect(
       (await call(t, { token: ALICE_LONG, content: 'exportFieldNames', format: 'csv' })).body,
     ).toBe(
-      'original_field_name,choice_value,export_field_name\nstudy_id,,study_id\nenroll_date,,enroll_date\ninitials,,initials\ngroup,,group\nscan,,scan\nenrollment_complete,,enrollment_complete\nvisit_date,,visit_date\nsbp,,sbp\nsymptoms,1,symptoms___1\nsymptoms,2,symptoms___2\nsymptoms,3,symptoms___3\nvitals_complete,,vitals_complete\nqol_score,,qol_score\nqol_comment,,qol_comment\nquestionnaire_complete,,questionnaire_complete\n',
+      'original_field_name,choice_value,export_field_name\nstudy_id,,study_id\nenroll_date,,enroll_date\ninitials,,initials\ngroup,,group\nenrollment_complete,,enrollment_complete\nvisit_date,,visit_date\nsbp,,sbp\nsymptoms,1,symptoms___1\nsymptoms,2,symptoms___2\nsymptoms,3,symptoms___3\nvitals_complete,,vitals_complete\nqol_score,,qol_score\nqol_comment,,qol_comment\nquestionnaire_complete,,questionnaire_complete\n',
     )
     expect(
       await json(t, { token: ALICE_LONG, content: 'exportFieldNames', field: 'symptoms' }),
@@ -144,7 +145,7 @@ describe('instrument, exportFieldNames, project and version', () => {
       purpose: 2,
       purpose_other: '',
       project_notes:
-        'A classic (non-longitudinal) project with checkboxes, a calculated field, a survey and a file field.',
+        'A classic (non-longitudinal) project with checkboxes, a calculated field, a survey, a file field, a DAG and a randomization model.',
       custom_record_label: '',
       secondary_unique_field: '',
       is_longitudinal: 0,
@@ -152,7 +153,7 @@ describe('instrument, exportFieldNames, project and version', () => {
       surveys_enabled: 1,
       scheduling_enabled: 0,
       record_autonumbering_enabled: 1,
-      randomization_enabled: 0,
+      randomization_enabled: 1,
       ddp_enabled: 0,
       project_irb_number: 'IRB-2026-013',
       project_grant_number: '',
@@ -166,7 +167,7 @@ describe('instrument, exportFieldNames, project and version', () => {
     expect(await json(t, { token: ALICE_CLASSIC, content: 'project' })).toEqual(info)
     const csv = await call(t, { token: ALICE_CLASSIC, content: 'project', format: 'csv' })
     expect(csv.body).toBe(
-      `${Object.keys(info).join(',')}\n13,"Classic Demo Study","2026-01-05 09:00:00",,0,English,2,,"A classic (non-longitudinal) project with checkboxes, a calculated field, a survey and a file field.",,,0,0,1,0,1,0,0,IRB-2026-013,,Grace,Hopper,1,,,0\n`,
+      `${Object.keys(info).join(',')}\n13,"Classic Demo Study","2026-01-05 09:00:00",,0,English,2,,"A classic (non-longitudinal) project with checkboxes, a calculated field, a survey, a file field, a DAG and a randomization model.",,,0,0,1,0,1,1,0,IRB-2026-013,,Grace,Hopper,1,,,0\n`,
     )
     const xml = await call(t, { token: ALICE_CLASSIC, content: 'project' })
     expect(xml.body).toBe(

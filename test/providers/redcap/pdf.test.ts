@@ -106,6 +106,8 @@ describe('pdf', () => {
       'Smokes 5 a day, "trying to quit"',
       'Signed consent',
       '',
+      'Randomization group',
+      '',
       '',
       'Form Status',
       'Complete? Unverified',

@@ -98,7 +98,7 @@ describe('REDCap contents over real HTTP', () => {
       'dag',
       { token: ALICE_LONG, content: 'dag', format: 'csv' },
       CSV_TYPE,
-      'data_access_group_name,unique_group_name,data_access_group_id\n"Site A",site_a,1\n"Site B",site_b,2\n',
+      'data_access_group_name,unique_group_name,data_access_group_id\n"Site A",site_a,2\n"Site B",site_b,3\n',
     ],
     [
       'userDagMapping',
@@ -110,7 +110,7 @@ describe('REDCap contents over real HTTP', () => {
       'userRoleMapping',
       { token: ALICE_LONG, content: 'userRoleMapping' },
       XML_TYPE,
-      `${XML_HEAD}\n<records>\n<item><username><![CDATA[alice]]></username><unique_role_name></unique_role_name></item>\n<item><username><![CDATA[bob]]></username><unique_role_name><![CDATA[U-3Y8KXD9CTA]]></unique_role_name></item>\n</records>`,
+      `${XML_HEAD}\n<records>\n<item><username><![CDATA[alice]]></username><unique_role_name></unique_role_name><data_access_group></data_access_group></item>\n<item><username><![CDATA[bob]]></username><unique_role_name><![CDATA[U-3Y8KXD9CTA]]></unique_role_name><data_access_group><![CDATA[site_a]]></data_access_group></item>\n</records>`,
     ],
     [
       'report',

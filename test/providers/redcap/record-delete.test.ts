@@ -82,6 +82,7 @@ describe('record delete', () => {
         conditions___99: '0',
         notes: '',
         consent_form: '',
+        rand_group: '',
         health_complete: '0',
       },
     ])

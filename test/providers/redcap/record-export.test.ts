@@ -34,14 +34,15 @@ const ANA = {
   conditions___99: '0',
   notes: '',
   consent_form: 'consent-1.txt',
+  rand_group: '',
   health_complete: '2',
 }
 
-const CLASSIC_CSV = `record_id,first_name,last_name,dob,sex,email,demographics_complete,height_cm,weight_kg,bmi,smoker,conditions___1,conditions___2,conditions___3,conditions___99,notes,consent_form,health_complete
-1,Ana,Lima,1985-03-14,0,ana.lima@example.org,2,165,61.5,22.6,0,1,0,0,0,,consent-1.txt,2
-2,Ben,O'Neil,1979-11-02,1,ben@example.org,2,180,82.0,25.3,1,0,1,1,0,"Smokes 5 a day, ""trying to quit""",,1
-3,Chloé,Martin,2001-07-21,0,,1,,,,,0,0,0,0,,,0
-4,Dev,Patel,1990-01-05,1,dev.patel@example.org,2,172,70.2,23.7,0,0,0,0,1,,,2
+const CLASSIC_CSV = `record_id,first_name,last_name,dob,sex,email,demographics_complete,height_cm,weight_kg,bmi,smoker,conditions___1,conditions___2,conditions___3,conditions___99,notes,consent_form,rand_group,health_complete
+1,Ana,Lima,1985-03-14,0,ana.lima@example.org,2,165,61.5,22.6,0,1,0,0,0,,consent-1.txt,,2
+2,Ben,O'Neil,1979-11-02,1,ben@example.org,2,180,82.0,25.3,1,0,1,1,0,"Smokes 5 a day, ""trying to quit""",,,1
+3,Chloé,Martin,2001-07-21,0,,1,,,,,0,0,0,0,,,,0
+4,Dev,Patel,1990-01-05,1,dev.patel@example.org,2,172,70.2,23.7,0,0,0,0,1,,,,2
 `
 
 describe('record export from the classic project', () => {
@@ -53,7 +54,7 @@ describe('record export from the classic project', () => {
       records: '3',
     })
     expect(a.body).toBe(
-      '[{"record_id":"3","first_name":"Chlo\\u00e9","last_name":"Martin","dob":"2001-07-21","sex":"0","email":"","demographics_complete":"1","height_cm":"","weight_kg":"","bmi":"","smoker":"","conditions___1":"0","conditions___2":"0","conditions___3":"0","conditions___99":"0","notes":"","consent_form":"","health_complete":"0"}]',
+      '[{"record_id":"3","first_name":"Chlo\\u00e9","last_name":"Martin","dob":"2001-07-21","sex":"0","email":"","demographics_complete":"1","height_cm":"","weight_kg":"","bmi":"","smoker":"","conditions___1":"0","conditions___2":"0","conditions___3":"0","conditions___99":"0","notes":"","consent_form":"","rand_group":"","health_complete":"0"}]',
     )
   })
 
@@ -129,9 +130,9 @@ describe('record export from the classic project', () => {
       fields: 'sex',
     })
     expect(a.body)
-      .toBe(`sex,height_cm,weight_kg,bmi,smoker,conditions___1,conditions___2,conditions___3,conditions___99,notes,consent_form,health_complete
-0,165,61.5,22.6,0,1,0,0,0,,consent-1.txt,2
-1,180,82.0,25.3,1,0,1,1,0,"Smokes 5 a day, ""trying to quit""",,1
+      .toBe(`sex,height_cm,weight_kg,bmi,smoker,conditions___1,conditions___2,conditions___3,conditions___99,notes,consent_form,rand_group,health_complete
+0,165,61.5,22.6,0,1,0,0,0,,consent-1.txt,,2
+1,180,82.0,25.3,1,0,1,1,0,"Smokes 5 a day, ""trying to quit""",,,1
 `)
   })
 

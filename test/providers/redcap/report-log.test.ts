@@ -111,7 +111,7 @@ const FIXTURE_LOG = [
   {
     timestamp: '2026-01-07 08:30',
     username: 'alice',
-    action: 'Edit user',
+    action: 'Edit user etl_service',
     details: "user = 'etl_service'",
     record: '',
   },
@@ -132,7 +132,7 @@ const FIXTURE_LOG = [
   {
     timestamp: '2026-01-05 09:00',
     username: 'alice',
-    action: 'Manage/Design',
+    action: 'Manage/Design ',
     details: 'Create project',
     record: '',
   },
@@ -142,16 +142,16 @@ describe('log', () => {
   it('exports the logging newest first in json, csv and xml', async () => {
     const t = await startDefault()
     expect(await json(t, LOG)).toEqual(FIXTURE_LOG)
-    const newest = 'Manage/Design,"Export Logging (API)",\n'
+    const newest = '"Manage/Design ","Export Logging (API)",\n'
     const csv = (await call(t, { ...LOG, format: 'csv', endTime: '2026-01-06 00:00' })).body
     expect(csv).toBe(
-      `${HEADER}"2026-01-05 10:15",alice,"Create record (API) 1","record_id = '1', first_name = 'Ana'",1\n"2026-01-05 09:00",alice,Manage/Design,"Create project",\n`,
+      `${HEADER}"2026-01-05 10:15",alice,"Create record (API) 1","record_id = '1', first_name = 'Ana'",1\n"2026-01-05 09:00",alice,"Manage/Design ","Create project",\n`,
     )
     expect(csv).not.toContain(newest)
     expect(
       (await call(t, { ...LOG, beginTime: '2026-01-07 08:30', endTime: '2026-01-07 08:30' })).body,
     ).toBe(
-      `${XML_HEAD}\n<records>\n<item><timestamp><![CDATA[2026-01-07 08:30]]></timestamp><username><![CDATA[alice]]></username><action><![CDATA[Edit user]]></action><details><![CDATA[user = 'etl_service']]></details><record></record></item>\n</records>`,
+      `${XML_HEAD}\n<records>\n<item><timestamp><![CDATA[2026-01-07 08:30]]></timestamp><username><![CDATA[alice]]></username><action><![CDATA[Edit user etl_service]]></action><details><![CDATA[user = 'etl_service']]></details><record></record></item>\n</records>`,
     )
   })
 
@@ -175,8 +175,8 @@ describe('log', () => {
     expect((await call(t, { ...LOG, format: 'csv', beginTime: '2026-03-02 09:41' })).body).toBe(
       HEADER +
         [
-          '"2026-03-02 09:41",alice,Manage/Design,"Export Logging (API)",',
-          '"2026-03-02 09:41",alice,"Add user","user = \'zoe\'",',
+          '"2026-03-02 09:41",alice,"Manage/Design ","Export Logging (API)",',
+          '"2026-03-02 09:41",alice,"Add user zoe","user = \'zoe\'",',
           '"2026-03-02 09:41",alice,"Delete record (API) 9","record_id = \'9\'",9',
           '"2026-03-02 09:41",alice,"Create record (API) 9","record_id = \'9\', first_name = \'Ivy\', conditions(2) = checked",9',
           '"2026-03-02 09:41",alice,"Update record (API) 2","first_name = \'Benjamin\', conditions(2) = unchecked",2',
@@ -188,8 +188,8 @@ describe('log', () => {
 
   it.each<[string, Params, string[]]>([
     ['logtype=record', { logtype: 'record' }, ['Create record (API) 2', 'Create record (API) 1']],
-    ['logtype=user', { logtype: 'user' }, ['Edit user']],
-    ['logtype=manage', { logtype: 'manage' }, ['Manage/Design']],
+    ['logtype=user', { logtype: 'user' }, ['Edit user etl_service']],
+    ['logtype=manage', { logtype: 'manage' }, ['Manage/Design ']],
     ['record', { record: '1' }, ['Create record (API) 1']],
     ['user', { user: 'bob' }, []],
     [

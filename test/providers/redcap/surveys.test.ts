@@ -121,12 +121,25 @@ describe('survey links and codes', () => {
 describe('participantList', () => {
   const LIST = { token: ALICE_CLASSIC, content: 'participantList', instrument: 'demographics' }
 
-  it('lists e-mail participants and respondents with their codes in json, csv and xml', async () => {
+  it('lists e-mail participants and every record of the arm with their codes in json, csv and xml', async () => {
     const t = await startDefault()
     const rows = (await json(t, LIST)) as Record<string, string | number>[]
     const link = (await call(t, { ...ONE, content: 'surveyLink' })).body
     const code = (await call(t, { ...ONE, content: 'surveyAccessCode' })).body
     const queue = (await call(t, { ...ONE, content: 'surveyQueueLink' })).body
+    // REDCap first makes a participant for each record, so records 2-4 are listed with no e-mail.
+    const unanswered = (record: string) => ({
+      email: '',
+      email_occurrence: 0,
+      identifier: '',
+      record,
+      invitation_sent_status: 0,
+      invitation_send_time: '',
+      response_status: 0,
+      survey_access_code: expect.stringMatching(/^[A-Z0-9]{9}$/),
+      survey_link: expect.stringMatching(LINK),
+      survey_queue_link: expect.stringMatching(/\/surveys\/\?sq=[A-Z0-9]{16}$/),
+    })
     expect(rows).toEqual([
       {
         email: 'invitee@example.org',
@@ -152,13 +165,18 @@ describe('participantList', () => {
         survey_link: link,
         survey_queue_link: queue,
       },
+      unanswered('2'),
+      unanswered('3'),
+      unanswered('4'),
     ])
-    const [invitee, ana] = rows as [Record<string, string>, Record<string, string>]
+    const line = (r: Record<string, string | number>) =>
+      `${String(r.email)},${String(r.email_occurrence)},${String(r.identifier)},${String(r.record)},0,,${String(r.response_status)},${String(r.survey_access_code)},${String(r.survey_link)},${String(r.survey_queue_link)}\n`
     expect(await call(t, { ...LIST, format: 'csv' })).toEqual({
       status: 200,
       type: CSV_TYPE,
-      body: `email,email_occurrence,identifier,record,invitation_sent_status,invitation_send_time,response_status,survey_access_code,survey_link,survey_queue_link\ninvitee@example.org,1,INV-7,,0,,0,${invitee.survey_access_code},${invitee.survey_link},\n,0,ana.lima@example.org,1,0,,2,${code},${link},${queue}\n`,
+      body: `email,email_occurrence,identifier,record,invitation_sent_status,invitation_send_time,response_status,survey_access_code,survey_link,survey_queue_link\n${rows.map(line).join('')}`,
     })
+    const [, ana] = rows as [Record<string, string>, Record<string, string>]
     const xml = (await call(t, LIST)).body
     expect(
       xml.startsWith(
@@ -168,7 +186,7 @@ describe('participantList', () => {
     expect(xml).toContain(`<survey_link><![CDATA[${ana.survey_link}]]></survey_link>`)
   })
 
-  it('adds a record once it has been given a link, not yet responded', async () => {
+  it('lists every record of the arm, linked, answered or neither', async () => {
     const t = await startDefault()
     await call(t, { ...ONE, record: '3', content: 'surveyLink' })
     const rows = (await json(t, LIST)) as { record: string; response_status: number }[]
@@ -176,14 +194,20 @@ describe('participantList', () => {
       ['', 0],
       ['3', 0],
       ['1', 2],
+      ['2', 0],
+      ['4', 0],
     ])
   })
 
-  it('lists a longitudinal survey for the asked event only', async () => {
+  it('lists a longitudinal survey for the asked event, with the records of its arm', async () => {
     const t = await startDefault()
     const base = { token: ALICE_LONG, content: 'participantList', instrument: 'questionnaire' }
     const baseline = (await json(t, { ...base, event: 'baseline_arm_1' })) as { record: string }[]
-    expect(baseline.map((r) => r.record)).toEqual(['', '1001'])
-    expect(await json(t, { ...base, event: 'visit_1_arm_1' })).toEqual([])
+    expect(baseline.map((r) => r.record)).toEqual(['', '1001', '1003'])
+    const visit = (await json(t, { ...base, event: 'visit_1_arm_1' })) as { record: string }[]
+    expect(visit.map((r) => r.record)).toEqual(['1001', '1003'])
+    const followUp = { ...base, event: 'follow_up_arm_2' }
+    const arm2 = (await json(t, followUp)) as { record: string; email: string }[]
+    expect(arm2.map((r) => [r.record, r.email])).toEqual([['1002', '']])
   })
 })

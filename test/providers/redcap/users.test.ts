@@ -79,7 +79,6 @@ function userRow(
     expiration: '',
     data_access_group: '',
     data_access_group_id: '',
-    data_access_group_label: '',
     ...rights(off),
     forms: CLASSIC_FORMS,
     forms_export: CLASSIC_FORMS,
@@ -156,8 +155,7 @@ describe('user', () => {
     expect(rows[1]).toMatchObject({
       username: 'bob',
       data_access_group: 'site_a',
-      data_access_group_id: 1,
-      data_access_group_label: 'Site A',
+      data_access_group_id: 2,
       design: 0,
       api_import: 0,
       record_create: 0,
@@ -229,7 +227,7 @@ describe('user', () => {
       { username: 'alice', redcap_data_access_group: 'site_b' },
       { username: 'bob', redcap_data_access_group: '' },
     ])
-    const byId = JSON.stringify([{ username: 'bob', data_access_group_id: '1' }])
+    const byId = JSON.stringify([{ username: 'bob', data_access_group_id: '2' }])
     await call(t, { token: ALICE_LONG, content: 'user', format: 'json', data: byId })
     const rows = (await json(t, { token: ALICE_LONG, content: 'userDagMapping' })) as unknown[]
     expect(rows[1]).toEqual({ username: 'bob', redcap_data_access_group: 'site_a' })
@@ -435,18 +433,32 @@ describe('userRole', () => {
 })
 
 describe('userRoleMapping', () => {
-  it('exports each user and their role in json, csv and xml', async () => {
+  it('exports each user, their role and, as the project has DAGs, their DAG in json, csv and xml', async () => {
     const t = await startDefault()
     expect(await json(t, { token: ALICE_LONG, content: 'userRoleMapping' })).toEqual([
-      { username: 'alice', unique_role_name: '' },
-      { username: 'bob', unique_role_name: 'U-3Y8KXD9CTA' },
+      { username: 'alice', unique_role_name: '', data_access_group: '' },
+      { username: 'bob', unique_role_name: 'U-3Y8KXD9CTA', data_access_group: 'site_a' },
     ])
     expect(
       (await call(t, { token: ALICE_LONG, content: 'userRoleMapping', format: 'csv' })).body,
-    ).toBe('username,unique_role_name\nalice,\nbob,U-3Y8KXD9CTA\n')
+    ).toBe('username,unique_role_name,data_access_group\nalice,,\nbob,U-3Y8KXD9CTA,site_a\n')
     expect((await call(t, { token: ALICE_LONG, content: 'userRoleMapping' })).body).toBe(
-      `${XML_HEAD}\n<records>\n<item><username><![CDATA[alice]]></username><unique_role_name></unique_role_name></item>\n<item><username><![CDATA[bob]]></username><unique_role_name><![CDATA[U-3Y8KXD9CTA]]></unique_role_name></item>\n</records>`,
+      `${XML_HEAD}\n<records>\n<item><username><![CDATA[alice]]></username><unique_role_name></unique_role_name><data_access_group></data_access_group></item>\n<item><username><![CDATA[bob]]></username><unique_role_name><![CDATA[U-3Y8KXD9CTA]]></unique_role_name><data_access_group><![CDATA[site_a]]></data_access_group></item>\n</records>`,
     )
+  })
+
+  it('leaves the DAG column out on 15.7.6 once the project has no DAGs', async () => {
+    const t = await startDefault()
+    const dags = {
+      token: ALICE_CLASSIC,
+      content: 'dag',
+      action: 'delete',
+      'dags[0]': 'clinic_north',
+    }
+    expect((await call(t, dags)).body).toBe('1')
+    expect(
+      (await call(t, { token: ALICE_CLASSIC, content: 'userRoleMapping', format: 'csv' })).body,
+    ).toBe('username,unique_role_name\nalice,\nbob,\netl_service,\n')
   })
 
   it('assigns and unassigns roles and answers the count', async () => {
@@ -456,8 +468,8 @@ describe('userRoleMapping', () => {
       await call(t, { token: ALICE_LONG, content: 'userRoleMapping', format: 'csv', data }),
     ).toEqual({ status: 200, type: CSV_TYPE, body: '2' })
     expect(await json(t, { token: ALICE_LONG, content: 'userRoleMapping' })).toEqual([
-      { username: 'alice', unique_role_name: '' },
-      { username: 'bob', unique_role_name: '' },
+      { username: 'alice', unique_role_name: '', data_access_group: '' },
+      { username: 'bob', unique_role_name: '', data_access_group: 'site_a' },
     ])
     // Alice takes the Monitor role, which has no User Rights: her next export is refused.
     const assign = 'username,unique_role_name\nalice,U-3Y8KXD9CTA\n'

@@ -2,23 +2,19 @@
  * `content=arm`: export (`arms` narrows; arms without events are not listed), import (new arms are
  * added, known numbers renamed; `override=1` replaces every arm, and with them every event and
  * mapping) and delete (`arms` array; their events and data go too). Design changes need api_124
- * rights and Development status.
+ * rights and Development status. Only the export is refused on a classic project
+ * (docs/redcap-methods.md).
  */
 import { badRequest, MSG, rejectUnknown } from '../wire/messages.js'
-import type { Project } from '../state/model.js'
 import { removeEvents } from '../state/design.js'
 import { REQUIRE } from '../state/rights.js'
 import { readDataRows } from '../wire/data.js'
 import { bareReply, tableReply } from '../wire/reply.js'
 import { GENERIC_ACTIONS, tableFormat, type ContentDef, type ProjectCall } from './types.js'
 
-function longitudinalOnly(project: Project, message: string): void {
-  if (!project.settings.isLongitudinal) throw badRequest(message)
-}
-
 function exportArms(call: ProjectCall) {
   const { project, params } = call
-  longitudinalOnly(project, MSG.classicArms)
+  if (!project.settings.isLongitudinal) throw badRequest(MSG.classicArms)
   const wanted = params.list('arms').map(Number)
   const rows = project.arms
     .filter((a) => project.events.some((e) => e.armNum === a.num))
@@ -29,7 +25,6 @@ function exportArms(call: ProjectCall) {
 
 function importArms(call: ProjectCall) {
   const { project, params } = call
-  longitudinalOnly(project, 'You cannot import arms for classic projects')
   const override = params.flag('override')
   const rows = readDataRows(call.format, call.data ?? '')
   for (const row of rows) {
@@ -52,7 +47,6 @@ function importArms(call: ProjectCall) {
 
 function deleteArms(call: ProjectCall) {
   const { project, params } = call
-  longitudinalOnly(project, 'You cannot delete arms for classic projects')
   if (!params.isArray('arms')) throw badRequest(MSG.notArray('arms'))
   const nums = params.list('arms').map(Number)
   rejectUnknown('arms', nums.map(String), (n) => project.arms.some((a) => a.num === Number(n)))

@@ -1,8 +1,10 @@
 /**
  * `content=event`: export (`arms` narrows; day offsets only with scheduling on), import (new events
- * are added; a row naming an existing `unique_event_name` renames that event; `override=1` replaces
- * every event) and delete (`events` array, their data goes too). Design changes need api_124
- * rights and Development status.
+ * are added; a row naming an existing `unique_event_name` renames that event; a row without
+ * `day_offset` gets its 1-based position; `override=1` replaces every event) and delete (`events`
+ * array, their data goes too). Design changes need api_124 rights and Development status. Only the
+ * export is refused on a classic project: imports and deletes prepare a project that Import
+ * Project Info makes longitudinal later (docs/redcap-methods.md).
  */
 import { addEvent, removeEvents, renameEvent, type EventInput } from '../state/design.js'
 import { badRequest, MSG, rejectUnknown } from '../wire/messages.js'
@@ -34,13 +36,15 @@ function exportEvents(call: ProjectCall) {
   return tableReply(tableFormat(call), rows, { columns })
 }
 
-function inputOf(row: DataRow): EventInput {
+/** A row without `day_offset` gets its 1-based position in the import, as REDCap gives it. */
+function inputOf(row: DataRow, position: number): EventInput {
   const num = (key: string) => Number(row[key] ?? '0') || 0
+  const dayOffset = (row.day_offset ?? '').trim() === '' ? position : num('day_offset')
   return {
     name: (row.event_name ?? '').trim(),
     armNum: Number(row.arm_num),
     customLabel: row.custom_event_label ?? '',
-    dayOffset: num('day_offset'),
+    dayOffset,
     offsetMin: num('offset_min'),
     offsetMax: num('offset_max'),
   }
@@ -48,28 +52,24 @@ function inputOf(row: DataRow): EventInput {
 
 function importEvents(call: ProjectCall) {
   const { project, params, state } = call
-  if (!project.settings.isLongitudinal)
-    throw badRequest('You cannot import events for classic projects')
   const rows = readDataRows(call.format, call.data ?? '')
-  for (const row of rows) {
-    const input = inputOf(row)
+  for (const [i, row] of rows.entries()) {
+    const input = inputOf(row, i + 1)
     if (input.name === '') throw badRequest('Each event must have an event_name.')
     if (!project.arms.some((a) => a.num === input.armNum))
       throw badRequest(MSG.invalidValues('arm_num', [row.arm_num ?? '']))
   }
   if (params.flag('override')) removeEvents(project, new Set(project.events.map((e) => e.id)))
-  for (const row of rows) {
+  for (const [i, row] of rows.entries()) {
     const existing = eventByUniqueName(project, row.unique_event_name ?? '')
-    if (existing) renameEvent(project, existing, inputOf(row))
-    else addEvent(state, project, inputOf(row))
+    if (existing) renameEvent(project, existing, inputOf(row, i + 1))
+    else addEvent(state, project, inputOf(row, i + 1))
   }
   return bareReply(call.returnFormat, rows.length)
 }
 
 function deleteEvents(call: ProjectCall) {
   const { project, params } = call
-  if (!project.settings.isLongitudinal)
-    throw badRequest('You cannot delete events for classic projects')
   if (!params.isArray('events')) throw badRequest(MSG.notArray('events'))
   const names = params.list('events')
   rejectUnknown('events', names, (n) => eventByUniqueName(project, n) !== undefined)

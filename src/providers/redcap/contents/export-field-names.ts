@@ -1,6 +1,7 @@
 /**
  * `content=exportFieldNames`: each field's export column names (checkboxes one per choice),
- * `<form>_complete` after each form; descriptive fields are not listed. `field` narrows it to one
+ * `<form>_complete` after each form; descriptive and file-upload fields are not listed
+ * (docs/redcap-methods.md). `field` narrows it to one
  * field (400 "Invalid field" when unknown).
  */
 import { badRequest } from '../wire/messages.js'
@@ -22,7 +23,9 @@ function namesOf(field: Field): Row[] {
 function allNames(project: Project): Row[] {
   const rows: Row[] = []
   for (const form of project.forms) {
-    for (const field of project.fields.filter((f) => f.form === form.name && isDataField(f)))
+    for (const field of project.fields.filter(
+      (f) => f.form === form.name && isDataField(f) && f.type !== 'file',
+    ))
       rows.push(...namesOf(field))
     const complete = completeField(form.name)
     rows.push({ original_field_name: complete, choice_value: '', export_field_name: complete })

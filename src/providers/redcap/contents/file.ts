@@ -14,6 +14,7 @@ import {
   formsOfEvent,
   isRepeatingEvent,
   isRepeatingForm,
+  firstEvent,
 } from '../state/project-shape.js'
 import { ensureRow, findRow } from '../state/records/store.js'
 import { REQUIRE } from '../state/rights.js'
@@ -42,7 +43,7 @@ function locate(call: ProjectCall, upload: boolean): Slot {
     throw badRequest(upload ? MSG.noRecordForUpload(record) : MSG.noRecord(record))
   const event = project.settings.isLongitudinal
     ? eventByUniqueName(project, params.text('event'))
-    : project.events[0]
+    : firstEvent(project)
   if (!event || !formsOfEvent(project, event.id).includes(field.form))
     throw badRequest(MSG.invalidEvent)
   const instance = Math.max(1, Number.parseInt(params.text('repeat_instance'), 10) || 1)

@@ -1,6 +1,8 @@
 /**
  * `content=formEventMapping`: which instruments each event holds (export, `arms` narrows; classic
- * projects are refused) and its import, which replaces the whole mapping (api_124, Development).
+ * projects are refused) and its import, which replaces the whole mapping (api_124, Development)
+ * and, like arm and event imports, also prepares a classic project for Import Project Info to make
+ * longitudinal (docs/redcap-methods.md).
  */
 import { badRequest, MSG } from '../wire/messages.js'
 import { eventByUniqueName, orderedEvents } from '../state/project-shape.js'
@@ -25,7 +27,6 @@ function exportMapping(call: ProjectCall) {
 
 function importMapping(call: ProjectCall) {
   const { project } = call
-  if (!project.settings.isLongitudinal) throw badRequest(MSG.classicMapping)
   const rows = readDataRows(call.format, call.data ?? '')
   const mapping = new Map<number, string[]>(project.events.map((e) => [e.id, []]))
   for (const row of rows) {

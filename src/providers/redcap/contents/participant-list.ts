@@ -1,11 +1,11 @@
 /**
  * `content=participantList` (protocol notes §2.4; columns as redcapAPI documents them, numbers
  * where PyCap's fixtures have them): the participants of one survey and event: those added by
- * e-mail, and every record that answered or was given a link, code or return code.
+ * e-mail, and every record of the event's arm (and each repeat instance that answered).
  * `response_status` is 2 once the record's response is in, else 0; standin sends no invitations.
  */
 import type { Project, SurveyParticipant } from '../state/model.js'
-import { findRow } from '../state/records/store.js'
+import { findRow, sortedRecords } from '../state/records/store.js'
 import { REQUIRE } from '../state/rights.js'
 import {
   participantFor,
@@ -31,14 +31,23 @@ const COLUMNS = [
   'survey_queue_link',
 ]
 
-/** Records with a response to this survey get a participant (REDCap makes one per response). */
-function addRespondents(call: ProjectCall, place: SurveyPlace): void {
-  for (const entry of call.project.records.values()) {
+/**
+ * REDCap first makes a participant for every record of the event's arm (docs/redcap-methods.md),
+ * so each record is listed, with a blank e-mail where none was given; a response's identifier
+ * carries over.
+ */
+function addRecordsOfArm(call: ProjectCall, place: SurveyPlace): void {
+  const { project } = call
+  const armOf = (eventId: number) => project.events.find((e) => e.id === eventId)?.armNum
+  const arm = armOf(place.eventId)
+  for (const entry of sortedRecords(project)) {
+    if (!entry.rows.some((row) => armOf(row.eventId) === arm)) continue
+    participantFor(project, place, entry.id, 1, call.deps.random)
     for (const row of entry.rows) {
       const response = row.eventId === place.eventId ? row.surveys.get(place.form) : undefined
       if (!response) continue
-      const p = participantFor(call.project, place, entry.id, row.instance ?? 1, call.deps.random)
-      if (p.identifier === '') p.identifier = response.identifier
+      const answered = participantFor(project, place, entry.id, row.instance ?? 1, call.deps.random)
+      if (answered.identifier === '') answered.identifier = response.identifier
     }
   }
 }
@@ -53,7 +62,7 @@ function responded(project: Project, p: SurveyParticipant): boolean {
 function exportParticipants(call: ProjectCall): Reply {
   const { project, params, access, deps } = call
   const place = surveyPlace(project, params)
-  addRespondents(call, place)
+  addRecordsOfArm(call, place)
   const visible = (p: SurveyParticipant) => {
     if (p.record === '') return true
     const entry = project.records.get(p.record)

@@ -2,8 +2,10 @@
  * `content=project` with `data` and a super token: create one project (protocol notes §4.4,
  * api_docs_230). Without `odm` it gets one instrument with a record-ID field (and one arm and
  * event if longitudinal); with `odm` (project XML) it gets that XML's dictionary, arms, events,
- * form-event mapping, repeating setup, DAGs, surveys and records. The caller gets full rights and
- * the reply is the new 32-character token.
+ * form-event mapping, repeating setup, DAGs, roles with their rights, surveys and records (calc
+ * values left out, as an import leaves them). The caller gets full rights (with alerts, API
+ * modules and the mobile app), the creation and the caller's joining are logged, and the reply is
+ * the new 32-character token.
  */
 import { badRequest } from '../wire/messages.js'
 import type { Project, RedcapState } from '../state/model.js'
@@ -14,9 +16,10 @@ import {
   defaultSettings,
   emptyProject,
 } from '../state/project-build.js'
-import { eventByUniqueName, formsOfFields } from '../state/project-shape.js'
+import { eventByUniqueName, firstEvent, formsOfFields } from '../state/project-shape.js'
 import { importRecords } from '../state/records/ingest.js'
 import { CREATOR_RIGHTS } from '../state/create.js'
+import { appendLog, logDesign } from '../state/logging.js'
 import { redcapTime } from '../wire/time.js'
 import { grantToken } from '../state/tokens.js'
 import { readDataRows, type DataRow } from '../wire/data.js'
@@ -73,7 +76,25 @@ export function createProject(call: SuperCall): Reply {
     credentialId: null,
   }
   project.users.set(member.username, member)
+  logCreation(call, project, odm !== null)
   return textReply(call.format, grantToken(deps, project, member))
+}
+
+/**
+ * REDCap logs the creation, then the creator joining the project; a log action is its event and
+ * object joined by `<br>`, read back with a space ("Add user alice"; docs/redcap-methods.md).
+ */
+function logCreation(call: SuperCall, project: Project, fromXml: boolean): void {
+  const context = { project, deps: call.deps, access: { username: call.user.username } }
+  logDesign(
+    context,
+    fromXml ? 'Create project using REDCap XML file (API)' : 'Create project (API)',
+  )
+  appendLog(context, {
+    action: `Add user ${call.user.username}`,
+    details: `user = '${call.user.username}'`,
+    type: 'user',
+  })
 }
 
 function fillDefault(state: RedcapState, project: Project): void {
@@ -88,7 +109,7 @@ function fillDefault(state: RedcapState, project: Project): void {
   ]
   project.forms = [{ name: 'form_1', label: 'Form 1' }]
   addClassicEvent(state, project)
-  const event = project.events[0]
+  const event = firstEvent(project)
   if (project.settings.isLongitudinal && event) project.mapping.set(event.id, ['form_1'])
 }
 
@@ -138,20 +159,23 @@ function fillFromOdm(state: RedcapState, project: Project, odm: OdmProject, now:
   }
   project.arms.sort((a, b) => a.num - b.num)
   const eventId = (unique: string) =>
-    project.settings.isLongitudinal ? eventByUniqueName(project, unique)?.id : project.events[0]?.id
+    project.settings.isLongitudinal
+      ? eventByUniqueName(project, unique)?.id
+      : firstEvent(project)?.id
   project.repeating = odm.repeating.flatMap((r) => {
     const id = eventId(r.event)
     return id === undefined ? [] : [{ eventId: id, form: r.form, customLabel: r.customLabel }]
   })
   project.dags = odm.dags.map((d) => ({ ...d, id: state.sequence.dag++ }))
+  project.roles = odm.roles.map((r) => ({ ...r, id: state.sequence.role++ }))
   project.surveys = odm.surveys
+  // REDCap saves the XML's data the way an import does: calculated values are not stored.
   importRecords(project, odm.rows, {
     overwrite: false,
     forceAutoNumber: false,
     dateFormat: 'YMD',
     dagId: null,
     now,
-    keepCalculated: true,
   })
   for (const file of odm.files) {
     const row = odm.rows[file.row]

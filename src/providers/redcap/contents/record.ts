@@ -1,12 +1,14 @@
 /**
- * `content=record`: export without `data`, import with it, `action=delete` to delete.
- * (`rename` and `randomize` are REDCap actions standin does not implement: 400 "action".)
+ * `content=record`: export without `data`, import with it, `action=delete` to delete,
+ * `action=rename` to rename one record and `action=randomize` to randomize one.
  */
 import { REQUIRE } from '../state/rights.js'
 import { deleteRecords } from './record-delete.js'
 import { exportRecords } from './record-export.js'
 import { importRecordData } from './record-import.js'
 import { appendLog } from '../state/logging.js'
+import { randomizeRecord } from './record-randomize.js'
+import { renameRecord } from './record-rename.js'
 import type { Reply } from '../wire/reply.js'
 import type { ContentDef, ProjectCall } from './types.js'
 
@@ -24,6 +26,8 @@ const record: ContentDef = {
     export: { requires: [REQUIRE.dataExport], run: exportAndLog },
     import: { requires: [REQUIRE.notInAnalysis], run: importRecordData },
     delete: { requires: [REQUIRE.importForDelete], run: deleteRecords },
+    rename: { run: renameRecord },
+    randomize: { run: randomizeRecord },
   },
 }
 export default record

@@ -27,6 +27,7 @@ import instrument from './instrument.js'
 import metadata from './metadata.js'
 import project from './project.js'
 import projectXml from './project-xml.js'
+import projectSettings from './project-settings.js'
 import record from './record.js'
 import repeatingFormsEvents from './repeating-forms-events.js'
 import type { ContentDef } from './types.js'
@@ -38,6 +39,7 @@ const CONTENTS: readonly ContentDef[] = [
   metadata,
   project,
   projectXml,
+  projectSettings,
   instrument,
   arm,
   event,

@@ -4,7 +4,7 @@
  * repeating event) and its import, which replaces the whole setup (api_228).
  */
 import { badRequest, MSG } from '../wire/messages.js'
-import { eventByUniqueName, hasRepeating } from '../state/project-shape.js'
+import { eventByUniqueName, firstEvent, hasRepeating } from '../state/project-shape.js'
 import { REQUIRE } from '../state/rights.js'
 import { readDataRows } from '../wire/data.js'
 import { bareReply, tableReply } from '../wire/reply.js'
@@ -31,7 +31,7 @@ function importRepeating(call: ProjectCall) {
   const repeating = rows.map((row) => {
     const event = project.settings.isLongitudinal
       ? eventByUniqueName(project, row.event_name ?? '')
-      : project.events[0]
+      : firstEvent(project)
     if (!event) throw badRequest(MSG.invalidValues('event_name', [row.event_name ?? '']))
     const form = row.form_name ?? ''
     if (form !== '' && !project.forms.some((f) => f.name === form))

@@ -1,8 +1,8 @@
 /**
  * `content=userRoleMapping` (protocol notes §2.4): which role each user has (`unique_role_name`,
- * blank for none), and its import, which assigns or unassigns. REDCap 15.8.2 added the user's
- * `data_access_group` to the export (redcapAPI's structures gate it on that version), so standin
- * sends it when its version is at least that.
+ * blank for none), and its import, which assigns or unassigns. The export adds the user's
+ * `data_access_group` when the project has DAGs (REDCap 15.7.6), and always from 15.8.2 on
+ * (redcapAPI's structures gate the column on that version); docs/redcap-methods.md.
  */
 import { MSG, badRequest, rejectUnknown } from '../wire/messages.js'
 import { appendLog } from '../state/logging.js'
@@ -15,7 +15,8 @@ import { tableFormat, type ContentDef, type ProjectCall } from './types.js'
 
 function exportMapping(call: ProjectCall) {
   const { project, state } = call
-  const withDag = versionAtLeast(state.system.version, '15.8.2')
+  // 15.7.6 already sends the user's DAG whenever the project has DAGs; 15.8.2 always sends it.
+  const withDag = project.dags.length > 0 || versionAtLeast(state.system.version, '15.8.2')
   const rows = membersByName(project).map((m) => ({
     username: m.username,
     unique_role_name: project.roles.find((r) => r.id === m.roleId)?.uniqueName ?? '',

@@ -26,10 +26,9 @@ function exportRoles(call: ProjectCall) {
   const rows = [...project.roles]
     .sort((a, b) => a.label.localeCompare(b.label))
     .map((role) => {
-      const flags = Object.entries(rightsToWire(role.rights)).map(([k, v]): [string, string] => [
-        k,
-        String(v),
-      ])
+      // Roles list the three lock rights in their own order (ROLE_RIGHT_NAMES), in every format.
+      const wire = rightsToWire(role.rights)
+      const flags = ROLE_RIGHT_NAMES.map((k): [string, string] => [k, String(wire[k] ?? 0)])
       return {
         unique_role_name: role.uniqueName,
         role_label: role.label,

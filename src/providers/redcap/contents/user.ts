@@ -2,7 +2,8 @@
  * `content=user` (protocol notes §2.4): export the project's users with their rights (a role's
  * rights when they have one), import users (new ones join the project, known ones get the rights
  * the row gives), and delete users (`users` array; their API tokens die with them). Export needs
- * api_229 rights, import and delete api_103. Changes are logged as user-rights events.
+ * api_229 rights, import and delete api_103. Changes are logged as user-rights events whose action
+ * names the user ("Add user zoe": REDCap's event and object, `<br>` read as a space).
  */
 import { badRequest, MSG, rejectUnknown } from '../wire/messages.js'
 import type { Project, ProjectUser } from '../state/model.js'
@@ -31,7 +32,6 @@ const COLUMNS = [
   'expiration',
   'data_access_group',
   'data_access_group_id',
-  'data_access_group_label',
   ...USER_RIGHT_NAMES,
   'forms',
   'forms_export',
@@ -71,7 +71,6 @@ function exportUsers(call: ProjectCall) {
       expiration: rights.expiration ?? '',
       data_access_group: dag?.uniqueName ?? '',
       data_access_group_id: dag?.id ?? '',
-      data_access_group_label: dag?.name ?? '',
       ...rightsToWire(rights),
       ...formRights(project, rights),
     }
@@ -128,7 +127,7 @@ function importUsers(call: ProjectCall) {
         lastname: row.lastname ?? '',
       })
     project.users.set(username, member)
-    const action = known ? 'Edit user' : 'Add user'
+    const action = `${known ? 'Edit user' : 'Add user'} ${username}`
     appendLog(call, { action, details: `user = '${username}'`, type: 'user' })
   }
   return bareReply(call.returnFormat, rows.length)
@@ -143,7 +142,11 @@ function deleteUsers(call: ProjectCall) {
     if (member?.credentialId) deps.credentials.revoke(member.credentialId, 'user removed')
     project.users.delete(username)
     project.dagSwitcher.delete(username)
-    appendLog(call, { action: 'Delete user', details: `user = '${username}'`, type: 'user' })
+    appendLog(call, {
+      action: `Delete user ${username}`,
+      details: `user = '${username}'`,
+      type: 'user',
+    })
   }
   return bareReply(call.returnFormat, names.length)
 }

@@ -108,8 +108,14 @@ function dagIdOf(project: Project) {
   }
 }
 
-/** Full rights, as a project's creator gets them (and API rights, as the API grants its caller). */
-export const CREATOR_RIGHTS = RightsSchema.parse({}, PARSE_ONCE)
+/**
+ * Full rights, as a project's creator gets them through the API: with alerts, API export, import
+ * and modules and the mobile app (docs/redcap-methods.md).
+ */
+export const CREATOR_RIGHTS = RightsSchema.parse(
+  { alerts: true, apiModules: true, mobileApp: true },
+  PARSE_ONCE,
+)
 
 export function snapshotState(state: RedcapState): unknown {
   return {

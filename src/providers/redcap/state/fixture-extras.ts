@@ -6,7 +6,7 @@
 import { z } from 'zod'
 import { storeDoc } from './stored-files.js'
 import type { LogType, Project, RedcapState } from './model.js'
-import { eventByUniqueName } from './project-shape.js'
+import { eventByUniqueName, firstEvent } from './project-shape.js'
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/
 
@@ -125,7 +125,7 @@ export function fillExtras(
   const recordDag = (record: string) => project.records.get(record)?.dagId ?? null
   project.log = extras.log.map((e) => ({ ...e, dagId: recordDag(e.record) }))
   for (const p of extras.surveyParticipants) {
-    const event = p.event === '' ? project.events[0] : eventByUniqueName(project, p.event)
+    const event = p.event === '' ? firstEvent(project) : eventByUniqueName(project, p.event)
     if (!event) throw new Error(`The fixture names an unknown event "${p.event}".`)
     project.participants.push({
       form: p.form,

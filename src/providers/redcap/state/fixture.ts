@@ -1,12 +1,13 @@
 /**
  * A REDCap project fixture: `fixtures/redcap/<name>/` holds `project.json` (settings, arms, events,
- * form-event mapping, repeating setup, DAGs, roles, surveys), `metadata.csv` (the data dictionary
+ * form-event mapping, repeating setup, DAGs, roles, surveys, randomization models), `metadata.csv` (the data dictionary
  * as REDCap exports it), `records.csv` (a flat raw record export) and `files/` (uploaded files,
  * named by the file fields' values in records.csv).
  */
 import { z } from 'zod'
 import type { FixtureStore } from '../../../core/fixtures.js'
 import { ExtrasFixtureSchema } from './fixture-extras.js'
+import { RandomizationFixtureSchema } from './randomization.js'
 import { RightsSchema } from './seed.js'
 import { PARSE_ONCE } from '../../../core/parse-once.js'
 
@@ -84,6 +85,7 @@ export const ProjectFixtureSchema = z
       )
       .default([]),
     surveys: z.array(z.object({ form: z.string(), title: z.string() }).strict()).default([]),
+    randomization: RandomizationFixtureSchema,
     /** record name → creation time (`YYYY-MM-DD HH:MM:SS`) for dateRangeBegin/End. */
     recordTimes: z.record(z.string(), z.string()).default({}),
     surveyResponses: z

@@ -39,9 +39,15 @@ export function appendLog(context: LogContext, input: LogInput): void {
   })
 }
 
-/** A Manage/Design event ("Create folder (API)", "Create data access group"...). */
+/**
+ * A Manage/Design event ("Create folder (API)", "Create data access group"...). REDCap writes a
+ * log action as its event and object joined by `<br>`, which the export turns into a space; a
+ * design event has no object, hence the trailing space (docs/redcap-methods.md).
+ */
+export const DESIGN_ACTION = 'Manage/Design '
+
 export function logDesign(context: LogContext, details: string): void {
-  appendLog(context, { action: 'Manage/Design', details, type: 'manage' })
+  appendLog(context, { action: DESIGN_ACTION, details, type: 'manage' })
 }
 
 const ROW_KEYS = new Set([

@@ -3,6 +3,7 @@
  * repeating setup, DAGs, roles, surveys, stored files and records; users and their rights.
  * Wire names (snake_case) stay in the content modules; everything here is camelCase.
  */
+import type { Randomization } from './randomization.js'
 import type { Rights } from './seed.js'
 
 export type { Rights } from './seed.js'
@@ -243,6 +244,8 @@ export interface Project {
   queueHashes: Map<string, string>
   /** username → the DAGs the DAG Switcher lets the user move between (null: no DAG). */
   dagSwitcher: Map<string, (number | null)[]>
+  /** Randomization models with their allocation tables. */
+  randomizations: Randomization[]
 }
 
 export interface User {

@@ -7,11 +7,12 @@ import { parseCsvObjects } from '../wire/csv.js'
 import { fieldFromWire } from '../wire/metadata-columns.js'
 import type { ProjectFiles } from './fixture.js'
 import type { Project, ProjectSettings, RedcapState } from './model.js'
-import { eventByUniqueName, formsOfFields, recordIdField } from './project-shape.js'
+import { eventByUniqueName, formsOfFields, recordIdField, firstEvent } from './project-shape.js'
 import { importRecords } from './records/ingest.js'
 import { findRow } from './records/store.js'
 import { storeDoc, type FileInput } from './stored-files.js'
 import { fillExtras } from './fixture-extras.js'
+import { buildRandomizations } from './randomization.js'
 
 export function defaultSettings(title: string): ProjectSettings {
   return {
@@ -66,6 +67,7 @@ export function emptyProject(id: number, settings: ProjectSettings, now: string)
     participants: [],
     queueHashes: new Map(),
     dagSwitcher: new Map(),
+    randomizations: [],
   }
 }
 
@@ -137,7 +139,7 @@ export function fillFromFixture(state: RedcapState, project: Project, files: Pro
     }
   }
   const eventId = (unique: string) =>
-    unique === '' ? (project.events[0]?.id ?? 0) : (eventByUniqueName(project, unique)?.id ?? 0)
+    unique === '' ? (firstEvent(project)?.id ?? 0) : (eventByUniqueName(project, unique)?.id ?? 0)
   project.repeating = fixture.repeating.map((r) => ({
     eventId: eventId(r.event),
     form: r.form,
@@ -147,6 +149,7 @@ export function fillFromFixture(state: RedcapState, project: Project, files: Pro
   project.roles = fixture.roles.map((r) => ({ ...r, id: state.sequence.role++ }))
   project.surveys = fixture.surveys
   loadRecords(state, project, files)
+  project.randomizations = buildRandomizations(project, fixture.randomization)
   fillExtras(state, project, fixture, files.repositoryFiles)
   for (const response of fixture.surveyResponses) {
     const entry = project.records.get(response.record)
@@ -197,7 +200,7 @@ export function attachFile(
   const entry = project.records.get(row[recordIdField(project)] ?? '')
   const event = project.settings.isLongitudinal
     ? eventByUniqueName(project, row.redcap_event_name ?? '')
-    : project.events[0]
+    : firstEvent(project)
   const instance = row.redcap_repeat_instance ? Number(row.redcap_repeat_instance) : null
   const target =
     entry && event && findRow(entry, event.id, row.redcap_repeat_instrument ?? '', instance)

@@ -29,11 +29,19 @@ export function formsOfFields(project: Project, fields: readonly Field[]) {
   return [...seen].map(([name, label]) => ({ name, label }))
 }
 
-/** Events ordered by arm, then day offset, then id (REDCap's event order). */
+/** Events ordered by arm number, then day offset, then name (REDCap's event order). */
 export function orderedEvents(project: Project): Event[] {
   return [...project.events].sort(
-    (a, b) => a.armNum - b.armNum || a.dayOffset - b.dayOffset || a.id - b.id,
+    (a, b) =>
+      a.armNum - b.armNum ||
+      a.dayOffset - b.dayOffset ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   )
+}
+
+/** The first event of the first arm: where REDCap puts rows that name no event. */
+export function firstEvent(project: Project): Event | undefined {
+  return orderedEvents(project)[0]
 }
 
 export function eventByUniqueName(project: Project, unique: string): Event | undefined {

@@ -13,6 +13,7 @@ import {
   formsOfEvent,
   isRepeatingEvent,
   isRepeatingForm,
+  firstEvent,
 } from './project-shape.js'
 import type { Access } from './rights.js'
 import type { ApiParams } from '../wire/params.js'
@@ -31,7 +32,7 @@ export function surveyPlace(project: Project, params: ApiParams): SurveyPlace {
   if (!project.surveys.some((s) => s.form === form)) throw badRequest(MSG.notSurvey(form))
   const event = project.settings.isLongitudinal
     ? eventByUniqueName(project, params.text('event'))
-    : project.events[0]
+    : firstEvent(project)
   if (!event || !formsOfEvent(project, event.id).includes(form)) throw badRequest(MSG.invalidEvent)
   return { form, eventId: event.id }
 }

@@ -67,3 +67,10 @@ function toStrings(item: unknown): Record<string, string> {
   }
   return out
 }
+
+/** `<items><name>value</name>...</items>` (any root name) → one object of strings (Import Project Info). */
+export function parseXmlFields(text: string): Record<string, string> {
+  const doc = itemParser().parse(text) as Record<string, unknown>
+  const root = Object.entries(doc).find(([key]) => !key.startsWith('?'))
+  return root ? toStrings(root[1]) : {}
+}

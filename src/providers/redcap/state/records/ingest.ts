@@ -15,6 +15,7 @@ import {
   isRepeatingEvent,
   isRepeatingForm,
   recordIdField,
+  firstEvent,
 } from '../project-shape.js'
 import { checkboxProblem, completeProblem, normalizeDate, valueProblem } from './validate.js'
 import { ensureRecord, ensureRow, recordNamer } from './store.js'
@@ -152,9 +153,10 @@ function locate(
   record: string,
   errors: string[],
 ): Located | null {
-  let event = project.events[0]
-  if (project.settings.isLongitudinal) {
-    const name = (row.redcap_event_name ?? '').trim()
+  let event = firstEvent(project)
+  const name = (row.redcap_event_name ?? '').trim()
+  // A row that names no event goes to the first event of the first arm (docs/redcap-methods.md).
+  if (project.settings.isLongitudinal && name !== '') {
     event = eventByUniqueName(project, name)
     if (!event) {
       errors.push(

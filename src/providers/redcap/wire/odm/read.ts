@@ -1,7 +1,7 @@
 /**
  * Reading REDCap project XML (CDISC ODM 1.3.1 with `redcap:` extensions, as Project XML export
  * writes it): settings from `GlobalVariables`, the data dictionary from `FormDef` / `ItemGroupDef`
- * / `ItemDef` / `CodeList`, arms and events from `StudyEventDef`, repeating setup, DAGs, surveys,
+ * / `ItemDef` / `CodeList`, arms and events from `StudyEventDef`, repeating setup, DAGs, roles, surveys,
  * and `ClinicalData` as flat import rows (files from `ItemDataBase64Binary`).
  * @see https://www.cdisc.org/standards/data-exchange/odm (ODM 1.3.1)
  */
@@ -11,6 +11,7 @@ import { xmlProblem } from '../xml.js'
 import { lazyXmlParser } from '../xml-libs.js'
 import { readClinicalData, type OdmFile } from './clinical-data.js'
 import { attr, list, text, type Node } from './nodes.js'
+import { readRoles, type OdmRole } from './roles.js'
 
 export const ODM_INVALID =
   'The XML file could not be processed because it appears not to be valid XML or is missing certain basic components.'
@@ -40,6 +41,7 @@ export interface OdmProject {
   events: OdmEvent[]
   repeating: { event: string; form: string; customLabel: string }[]
   dags: { name: string; uniqueName: string }[]
+  roles: OdmRole[]
   surveys: { form: string; title: string }[]
   rows: Record<string, string>[]
   files: OdmFile[]
@@ -64,6 +66,7 @@ const ARRAYS = new Set([
   'redcap:RepeatingInstrument',
   'redcap:RepeatingEvent',
   'redcap:DataAccessGroups',
+  'redcap:UserRoles',
   'redcap:Surveys',
   'RangeCheck',
   'StudyEventRef',
@@ -150,6 +153,7 @@ export function readOdm(xml: string): OdmProject {
     events,
     repeating,
     dags,
+    roles: readRoles(globals),
     surveys,
     rows: clinical.rows,
     files: clinical.files,

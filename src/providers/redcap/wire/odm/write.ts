@@ -12,6 +12,7 @@ import {
   recordIdField,
 } from '../../state/project-shape.js'
 import { XML_DECLARATION, xmlEscape as esc } from '../xml.js'
+import { writeRoles } from './roles.js'
 import { writeClinicalData, type ClinicalOptions } from './write-clinical.js'
 
 const ODM_TYPES: Readonly<Record<string, string>> = { dropdown: 'select' }
@@ -129,6 +130,7 @@ function globalVariables(project: Project): string {
     v('MissingDataCodes', s.missingDataCodes) +
     repeats +
     dags +
+    writeRoles(project) +
     surveys +
     `</GlobalVariables>\n`
   )
