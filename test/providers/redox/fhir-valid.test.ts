@@ -10,7 +10,7 @@ import {
   RESOURCE_TYPES,
   SEARCH_PARAMETERS,
   type SearchParam,
-} from '../../../src/providers/redox/fhir-search-params.js'
+} from '../../../src/providers/redox/routes/fhir-search-params.js'
 import { createTestStandin, type TestStandin } from '../../../src/testing/index.js'
 import { fhirProblems } from '../../support/fhir-validator.js'
 import { FHIR, PATIENT_ID, bearer, obtainToken, options } from './support.js'
