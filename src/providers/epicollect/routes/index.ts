@@ -15,7 +15,7 @@ import { ec5Error } from '../errors.js'
 import { serveMedia } from './media-export.js'
 import { checkAccess, findProject } from './project-access.js'
 import { exportProject } from './project-export.js'
-import { projectVersion, searchProjects } from './project-search.js'
+import { projectBySlug, projectVersion, searchProjects } from './project-search.js'
 import { parseQuery, phpTruthy } from '../wire/query-params.js'
 import type { EpicollectState } from '../state/model.js'
 import { LIMITERS, throttle } from './throttle.js'
@@ -149,7 +149,7 @@ export function epicollectRoutes(
     })
     app.get(`${prefix}/project-version/:slug`, throttle(ctx, LIMITERS.global), function version(c) {
       const slug = c.req.param('slug')
-      const body = projectVersion(ctx.state().projects.get(slug), slug)
+      const body = projectVersion(projectBySlug(ctx.state().projects, slug), slug)
       return c.body(body, 200, { 'content-type': API_DATA, 'cache-control': NO_CACHE })
     })
   }
