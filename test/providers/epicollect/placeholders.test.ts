@@ -34,7 +34,7 @@ describe('the Epicollect5 placeholder images', () => {
     const served = await t.request(
       name.includes('unsynced')
         ? '/epicollect/api/export/media/ec5-urban-trees?type=photo&format=entry_original&name=nothing-here.jpg'
-        : '/epicollect/api/export/media/ec5-urban-trees?type=photo&format=project_thumb&name=logo.jpg',
+        : '/epicollect/api/export/media/ec5-urban-trees?type=photo&format=entry_original&name=logo.jpg',
     )
     expect(Buffer.from(await served.arrayBuffer()).equals(jpeg)).toBe(true)
   })
