@@ -62,6 +62,19 @@ const addressAny = string((r) =>
   ),
 )
 
+/** What Observation and DiagnosticReport share: a subject's finding made at a time by someone. */
+const finding = {
+  identifier,
+  patient,
+  subject,
+  encounter,
+  category,
+  code,
+  status,
+  date: date((r) => r.effectiveDateTime ?? r.effectivePeriod),
+  performer: reference((r) => r.performer, 'Practitioner', 'Organization'),
+}
+
 /** Every type's own parameters; `COMMON` adds `_id` and `_lastUpdated`. */
 const OWN: Readonly<Record<string, Readonly<Record<string, SearchParam>>>> = {
   Patient: {
@@ -92,17 +105,7 @@ const OWN: Readonly<Record<string, Readonly<Record<string, SearchParam>>>> = {
     location: reference((r) => each(r.location, 'location'), 'Location'),
     'service-provider': reference((r) => r.serviceProvider, 'Organization'),
   },
-  Observation: {
-    identifier,
-    patient,
-    subject,
-    encounter,
-    category,
-    code,
-    status,
-    date: date((r) => r.effectiveDateTime ?? r.effectivePeriod),
-    performer: reference((r) => r.performer, 'Practitioner', 'Organization'),
-  },
+  Observation: finding,
   Condition: {
     identifier,
     patient,
@@ -149,18 +152,7 @@ const OWN: Readonly<Record<string, Readonly<Record<string, SearchParam>>>> = {
     beneficiary: reference((r) => r.beneficiary, 'Patient'),
     payor: reference((r) => r.payor, 'Organization', 'Patient'),
   },
-  DiagnosticReport: {
-    identifier,
-    patient,
-    subject,
-    encounter,
-    category,
-    code,
-    status,
-    date: date((r) => r.effectiveDateTime ?? r.effectivePeriod),
-    result: reference((r) => r.result, 'Observation'),
-    performer: reference((r) => r.performer, 'Practitioner', 'Organization'),
-  },
+  DiagnosticReport: { ...finding, result: reference((r) => r.result, 'Observation') },
   DocumentReference: {
     identifier,
     patient,
