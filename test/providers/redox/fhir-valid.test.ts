@@ -224,6 +224,14 @@ describe('FHIR R4 validity', () => {
       ],
       ['unknown destination', await t.request(`/redox/fhir/R4/elsewhere/Development/metadata`)],
       ['POST on a read', await operate('{}', 'application/fhir+json', `/Patient/${PATIENT_ID}`)],
+      [
+        'an operation on an instance, which Redox does not document',
+        await operate(
+          header({ id: 'hdr-2' }),
+          'application/fhir+json',
+          `/Patient/${PATIENT_ID}/$patient-update`,
+        ),
+      ],
       ['form to an operation', await operate('a=b', 'application/x-www-form-urlencoded')],
       ['broken JSON', await operate('{')],
       ['not a Bundle', await operate({ resourceType: 'Patient' })],
