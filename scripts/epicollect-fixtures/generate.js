@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url'
 import { SeededRandom } from '../../dist/core/random.js'
 import { createAutoMapping } from '../../dist/providers/epicollect/state/mapping.js'
 import { inMysqlJsonOrder } from '../../dist/providers/epicollect/wire/mysql-json.js'
+import { padJpeg } from './pad-jpeg.js'
 import { riverWatch } from './river-watch.js'
 import { closedProject, schoolBirdCount } from './small-projects.js'
 import { urbanTrees } from './urban-trees.js'
@@ -139,18 +140,23 @@ export function generateEpicollectFixtures() {
   for (const media of plans) {
     for (const [path, source] of media.files) files.set(path, { media: source })
   }
+  // Padded to the byte sizes of the server's own placeholders (see pad-jpeg.js).
   files.set('epicollect/placeholders/ec5-photo-unsynced-placeholder-512x512.jpg', {
     media: 'placeholder-unsynced-512.jpg',
+    size: 40_073,
   })
-  files.set('epicollect/placeholders/ec5-placeholder-256x256.jpg', { media: 'placeholder-256.jpg' })
+  files.set('epicollect/placeholders/ec5-placeholder-256x256.jpg', {
+    media: 'placeholder-256.jpg',
+    size: 3_735,
+  })
   return files
 }
 
 /** The bytes of one generated file. */
 export function contentOf(value) {
-  return typeof value === 'string'
-    ? Buffer.from(value, 'utf8')
-    : readFileSync(join(MEDIA_SOURCES, value.media))
+  if (typeof value === 'string') return Buffer.from(value, 'utf8')
+  const bytes = readFileSync(join(MEDIA_SOURCES, value.media))
+  return value.size === undefined ? bytes : padJpeg(bytes, value.size)
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -8,7 +8,10 @@
  * - `GET /api/export/entries/{slug}` with `branch_ref` for branch entries (entries/*);
  * - `GET /api/export/project/{slug}` (project/export-project);
  * - `GET /api/export/media/{slug}` and the `/api/media/{slug}` URLs of public exports (media/*);
- * - `GET /api/projects/{name}` and `/api/project-version/{slug}`;
+ * - `GET /api/projects/{name}` and `/api/project-version/{slug}` (names and slugs compared as the
+ *   `utf8_unicode_ci` columns do: case, accents and trailing spaces ignored);
+ * - the web app's `GET /api/project/{slug}`, `/api/json/project/{slug}` and `/api/temp-media/{slug}`
+ *   for public projects (private ones 404 `ec5_77`);
  * - the Apps page (create, Revoke Token, Delete App) at `/_standin/epicollect`.
  *
  * Known deviations:
@@ -16,8 +19,13 @@
  *   address, or one shared bucket when there is none: the server's socket address is not visible
  *   to the app. Limits default to the server code's values, not the lower documented ones.
  * - `entry_thumb` and `project_mobile_logo` serve pre-rendered files from the fixtures (or the
- *   original) instead of resizing on the fly; the placeholders are small look-alikes, not the
- *   server's 40,073- and 3,735-byte JPEGs, and the mobile-logo placeholder is not resized.
+ *   original) instead of resizing on the fly; the placeholders are look-alikes padded with a JPEG
+ *   comment to the server's 40,073 and 3,735 bytes, and the mobile-logo placeholder is not resized.
+ * - No Epicollect5 user ever signs in, so the web app's routes refuse every private project with
+ *   `ec5_77` (never `ec5_78` or `ec5_91`), and `meta.project_user` is the anonymous "User".
+ *   `/api/temp-media` has no temporary uploads to serve and always falls through to the saved media.
+ * - The web app's `/api/entries/{slug}` and `/api/entries-locations/{slug}` are not served (422
+ *   `ec5_219`): their bodies are the stored entry JSON and GeoJSON, which the fixtures do not hold.
  * - Media on S3 with presigned redirects (`API_EXPORT_MEDIA_S3_REDIRECT_ENABLED`) is not simulated;
  *   files are served as the local-disk driver does.
  * - An out-of-range `Range` header gets the whole file with a correct `Content-Length` (the server

@@ -37,12 +37,18 @@
  *   FHIR errors are OperationOutcomes; Data Model errors are `Meta.Errors[]` whose `ID` is a stable
  *   hash of the text.
  * - The rate limit counts per API key (Redox: per IP), on the data APIs only, not the token endpoint.
- * - FHIR: a token works only for its key's environment (403 otherwise) and the destinations in
- *   `fhir.destinations`; search supports the parameters in `fhir-search-params.ts`, `_count` without
- *   paging links; `$`-operations are acknowledged with a `$process-message`-style response Bundle and
- *   change no data. `Redox-Source-Id` is ignored.
- * - Data Model: any `DataModel`/`EventType` pair is accepted; queries get their `Meta` and logs back,
- *   not query results.
+ * - FHIR (docs/redox-fhir.md): a token works only for its key's environment (403 otherwise) and the
+ *   destinations in `fhir.destinations`. Search knows the parameters in
+ *   `routes/fhir-search-params.ts`; others are ignored with an OperationOutcome warning entry (Redox
+ *   passes them to the EHR, whose answer standin cannot know). Pages follow `_count`/`_offset` in
+ *   fixture order. `GET …/metadata` is open and describes standin (Redox documents none). Compartment
+ *   search (`Patient/{id}/Observation`), which Redox does not document, answers 404.
+ *   `$`-operations are acknowledged with a `$process-message`-style Bundle, change no data, and any
+ *   `$name` is accepted (the CapabilityStatement lists the documented two). A header without an id
+ *   gets an answer without `response`. `Redox-Source-Id` is ignored.
+ * - Data Model: any `DataModel`/`EventType` pair is accepted; PatientSearch `Query` and
+ *   ClinicalSummary `PatientQuery` answer from the FHIR fixtures (a search that finds nobody gets an
+ *   empty `Patient`); other queries get their `Meta` and logs back, not results.
  */
 import { redoxDrift } from './proxy/drift.js'
 import { authenticateLocalToken } from './proxy/local-credential.js'

@@ -49,6 +49,11 @@ describe('GET /api/projects', () => {
     ['/api/projects/EC5%20Urban?exact=0', [TREES_HIT]],
     ['/api/projects', []],
     ['/api/json/projects/ec5%20school', [BIRDS_HIT]],
+    // utf8_unicode_ci pads with spaces for `=`, so trailing spaces do not count for exact names...
+    ['/api/projects/EC5%20Urban%20Trees%20?exact=true', [TREES_HIT]],
+    ['/api/projects/%C3%A9c5%20URBAN%20trees%20%20?exact=true', [TREES_HIT]],
+    // ...but LIKE pads nothing: a prefix with a trailing space needs a name that has one there.
+    ['/api/projects/EC5%20Urban%20Trees%20', []],
   ])('answers %s', async (path, data) => {
     expect(await search(path)).toEqual({ data })
   })
@@ -103,11 +108,27 @@ describe('GET /api/project-version', () => {
     })
   })
 
-  it.each(['ec5-nowhere', 'ec5-pilot-2019'])('answers %s with 400 ec5_11', async (slug) => {
-    const t = await standin()
-    expect(await outcome(await t.request(`/epicollect/api/project-version/${slug}`))).toEqual({
-      status: 400,
-      body: problem('ec5_11', 'Project does not exist.', 'version'),
-    })
-  })
+  it.each(['EC5-URBAN-TREES', 'Ec5-Urban-Trees%20%20'])(
+    'finds %s under the slug column collation and echoes the slug as sent',
+    async (slug) => {
+      expect(await search(`/api/project-version/${slug}`)).toEqual({
+        data: {
+          type: 'project-version',
+          id: decodeURIComponent(slug),
+          attributes: { structure_last_updated: '2024-06-20 16:45:12', version: '1718901912' },
+        },
+      })
+    },
+  )
+
+  it.each(['ec5-nowhere', 'ec5-pilot-2019', '%20ec5-urban-trees'])(
+    'answers %s with 400 ec5_11',
+    async (slug) => {
+      const t = await standin()
+      expect(await outcome(await t.request(`/epicollect/api/project-version/${slug}`))).toEqual({
+        status: 400,
+        body: problem('ec5_11', 'Project does not exist.', 'version'),
+      })
+    },
+  )
 })

@@ -139,10 +139,19 @@ describe('the FHIR API', () => {
 
   it.each([
     [
-      'an unknown parameter',
-      '/Patient?_id=x&colour=blue',
+      'a malformed date',
+      '/Observation?date=ge2025-13-40',
       400,
-      outcome('invalid', 'Unknown search parameter "colour" for resource type Patient'),
+      outcome('invalid', 'Invalid date "ge2025-13-40" for search parameter "date"'),
+    ],
+    [
+      'a compartment search, which Redox does not document',
+      `/Patient/${PATIENT_ID}/Observation`,
+      404,
+      outcome(
+        'not-found',
+        `Compartment search is not supported; search Observation with patient=${PATIENT_ID}`,
+      ),
     ],
     [
       'a modifier',

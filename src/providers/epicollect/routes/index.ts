@@ -14,8 +14,8 @@ import { readEntriesQuery } from './entries-query.js'
 import { ec5Error } from '../errors.js'
 import { serveMedia } from './media-export.js'
 import { checkAccess, findProject } from './project-access.js'
-import { exportProject } from './project-export.js'
-import { projectVersion, searchProjects } from './project-search.js'
+import { exportProject, showProject } from './project-export.js'
+import { projectBySlug, projectVersion, searchProjects } from './project-search.js'
 import { parseQuery, phpTruthy } from '../wire/query-params.js'
 import type { EpicollectState } from '../state/model.js'
 import { LIMITERS, throttle } from './throttle.js'
@@ -52,6 +52,9 @@ const ROUTES = [
   ['/api/export/media/:slug', 'GET,HEAD'],
   ['/api/media/:slug', 'GET,HEAD'],
   ['/api/json/media/:slug', 'GET,HEAD'],
+  ['/api/temp-media/:slug', 'GET,HEAD'],
+  ['/api/project/:slug', 'GET,HEAD'],
+  ['/api/json/project/:slug', 'GET,HEAD'],
   ['/api/projects/:name?', 'GET,HEAD'],
   ['/api/json/projects/:name?', 'GET,HEAD'],
   ['/api/project-version/:slug', 'GET,HEAD'],
@@ -121,22 +124,38 @@ export function epicollectRoutes(
     return c.body(media.body, media.status, media.headers)
   })
 
-  for (const path of ['/api/media/:slug', '/api/json/media/:slug']) {
-    app.get(path, throttle(ctx, LIMITERS.appMedia), function appMedia(c) {
-      // The app route wants a logged-in Epicollect5 user for private projects; OAuth tokens do not count.
-      const project = findProject(ctx.state(), c.req.param('slug') ?? '')
-      if (project.access === 'private')
-        throw ec5Error(
-          'forbidden',
-          'ec5_77',
-          'middleware',
-          404,
-          `${project.slug} is private: /api/media needs a user session`,
-        )
-      const media = serveMedia(ctx.world.fixtures, project, query(c), c.req.header('range'))
-      return c.body(media.body, media.status, media.headers)
-    })
+  /**
+   * The web app's routes (`project.permissions`): a public project for anyone; a private one wants
+   * a signed-in Epicollect5 user, which an OAuth token is not, so it is 404 `ec5_77` here.
+   */
+  const publicProject = (c: Context<StandinEnv>) => {
+    const project = findProject(ctx.state(), c.req.param('slug') ?? '')
+    if (project.access === 'private')
+      throw ec5Error(
+        'forbidden',
+        'ec5_77',
+        'middleware',
+        404,
+        `${project.slug} is private: ${c.req.path} needs a user session`,
+      )
+    return project
   }
+  const appMedia = (c: Context<StandinEnv>) => {
+    const media = serveMedia(ctx.world.fixtures, publicProject(c), query(c), c.req.header('range'))
+    return c.body(media.body, media.status, media.headers)
+  }
+
+  for (const path of ['/api/media/:slug', '/api/json/media/:slug'])
+    app.get(path, throttle(ctx, LIMITERS.appMedia), appMedia)
+  // Temporary uploads come from the web app's upload form, which standin does not serve, so every
+  // request falls through to the saved media, as the server does for a missing temp file.
+  app.get('/api/temp-media/:slug', throttle(ctx, LIMITERS.global), appMedia)
+
+  for (const path of ['/api/project/:slug', '/api/json/project/:slug'])
+    app.get(path, throttle(ctx, LIMITERS.global), function showProjectRoute(c) {
+      const body = showProject(ctx.world.fixtures, publicProject(c), providerBaseUrl(c, mount))
+      return c.body(body, 200, { 'content-type': API_DATA, 'cache-control': NO_CACHE })
+    })
 
   for (const prefix of ['/api', '/api/json']) {
     app.get(`${prefix}/projects/:name?`, throttle(ctx, LIMITERS.global), function search(c) {
@@ -149,7 +168,7 @@ export function epicollectRoutes(
     })
     app.get(`${prefix}/project-version/:slug`, throttle(ctx, LIMITERS.global), function version(c) {
       const slug = c.req.param('slug')
-      const body = projectVersion(ctx.state().projects.get(slug), slug)
+      const body = projectVersion(projectBySlug(ctx.state().projects, slug), slug)
       return c.body(body, 200, { 'content-type': API_DATA, 'cache-control': NO_CACHE })
     })
   }

@@ -1,5 +1,5 @@
 /**
- * `GET /api/export/project/{slug}`: the definition (`data`), with `meta.project_mapping` and
+ * `GET /api/export/project/{slug}` (and the web app's `GET /api/project/{slug}`): the definition (`data`), with `meta.project_mapping` and
  * `meta.project_stats`. No links, no pagination. `homepage` is overwritten with
  * `<app url>/project/<slug>`; the stats are recounted from the entries, as the controller refreshes
  * them first. Stored JSON (definition, mapping, counts) keeps MySQL's key order.
@@ -13,6 +13,7 @@ import type { StoredEntry } from '../state/entry-store.js'
 import { inMysqlJsonOrder } from '../wire/mysql-json.js'
 import { encodePhpJson } from '../wire/php-json.js'
 import type { ProjectRecord } from '../state/project-fixtures.js'
+import { projectExtra } from '../wire/project-extra.js'
 
 /** Media kinds whose uploads count towards `total_files` and `total_bytes`. */
 const COUNTED_MEDIA = ['photo', 'audio', 'video'] as const
@@ -70,11 +71,8 @@ function mediaTotals(fixtures: FixtureStore, project: ProjectRecord) {
   return { files, bytes }
 }
 
-export function exportProject(
-  fixtures: FixtureStore,
-  project: ProjectRecord,
-  baseUrl: string,
-): string {
+/** The definition (`data`) with this host's homepage, and the mapping and recounted stats. */
+function projectParts(fixtures: FixtureStore, project: ProjectRecord, baseUrl: string) {
   const store = project.entries()
   let totalEntries = 0
   for (const list of store.forms().values()) totalEntries += list.length
@@ -84,16 +82,55 @@ export function exportProject(
     ...stored.definition,
     project: { ...stored.definition.project, homepage: `${baseUrl}/project/${project.slug}` },
   }
+  const stats = {
+    total_entries: totalEntries,
+    total_files: media.files,
+    total_bytes: media.bytes,
+    form_counts: counts(store.forms(), (ref) => ref),
+    branch_counts: counts(store.branches(), (key) => key.slice(key.indexOf('|') + 1)),
+    structure_last_updated: project.structureLastUpdated,
+  }
+  return { data, mapping: stored.mapping, stats }
+}
+
+export function exportProject(
+  fixtures: FixtureStore,
+  project: ProjectRecord,
+  baseUrl: string,
+): string {
+  const { data, mapping, stats } = projectParts(fixtures, project, baseUrl)
+  const meta = { project_mapping: mapping, project_stats: stats }
+  return encodePhpJson({ meta, data }, { escapeSlashes: false })
+}
+
+const extras = new WeakMap<ProjectRecord, unknown>()
+
+/**
+ * `GET /api/project/{slug}` (and `/api/json/project/{slug}`), the web app's project read: the
+ * export's body with `meta.project_extra` (stored, so in MySQL key order) and `meta.project_user`
+ * first. No Epicollect5 user is ever signed in here, so the user is the server's anonymous one.
+ */
+export function showProject(
+  fixtures: FixtureStore,
+  project: ProjectRecord,
+  baseUrl: string,
+): string {
+  const { data, mapping, stats } = projectParts(fixtures, project, baseUrl)
+  let extra = extras.get(project)
+  if (extra === undefined) {
+    extra = inMysqlJsonOrder(projectExtra(project.definition))
+    extras.set(project, extra)
+  }
   const meta = {
-    project_mapping: stored.mapping,
-    project_stats: {
-      total_entries: totalEntries,
-      total_files: media.files,
-      total_bytes: media.bytes,
-      form_counts: counts(store.forms(), (ref) => ref),
-      branch_counts: counts(store.branches(), (key) => key.slice(key.indexOf('|') + 1)),
-      structure_last_updated: project.structureLastUpdated,
+    project_extra: extra,
+    project_user: {
+      name: 'User',
+      avatar: `${baseUrl}/images/avatar-placeholder.png`,
+      role: null,
+      id: null,
     },
+    project_mapping: mapping,
+    project_stats: stats,
   }
   return encodePhpJson({ meta, data }, { escapeSlashes: false })
 }

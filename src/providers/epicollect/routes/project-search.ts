@@ -3,7 +3,9 @@
  * case-insensitive collation, so `%` and `_` are wildcards), trashed and archived ones left out,
  * private and hidden ones included; the exact name first, then most recently updated; at most 50.
  * With `?exact=<anything PHP treats as true>` only the exact name, at most one.
- * `GET /api/project-version/{slug}` answers a project's structure version.
+ * `GET /api/project-version/{slug}` answers a project's structure version, finding the slug as
+ * written (`WHERE slug = ?`, so case and trailing spaces do not matter) and echoing it as `id`.
+ * Names and slugs compare as the columns' `utf8_unicode_ci` collation does (`mysql-collation.ts`).
  *
  * @see epicollect5-server app/Http/Controllers/Api/Project/ProjectController.php (search, version)
  *   and app/Models/Project/Project.php (startsWith, matches, version)
@@ -12,7 +14,7 @@ import { parseUtcDateTime } from '../wire/dates.js'
 import { ec5Error } from '../errors.js'
 import { encodePhpJson } from '../wire/php-json.js'
 import type { ProjectRecord } from '../state/project-fixtures.js'
-import { compareText } from '../../../core/collation.js'
+import { mysqlEquals } from '../wire/mysql-collation.js'
 
 const MAX_RESULTS = 50
 
@@ -39,10 +41,10 @@ export function searchProjects(
   const live = [...projects].filter((p) => !isGone(p))
   let hits: ProjectRecord[] = []
   if (name !== '') {
-    if (exact) hits = live.filter((p) => compareText(p.name, name) === 0).slice(0, 1)
+    if (exact) hits = live.filter((p) => mysqlEquals(p.name, name)).slice(0, 1)
     else {
       const updated = (p: ProjectRecord) => parseUtcDateTime(p.updatedAt) ?? 0
-      const isExact = (p: ProjectRecord) => (compareText(p.name, name) === 0 ? 0 : 1)
+      const isExact = (p: ProjectRecord) => (mysqlEquals(p.name, name) ? 0 : 1)
       hits = live
         .filter((p) => startsWithLike(p.name, name))
         .sort((a, b) => isExact(a) - isExact(b) || updated(b) - updated(a))
@@ -55,6 +57,17 @@ export function searchProjects(
     project: { name: p.name, slug: p.slug, access: p.access, ref: p.ref },
   }))
   return encodePhpJson({ data }, { escapeSlashes: false })
+}
+
+/** The project whose slug equals `slug` under the column's collation (`WHERE slug = ?`). */
+export function projectBySlug(
+  projects: ReadonlyMap<string, ProjectRecord>,
+  slug: string,
+): ProjectRecord | undefined {
+  const exact = projects.get(slug)
+  if (exact) return exact
+  for (const project of projects.values()) if (mysqlEquals(project.slug, slug)) return project
+  return undefined
 }
 
 export function projectVersion(project: ProjectRecord | undefined, slug: string): string {

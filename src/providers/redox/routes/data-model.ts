@@ -1,16 +1,21 @@
 /**
  * The Data Model API, `POST /endpoint`: a JSON message whose `Meta` names the data model, the event
  * type and at least one destination (queries exactly one). Redox answers a send with the request's
- * `Meta` plus one log per destination.
+ * `Meta` plus one log per destination; a PatientSearch `Query` or ClinicalSummary `PatientQuery`
+ * also gets its result from the FHIR fixtures (see `wire/data-model-query.ts`).
  * @see https://developer.redoxengine.com/redox-json-api/initiating-requests/send/
  * @see https://developer.redoxengine.com/data-exchange/queries/
  */
 import type { Random } from '../../../core/random.js'
+import type { FhirStore } from '../state/fhir-store.js'
+import { answerQuery } from '../wire/data-model-query.js'
 import { invalid, readJson } from '../wire/request-body.js'
 
 export interface DataModelDeps {
   readonly random: Random
   readonly config: { readonly maxNestingDepth: number }
+  /** The FHIR fixtures that PatientSearch and ClinicalSummary queries answer from. */
+  readonly fhir: FhirStore
 }
 
 interface Meta {
@@ -22,6 +27,7 @@ interface Meta {
 
 export interface DataModelResponse {
   readonly Meta: Meta & { readonly Logs: readonly { ID: string; AttemptID: string }[] }
+  readonly [section: string]: unknown
 }
 
 export function acceptDataModel(
@@ -45,12 +51,10 @@ export function acceptDataModel(
       'A query must have exactly one destination',
       `${String(Destinations.length)} destinations on a ${DataModel} ${EventType}`,
     )
-  return {
-    Meta: {
-      ...(meta as Meta),
-      Logs: Destinations.map(() => ({ ID: deps.random.uuid(), AttemptID: deps.random.uuid() })),
-    },
-  }
+  const logs = Destinations.map(() => ({ ID: deps.random.uuid(), AttemptID: deps.random.uuid() }))
+  const answer = answerQuery(deps.fhir, DataModel, EventType, data as Record<string, unknown>)
+  if (!answer) return { Meta: { ...(meta as Meta), Logs: logs } }
+  return { Meta: { ...(meta as Meta), EventType: answer.eventType, Logs: logs }, ...answer.body }
 }
 
 /** Synchronous queries: PatientSearch `Query`, ClinicalSummary `PatientQuery`, Scheduling `AvailableSlots`... */

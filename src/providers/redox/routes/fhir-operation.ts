@@ -35,14 +35,14 @@ export function acceptMessage(
   body: string,
   deps: MessageDeps,
 ): FhirBundle {
-  const header = messageHeaderOf(
+  const { header, fullUrl } = messageHeaderOf(
     readJson(contentType, FHIR_JSON, body, deps.maxNestingDepth),
     `${type}/${operation}`,
   )
-  const event =
-    typeof header.eventUri === 'string'
-      ? { eventUri: header.eventUri }
-      : { eventCoding: header.eventCoding }
+  const event = isUri(header.eventUri)
+    ? { eventUri: header.eventUri }
+    : { eventCoding: codingOf(header.eventCoding) }
+  const answered = fhirId(header.id) ?? fhirId(/^urn:uuid:(.+)$/.exec(fullUrl ?? '')?.[1])
   const id = deps.random.uuid()
   return {
     resourceType: 'Bundle',
@@ -57,14 +57,36 @@ export function acceptMessage(
           id,
           ...event,
           source: { name: 'Redox', endpoint: deps.base },
-          response: { identifier: header.id ?? '', code: 'ok' },
+          // `response.identifier` is the request header's id (an R4 `id`, 1 to 64 characters); a
+          // header with neither an id nor a `urn:uuid:` fullUrl gets no `response` element.
+          ...(answered === undefined ? {} : { response: { identifier: answered, code: 'ok' } }),
         },
       },
     ],
   }
 }
 
-function messageHeaderOf(data: unknown, where: string): MessageHeader {
+const isUri = (v: unknown): v is string => typeof v === 'string' && /^\S+$/.test(v)
+
+/** An R4 `id`, or undefined. */
+function fhirId(v: unknown): string | undefined {
+  return typeof v === 'string' && /^[A-Za-z0-9\-.]{1,64}$/.test(v) ? v : undefined
+}
+
+/** The event coding's string members only, so the answer echoes nothing malformed. */
+function codingOf(coding: MessageHeader['eventCoding']): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const name of ['system', 'code', 'display'] as const) {
+    const v = (coding as Record<string, unknown> | undefined)?.[name]
+    if (typeof v === 'string' && v.trim() !== '') out[name] = v
+  }
+  return out
+}
+
+function messageHeaderOf(
+  data: unknown,
+  where: string,
+): { header: MessageHeader; fullUrl: string | undefined } {
   const bundle = data as { resourceType?: unknown; type?: unknown; entry?: unknown } | null
   if (bundle?.resourceType !== 'Bundle')
     throw invalid(
@@ -77,13 +99,14 @@ function messageHeaderOf(data: unknown, where: string): MessageHeader {
       `the Bundle type is ${JSON.stringify(bundle.type)}`,
     )
   const first = Array.isArray(bundle.entry)
-    ? (bundle.entry[0] as { resource?: MessageHeader } | undefined)
+    ? (bundle.entry[0] as { resource?: MessageHeader; fullUrl?: unknown } | undefined)
     : undefined
   const header = first?.resource
   if (header?.resourceType !== 'MessageHeader')
     throw invalid('The first entry of a message Bundle must be a MessageHeader')
-  const hasEvent =
-    typeof header.eventUri === 'string' || typeof header.eventCoding?.code === 'string'
+  const code = header.eventCoding?.code
+  const hasEvent = isUri(header.eventUri) || (typeof code === 'string' && code.trim() !== '')
   if (!hasEvent) throw invalid('The MessageHeader needs an eventUri or eventCoding')
-  return header
+  const fullUrl = first?.fullUrl
+  return { header, fullUrl: typeof fullUrl === 'string' ? fullUrl : undefined }
 }

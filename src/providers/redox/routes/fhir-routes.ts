@@ -10,10 +10,12 @@ import { providerBaseUrl } from '../../base-url.js'
 import type { ProviderContext, StandinContext, StandinEnv } from '../../provider.js'
 import type { DataApi } from './bearer.js'
 import { FHIR_JSON } from '../errors.js'
-import { checkFhirPath, readResource, searchResources } from './fhir.js'
+import { capabilityStatement } from './fhir-capability.js'
+import { checkFhirPath, readResource, supportedType } from './fhir.js'
+import { searchResources } from './fhir-search.js'
 import { resourceJson } from '../state/fhir-store.js'
 import { acceptMessage } from './fhir-operation.js'
-import type { Environment } from '../region.js'
+import { EnvironmentSchema, TOKEN_PATH, type Environment } from '../region.js'
 import type { RedoxState } from '../state/model.js'
 
 const FHIR_BASE = '/:destination/:environment'
@@ -52,12 +54,28 @@ export function fhirRoutes(
   function search(c: StandinContext, params: readonly (readonly [string, string])[]) {
     const { base } = fhirScope(c)
     const type = c.req.param('type') ?? ''
-    const self = `${base}/${type}?${new URLSearchParams(params as [string, string][]).toString()}`
-    return fhirJson(
-      c,
-      searchResources(ctx.state().fhir, type, params, { self, base }, ctx.world.random),
-    )
+    supportedType(type)
+    const answer = searchResources(ctx.state().fhir, type, params, { base }, ctx.world.random)
+    if (answer.ignored.length > 0)
+      c.set('why', `ignored search parameters: ${answer.ignored.join(', ')}`)
+    return fhirJson(c, answer.bundle)
   }
+
+  // Open, as FHIR servers serve it: a client reads it to find the token URL before it has a token.
+  app.get(`${FHIR_BASE}/metadata`, function metadata(c) {
+    const { destination, environment } = c.req.param()
+    if (
+      !ctx.state().settings.fhir.destinations.includes(destination) ||
+      !EnvironmentSchema.safeParse(environment).success
+    )
+      throw new StandinError('not_found', `Unknown FHIR base ${destination}/${environment}`)
+    const root = providerBaseUrl(c, mount)
+    const statement = capabilityStatement(
+      { base: `${root}/fhir/R4/${destination}/${environment}`, token: `${root}${TOKEN_PATH}` },
+      ctx.world.clock.now().toISOString(),
+    )
+    return fhirJson(c, statement)
+  })
 
   app.get(`${FHIR_BASE}/:type`, function searchByGet(c) {
     return search(c, [...new URL(c.req.url).searchParams])
@@ -67,6 +85,15 @@ export function fhirRoutes(
     fhirScope(c)
     const resource = readResource(ctx.state().fhir, c.req.param('type'), c.req.param('id'))
     return fhirText(c, resourceJson(resource))
+  })
+
+  // Compartment search (`Patient/{id}/Observation`) is not among the interactions Redox documents.
+  app.get(`${FHIR_BASE}/:type/:id/:compartment`, function compartment(c) {
+    fhirScope(c)
+    throw new StandinError(
+      'not_found',
+      `Compartment search is not supported; search ${c.req.param('compartment')} with patient=${c.req.param('id')}`,
+    )
   })
 
   app.post(`${FHIR_BASE}/:type/:action`, async function searchOrOperate(c) {

@@ -1,131 +1,208 @@
 /**
- * The FHIR R4 search parameters standin understands, per resource type, and how each matches: token
- * (`system|code`), reference (`Patient/id` or `id`), string (case- and accent-insensitive prefix)
- * and date (with the `eq ge gt le lt` prefixes).
- * @see https://hl7.org/fhir/R4/search.html
+ * The FHIR R4 search parameters standin understands, per resource type: each names its FHIR type
+ * (which decides how a value matches, see `fhir-search-values.ts`) and where in the resource it
+ * looks. `_id` and `_lastUpdated` apply to every type. Reference parameters also drive chaining
+ * (`general-practitioner.identifier`), `_include` and `_revinclude`.
+ * @see https://hl7.org/fhir/R4/searchparameter-registry.html
+ * @see https://docs.redoxengine.com/api-reference/fhir-api-reference/fhir-resources/Patient/_search/
  */
 import type { FhirResource } from '../state/fhir-store.js'
+import { asArray, type Get } from './fhir-search-values.js'
 
-/** One value of a parameter (a comma list is OR-ed by the caller). */
-export type Matcher = (resource: FhirResource, value: string) => boolean
+export type ParamType = 'token' | 'string' | 'date' | 'reference'
 
-interface Coding {
-  readonly system?: string
-  readonly code?: string
-  readonly value?: string
+export interface SearchParam {
+  readonly type: ParamType
+  readonly get: Get
+  /** The resource types a reference parameter may point to (the first is a bare id's type). */
+  readonly targets: readonly string[]
 }
 
-type Get = (r: FhirResource) => unknown
+const param =
+  (type: ParamType) =>
+  (get: Get, ...targets: string[]): SearchParam => ({ type, get, targets })
+const token = param('token')
+const string = param('string')
+const date = param('date')
+const reference = param('reference')
 
-const asArray = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v])
+type Part = Record<string, unknown>
+const all = (r: FhirResource, field: string) => asArray(r[field]) as Part[]
+const each = (v: unknown, field: string) => asArray(v).flatMap((o) => asArray((o as Part)[field]))
+const telecom = (system: string) => (r: FhirResource) =>
+  all(r, 'telecom')
+    .filter((t) => t.system === system)
+    .map((t) => t.value)
+const names = (r: FhirResource) => all(r, 'name')
+const actors = (type: string) => (r: FhirResource) =>
+  each(r.participant, 'actor').filter((a) =>
+    String((a as { reference?: string }).reference).startsWith(`${type}/`),
+  )
 
-/** Codings of a CodeableConcept / Coding / Identifier / plain code, flattened. */
-function codings(v: unknown): Coding[] {
-  return asArray(v).flatMap((item): Coding[] => {
-    if (typeof item === 'string') return [{ code: item }]
-    const o = item as { coding?: unknown; code?: string; system?: string; value?: string }
-    if (o.coding !== undefined) return codings(o.coding)
-    return [
-      { ...(o.system === undefined ? {} : { system: o.system }), code: o.code ?? o.value ?? '' },
-    ]
-  })
+const patient = reference((r) => r.subject, 'Patient')
+const subject = patient
+const encounter = reference((r) => r.encounter, 'Encounter')
+const identifier = token((r) => r.identifier)
+const status = token((r) => r.status)
+const code = token((r) => r.code)
+const category = token((r) => r.category)
+const personNames = {
+  given: string((r) => each(names(r), 'given')),
+  family: string((r) => each(names(r), 'family')),
+  name: string((r) => [
+    ...each(names(r), 'given'),
+    ...each(names(r), 'family'),
+    ...each(names(r), 'text'),
+  ]),
+}
+const address = (field: string) => string((r) => each(r.address, field))
+const addressAny = string((r) =>
+  ['line', 'city', 'district', 'state', 'postalCode', 'country', 'text'].flatMap((f) =>
+    each(r.address, f),
+  ),
+)
+
+/** What Observation and DiagnosticReport share: a subject's finding made at a time by someone. */
+const finding = {
+  identifier,
+  patient,
+  subject,
+  encounter,
+  category,
+  code,
+  status,
+  date: date((r) => r.effectiveDateTime ?? r.effectivePeriod),
+  performer: reference((r) => r.performer, 'Practitioner', 'Organization'),
 }
 
-export function token(get: Get): Matcher {
-  return (r, value) => {
-    const bar = value.indexOf('|')
-    const system = bar < 0 ? undefined : value.slice(0, bar)
-    const code = bar < 0 ? value : value.slice(bar + 1)
-    return codings(get(r)).some(
-      (c) =>
-        (system === undefined || (system === '' ? c.system === undefined : c.system === system)) &&
-        (code === '' || c.code === code),
-    )
-  }
-}
-
-export function reference(get: Get, type = 'Patient'): Matcher {
-  return (r, value) => {
-    const target = value.includes('/') ? value : `${type}/${value}`
-    return asArray(get(r)).some((ref) => (ref as { reference?: string }).reference === target)
-  }
-}
-
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
-
-export function string(get: Get): Matcher {
-  return (r, value) =>
-    asArray(get(r)).some((s) => typeof s === 'string' && fold(s).startsWith(fold(value)))
-}
-
-export function date(get: Get): Matcher {
-  return (r, value) => {
-    const m = /^(eq|ne|ge|gt|le|lt)?(\d{4}(?:-\d{2}(?:-\d{2}(?:T.*)?)?)?)$/.exec(value)
-    if (!m) return false
-    const prefix = m[1] ?? 'eq'
-    const wanted = m[2] ?? ''
-    return asArray(get(r)).some((d) => {
-      if (typeof d !== 'string') return false
-      const have = d.slice(0, wanted.length)
-      switch (prefix) {
-        case 'eq':
-          return have === wanted
-        case 'ne':
-          return have !== wanted
-        case 'ge':
-          return have >= wanted
-        case 'gt':
-          return have > wanted
-        case 'le':
-          return have <= wanted
-        default:
-          return have < wanted
-      }
-    })
-  }
-}
-
-const names = (r: FhirResource) => asArray(r.name) as { given?: string[]; family?: string }[]
-const subject = reference((r) => r.subject)
-
-export const SEARCH_PARAMETERS: Readonly<Record<string, Readonly<Record<string, Matcher>>>> = {
+/** Every type's own parameters; `COMMON` adds `_id` and `_lastUpdated`. */
+const OWN: Readonly<Record<string, Readonly<Record<string, SearchParam>>>> = {
   Patient: {
-    identifier: token((r) => r.identifier),
-    given: string((r) => names(r).flatMap((n) => n.given ?? [])),
-    family: string((r) => names(r).map((n) => n.family)),
-    name: string((r) => names(r).flatMap((n) => [...(n.given ?? []), n.family])),
+    identifier,
+    ...personNames,
     birthdate: date((r) => r.birthDate),
     gender: token((r) => r.gender),
+    active: token((r) => r.active),
+    'general-practitioner': reference((r) => r.generalPractitioner, 'Practitioner', 'Organization'),
+    organization: reference((r) => r.managingOrganization, 'Organization'),
+    address: addressAny,
+    'address-line': address('line'),
+    'address-city': address('city'),
+    'address-state': address('state'),
+    'address-postalcode': address('postalCode'),
+    phone: token(telecom('phone')),
+    email: token(telecom('email')),
   },
   Encounter: {
-    patient: subject,
+    identifier,
+    patient,
     subject,
-    status: token((r) => r.status),
+    status,
     class: token((r) => r.class),
     type: token((r) => r.type),
-    date: date((r) => (r.period as { start?: string } | undefined)?.start),
+    date: date((r) => r.period),
+    participant: reference((r) => each(r.participant, 'individual'), 'Practitioner'),
+    location: reference((r) => each(r.location, 'location'), 'Location'),
+    'service-provider': reference((r) => r.serviceProvider, 'Organization'),
   },
-  Observation: {
-    patient: subject,
-    subject,
-    encounter: reference((r) => r.encounter, 'Encounter'),
-    category: token((r) => r.category),
-    code: token((r) => r.code),
-    status: token((r) => r.status),
-    date: date((r) => r.effectiveDateTime),
-  },
+  Observation: finding,
   Condition: {
-    patient: subject,
+    identifier,
+    patient,
     subject,
-    category: token((r) => r.category),
-    code: token((r) => r.code),
+    encounter,
+    category,
+    code,
     'clinical-status': token((r) => r.clinicalStatus),
+    'onset-date': date((r) => r.onsetDateTime ?? r.onsetPeriod),
+    'recorded-date': date((r) => r.recordedDate),
   },
   MedicationRequest: {
-    patient: subject,
+    identifier,
+    patient,
     subject,
-    status: token((r) => r.status),
+    encounter,
+    status,
     intent: token((r) => r.intent),
     code: token((r) => r.medicationCodeableConcept),
+    authoredon: date((r) => r.authoredOn),
+    requester: reference((r) => r.requester, 'Practitioner'),
+  },
+  AllergyIntolerance: {
+    identifier,
+    patient: reference((r) => r.patient, 'Patient'),
+    code,
+    category,
+    'clinical-status': token((r) => r.clinicalStatus),
+    date: date((r) => r.recordedDate),
+  },
+  Appointment: {
+    identifier,
+    status,
+    date: date((r) => r.start),
+    patient: reference(actors('Patient'), 'Patient'),
+    practitioner: reference(actors('Practitioner'), 'Practitioner'),
+    location: reference(actors('Location'), 'Location'),
+    actor: reference((r) => each(r.participant, 'actor'), 'Patient', 'Practitioner', 'Location'),
+  },
+  Coverage: {
+    identifier,
+    status,
+    patient: reference((r) => r.beneficiary, 'Patient'),
+    beneficiary: reference((r) => r.beneficiary, 'Patient'),
+    payor: reference((r) => r.payor, 'Organization', 'Patient'),
+  },
+  DiagnosticReport: { ...finding, result: reference((r) => r.result, 'Observation') },
+  DocumentReference: {
+    identifier,
+    patient,
+    subject,
+    status,
+    category,
+    type: token((r) => r.type),
+    date: date((r) => r.date),
+    encounter: reference((r) => each(r.context, 'encounter'), 'Encounter'),
+    author: reference((r) => r.author, 'Practitioner', 'Organization'),
+  },
+  Immunization: {
+    identifier,
+    patient: reference((r) => r.patient, 'Patient'),
+    status,
+    date: date((r) => r.occurrenceDateTime),
+    'vaccine-code': token((r) => r.vaccineCode),
+  },
+  Location: {
+    identifier,
+    name: string((r) => r.name),
+    'address-city': string((r) => (r.address as Part | undefined)?.city),
+    organization: reference((r) => r.managingOrganization, 'Organization'),
+  },
+  Organization: {
+    identifier,
+    name: string((r) => r.name),
+    'address-city': address('city'),
+  },
+  Practitioner: { identifier, ...personNames },
+  Procedure: {
+    identifier,
+    patient,
+    subject,
+    encounter,
+    code,
+    status,
+    date: date((r) => r.performedDateTime ?? r.performedPeriod),
+    performer: reference((r) => each(r.performer, 'actor'), 'Practitioner', 'Organization'),
   },
 }
+
+const COMMON: Readonly<Record<string, SearchParam>> = {
+  _id: token((r) => r.id),
+  _lastUpdated: date((r) => (r.meta as { lastUpdated?: string } | undefined)?.lastUpdated),
+}
+
+export const SEARCH_PARAMETERS: Readonly<Record<string, Readonly<Record<string, SearchParam>>>> =
+  Object.fromEntries(
+    Object.entries(OWN).map(([type, own]) => [type, { ...COMMON, ...own }] as const),
+  )
+
+export const RESOURCE_TYPES: readonly string[] = Object.keys(OWN).sort()

@@ -75,7 +75,11 @@ export function redoxRoutes(ctx: ProviderContext<RedoxState>, mount: string): Ho
   for (const path of ['/endpoint', '/query']) {
     app.post(path, async function sendDataModel(c) {
       bearer(c, 'data-model')
-      const answer = acceptDataModel(c.req.header('content-type'), await c.req.text(), ctx.world)
+      const answer = acceptDataModel(c.req.header('content-type'), await c.req.text(), {
+        random: ctx.world.random,
+        config: ctx.world.config,
+        fhir: ctx.state().fhir,
+      })
       ctx.state().received.dataModel++
       return c.json(answer)
     })
