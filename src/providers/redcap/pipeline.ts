@@ -7,6 +7,7 @@
  */
 import { authenticateProject, authenticateSuper, type Principal } from './auth.js'
 import { CONTENT_REGISTRY } from './contents/registry.js'
+import { dataChanged } from './export-cache.js'
 import type { ActionDef, BaseCall, CallDeps, ContentDef } from './contents/types.js'
 import { badRequest, MSG } from './messages.js'
 import type { RedcapState } from './model.js'
@@ -111,6 +112,8 @@ export function handleApiCall(state: RedcapState, deps: CallDeps, params: ApiPar
     if (!requirement.met(principal.access, principal.project)) throw requirement.error()
   }
   if (!spec.run) throw badRequest(MSG.badAction)
+  // Only a record export is answered from the cache; any other call may change what it holds.
+  if (content !== 'record' || action !== 'export') dataChanged(principal.project)
   const call = {
     ...base,
     project: principal.project,

@@ -1,0 +1,131 @@
+// @ts-check
+/**
+ * Cost per request with 200,000 live credentials against 10: two standins on the bench scenario,
+ * one filled through the Redox token endpoint (each call issues a 5-minute token), measured in
+ * turns on each provider's token endpoint and on authenticated data routes. The small standin's
+ * Redox token case issues tokens as it is measured, so it holds 10 live credentials only at the
+ * start; both standins grow alike during their turns.
+ */
+import { BENCH, FORM, redcapApi, redoxToken, redoxTokenForm } from '../cases.js'
+import { runLoad } from '../lib/load.js'
+import { callJson, loadBenchScenario, startStandin } from '../lib/standin.js'
+import { formatRate } from '../lib/stats.js'
+import { inTurns } from '../lib/turns.js'
+import { failedRow } from './row.js'
+
+export const LIVE_CREDENTIALS = 200_000
+const TARGET = 0.8
+
+/**
+ * @typedef {import('../lib/load.js').LoadRequest} LoadRequest
+ * @typedef {import('../lib/spawn.js').Server} Server
+ * @typedef {{ name: string, expect: number, prepare: (url: string) => Promise<LoadRequest> }} Route
+ */
+
+/** @type {Route[]} */
+const ROUTES = [
+  {
+    name: 'Redox token endpoint',
+    expect: 200,
+    async prepare(url) {
+      const { body } = await redoxTokenForm(context(url))
+      return { method: 'POST', path: '/redox/v2/auth/token', headers: FORM, body }
+    },
+  },
+  {
+    name: 'Epicollect5 token endpoint',
+    expect: 200,
+    prepare: async () => ({
+      method: 'POST',
+      path: '/epicollect/api/oauth/token',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        grant_type: 'client_credentials',
+        client_id: BENCH.epicollect.clientId,
+        client_secret: BENCH.epicollect.secret,
+      }),
+    }),
+  },
+  {
+    name: 'Redox FHIR read',
+    expect: 200,
+    async prepare(url) {
+      const token = await redoxToken(context(url))
+      return {
+        path: `${BENCH.redox.fhirBase}/Patient/${BENCH.redox.patientId}`,
+        headers: { authorization: `Bearer ${token}` },
+      }
+    },
+  },
+  {
+    name: 'REDCap project info',
+    expect: 200,
+    prepare: async () =>
+      redcapApi({ token: BENCH.redcap.token, content: 'project', format: 'json' }),
+  },
+]
+
+/** @param {string} url */
+function context(url) {
+  return {
+    url,
+    call: (/** @type {string} */ path, /** @type {any} */ init) => callJson(url, path, init),
+  }
+}
+
+/**
+ * @param {{ rounds: number, slice: import('../lib/load.js').LoadOptions, warmup: import('../lib/load.js').LoadOptions, live?: number, fillSeconds: number }} options
+ * @returns {Promise<import('./row.js').FlatRow[]>}
+ */
+export async function measureCredentials(options) {
+  const live = options.live ?? LIVE_CREDENTIALS
+  const label = (/** @type {string} */ name) =>
+    `${name}, ${formatRate(live)} live credentials vs 10`
+  const small = await startStandin()
+  const large = await startStandin()
+  try {
+    await loadBenchScenario(small.url)
+    await loadBenchScenario(large.url)
+    const fill = await ROUTES[0]?.prepare(large.url)
+    if (!fill) throw new Error('no Redox token route')
+    const filled = await runLoad(large.url, fill, {
+      connections: options.slice.connections,
+      seconds: options.fillSeconds,
+      amount: live,
+    })
+    const issued = filled.statuses['200'] ?? 0
+    /** @type {import('./row.js').FlatRow[]} */
+    const rows = []
+    for (const route of ROUTES) {
+      try {
+        const a = await route.prepare(large.url)
+        const b = await route.prepare(small.url)
+        await runLoad(large.url, a, options.warmup)
+        await runLoad(small.url, b, options.warmup)
+        const turns = await inTurns(
+          { server: large, request: a },
+          { server: small, request: b },
+          { rounds: options.rounds, slice: options.slice },
+        )
+        rows.push({
+          name: label(route.name),
+          outcome: 'measured',
+          measured: `${formatRate(turns.load.rps)} req/s`,
+          base: `${formatRate(turns.base.rps)} req/s`,
+          ratio: turns.ratio,
+          ...(turns.cpuRatio === undefined ? {} : { cpuRatio: turns.cpuRatio }),
+          target: TARGET,
+          bound: 'at least',
+          ...(issued < live
+            ? { note: `the fill issued ${formatRate(issued)} of ${formatRate(live)} in time` }
+            : {}),
+        })
+      } catch (error) {
+        rows.push(failedRow(label(route.name), error))
+      }
+    }
+    return rows
+  } finally {
+    await Promise.all([small.stop(), large.stop()])
+  }
+}
