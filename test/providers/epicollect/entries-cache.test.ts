@@ -1,5 +1,5 @@
 /**
- * The entries page cache (src/providers/epicollect/entries-cache.ts) and the CORS headers set as
+ * The entries page cache (src/providers/epicollect/routes/entries-cache.ts) and the CORS headers set as
  * responses are built: a repeated page is the same bytes, pages and hosts are kept apart, an empty
  * selection still says "now", and every answer, errors included, carries the CORS headers.
  */

@@ -1,5 +1,5 @@
 /**
- * The record export cache (src/providers/redcap/export-cache.ts): a repeated export is answered
+ * The record export cache (src/providers/redcap/contents/export-cache.ts): a repeated export is answered
  * from the cache, and every kind of change (record import, record delete, rights, DAG, design) is
  * seen by the next export, through the API as clients make them.
  */

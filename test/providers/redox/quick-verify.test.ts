@@ -1,13 +1,13 @@
 /**
- * The token endpoint's node:crypto fast path (src/providers/redox/quick-verify.ts) accepts exactly
+ * The token endpoint's node:crypto fast path (src/providers/redox/routes/quick-verify.ts) accepts exactly
  * what jose's `jwtVerify` accepts with the token endpoint's options, for every algorithm a key may
  * allow, and never accepts an assertion jose refuses.
  */
 import { KeyObject, sign as cryptoSign } from 'node:crypto'
 import { SignJWT, exportJWK, generateKeyPair, jwtVerify, type JWTPayload } from 'jose'
 import { describe, expect, it } from 'vitest'
-import { toPublicKey } from '../../../src/providers/redox/public-keys.js'
-import { acceptedQuickly } from '../../../src/providers/redox/quick-verify.js'
+import { toPublicKey } from '../../../src/providers/redox/state/public-keys.js'
+import { acceptedQuickly } from '../../../src/providers/redox/routes/quick-verify.js'
 
 const AUD = 'http://127.0.0.1:4010/redox/v2/auth/token'
 const CLIENT = 'client-1'
