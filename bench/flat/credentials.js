@@ -10,8 +10,8 @@ import { BENCH, FORM, redcapApi, redoxToken, redoxTokenForm } from '../cases.js'
 import { runLoad } from '../lib/load.js'
 import { callJson, loadBenchScenario, startStandin } from '../lib/standin.js'
 import { formatRate } from '../lib/stats.js'
-import { inTurns } from '../lib/turns.js'
-import { failedRow } from './row.js'
+import { warmedTurns } from '../lib/turns.js'
+import { failedRow, rateRow } from './row.js'
 
 export const LIVE_CREDENTIALS = 200_000
 const TARGET = 0.8
@@ -100,26 +100,13 @@ export async function measureCredentials(options) {
       try {
         const a = await route.prepare(large.url)
         const b = await route.prepare(small.url)
-        await runLoad(large.url, a, options.warmup)
-        await runLoad(small.url, b, options.warmup)
-        const turns = await inTurns(
+        const turns = await warmedTurns(
           { server: large, request: a },
           { server: small, request: b },
-          { rounds: options.rounds, slice: options.slice },
+          options,
         )
-        rows.push({
-          name: label(route.name),
-          outcome: 'measured',
-          measured: `${formatRate(turns.load.rps)} req/s`,
-          base: `${formatRate(turns.base.rps)} req/s`,
-          ratio: turns.ratio,
-          ...(turns.cpuRatio === undefined ? {} : { cpuRatio: turns.cpuRatio }),
-          target: TARGET,
-          bound: 'at least',
-          ...(issued < live
-            ? { note: `the fill issued ${formatRate(issued)} of ${formatRate(live)} in time` }
-            : {}),
-        })
+        const short = `the fill issued ${formatRate(issued)} of ${formatRate(live)} in time`
+        rows.push(rateRow(label(route.name), turns, TARGET, issued < live ? [short] : []))
       } catch (error) {
         rows.push(failedRow(label(route.name), error))
       }

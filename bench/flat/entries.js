@@ -11,11 +11,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { BENCH } from '../cases.js'
-import { runLoad } from '../lib/load.js'
 import { callJson, loadBenchScenario, startStandin } from '../lib/standin.js'
 import { formatRate } from '../lib/stats.js'
-import { inTurns, unexpectedOf } from '../lib/turns.js'
-import { failedRow } from './row.js'
+import { warmedTurns } from '../lib/turns.js'
+import { failedRow, rateRow } from './row.js'
 
 const PROJECT = 'epicollect/projects/ec5-river-watch'
 const SHIPPED = fileURLToPath(new URL(`../../fixtures/${PROJECT}/entries.json`, import.meta.url))
@@ -75,25 +74,12 @@ export async function measureEntries(options) {
     await loadBenchScenario(large.url)
     const a = await pageRequest(large.url)
     const b = await pageRequest(small.url)
-    await runLoad(large.url, a, options.warmup)
-    await runLoad(small.url, b, options.warmup)
-    const turns = await inTurns(
+    const turns = await warmedTurns(
       { server: large, request: a },
       { server: small, request: b },
-      { rounds: options.rounds, slice: options.slice },
+      options,
     )
-    const unexpected = unexpectedOf(turns.load, 200) ?? unexpectedOf(turns.base, 200)
-    return {
-      name,
-      outcome: 'measured',
-      measured: `${formatRate(turns.load.rps)} req/s`,
-      base: `${formatRate(turns.base.rps)} req/s`,
-      ratio: turns.ratio,
-      ...(turns.cpuRatio === undefined ? {} : { cpuRatio: turns.cpuRatio }),
-      target: TARGET,
-      bound: 'at least',
-      ...(unexpected ? { note: `unexpected answers: ${unexpected}` } : {}),
-    }
+    return rateRow(name, turns, TARGET)
   } catch (error) {
     return failedRow(name, error)
   } finally {

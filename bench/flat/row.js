@@ -1,4 +1,7 @@
 // @ts-check
+import { formatRate } from '../lib/stats.js'
+import { unexpectedOf } from '../lib/turns.js'
+
 /**
  * A flat-cost row: the same work measured with little and with much history (credentials, rows,
  * entries, sessions), and whether the ratio stays within its target.
@@ -24,6 +27,31 @@
 export function flatMet(row, ratio = row.ratio) {
   if (ratio === undefined || row.target === undefined) return undefined
   return row.bound === 'at most' ? ratio <= row.target : ratio >= row.target
+}
+
+/**
+ * A row for two rates measured in turns (the large side over the small one, at least `target`),
+ * with what else the reader needs and any answers of another status than 200.
+ * @param {string} name
+ * @param {import('../lib/turns.js').TurnsResult} turns
+ * @param {number} target
+ * @param {string[]} notes
+ * @returns {FlatRow}
+ */
+export function rateRow(name, turns, target, notes = []) {
+  const unexpected = unexpectedOf(turns.load, 200) ?? unexpectedOf(turns.base, 200)
+  const note = [...notes, ...(unexpected ? [`unexpected answers: ${unexpected}`] : [])].join('; ')
+  return {
+    name,
+    outcome: 'measured',
+    measured: `${formatRate(turns.load.rps)} req/s`,
+    base: `${formatRate(turns.base.rps)} req/s`,
+    ratio: turns.ratio,
+    ...(turns.cpuRatio === undefined ? {} : { cpuRatio: turns.cpuRatio }),
+    target,
+    bound: 'at least',
+    ...(note ? { note } : {}),
+  }
 }
 
 /**

@@ -9,8 +9,8 @@ import { BENCH, redcapApi } from '../cases.js'
 import { runLoad } from '../lib/load.js'
 import { callJson, loadBenchScenario, startStandin } from '../lib/standin.js'
 import { formatRate } from '../lib/stats.js'
-import { inTurns, unexpectedOf } from '../lib/turns.js'
-import { failedRow } from './row.js'
+import { inTurns } from '../lib/turns.js'
+import { failedRow, rateRow } from './row.js'
 
 const TARGET = 0.8
 
@@ -46,18 +46,9 @@ export async function measureSessions(options) {
       { rounds: options.rounds, slice: options.slice },
     )
     const perSessionKb = ((rssAfter - rssBefore) * 1024) / count
-    const unexpected = unexpectedOf(turns.load, 200) ?? unexpectedOf(turns.base, 200)
-    return {
-      name,
-      outcome: 'measured',
-      measured: `${formatRate(turns.load.rps)} req/s`,
-      base: `${formatRate(turns.base.rps)} req/s`,
-      ratio: turns.ratio,
-      ...(turns.cpuRatio === undefined ? {} : { cpuRatio: turns.cpuRatio }),
-      target: TARGET,
-      bound: 'at least',
-      note: `${formatRate(perSessionKb)} KB of RSS per idle session (${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB for ${formatRate(count)})${unexpected ? `; unexpected answers: ${unexpected}` : ''}`,
-    }
+    return rateRow(name, turns, TARGET, [
+      `${formatRate(perSessionKb)} KB of RSS per idle session (${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB for ${formatRate(count)})`,
+    ])
   } catch (error) {
     return failedRow(name, error)
   } finally {

@@ -3,7 +3,7 @@
  * Two load runs measured in turns: A, B, A, B... in equal slices, so a machine that gets busier or
  * quieter during the run shifts both alike. The ratio is the median of the per-turn ratios.
  */
-import { runMetered } from './load.js'
+import { runLoad, runMetered } from './load.js'
 import { median } from './stats.js'
 
 /**
@@ -53,6 +53,18 @@ export async function inTurns(measured, base, options) {
     baseCpuRps: medianOf(theirs.map((l) => l.cpuRps)),
     cpuRatio: cpuRatios.length > 0 ? median(cpuRatios) : undefined,
   }
+}
+
+/**
+ * `inTurns` after warming both subjects up, the measured one first.
+ * @param {Subject} measured
+ * @param {Subject} base
+ * @param {{ rounds: number, slice: LoadOptions, warmup: LoadOptions }} options
+ */
+export async function warmedTurns(measured, base, options) {
+  await runLoad(measured.server.url, measured.request, options.warmup)
+  await runLoad(base.server.url, base.request, options.warmup)
+  return inTurns(measured, base, options)
 }
 
 /** @param {(number | undefined)[]} values */
