@@ -4,8 +4,9 @@
  * port, and one ready line in the shape the bench waits for. Only started by `--peers`, and only
  * when the package is installed.
  */
-import { OAuth2Server } from 'oauth2-mock-server'
-
+// Not a dependency: imported by name so the type check does not need it installed.
+const PACKAGE = 'oauth2-mock-server'
+const { OAuth2Server } = /** @type {any} */ (await import(PACKAGE))
 const server = new OAuth2Server()
 await server.issuer.keys.generate('RS256')
 await server.start(0, '127.0.0.1')
