@@ -70,7 +70,9 @@ const connections = Number(values.connections)
 const coldRuns = quick ? 3 : Number(values['cold-runs'])
 const rssRequests = quick ? 20_000 : Number(values['rss-requests'])
 const measure = { connections, seconds }
-const warmup = { connections, seconds: Math.max(1, Math.round(seconds / 5)) }
+// The JIT and the heap need a few seconds of load before a rate settles (a token endpoint more
+// than doubles from its first two seconds to its sixth).
+const warmup = { connections, seconds: quick ? 1 : Math.max(2, Math.round(seconds / 3)) }
 const rounds = quick ? 1 : 3
 const slice = { connections, seconds: seconds / rounds }
 
@@ -100,7 +102,7 @@ const standin = await startStandin()
 try {
   /** @type {import('./lib/report.js').CaseRow[]} */
   const floorRows = []
-  /** @type {(import('./lib/report.js').CaseRow & { shared?: import('./lib/load.js').LoadRequest })[]} */
+  /** @type {(import('./lib/report.js').CaseRow & { shared?: () => Promise<import('./lib/load.js').LoadRequest> })[]} */
   const rows = []
   if (!skip.has('throughput')) {
     const floors = await measureFloors(started, { warmup, measure })
@@ -161,7 +163,7 @@ try {
     )
     addFlat(
       await measureImports(
-        quick ? { limitSeconds: 30, small: 400, large: 4_000 } : { limitSeconds: 60 },
+        quick ? { limitSeconds: 30, small: 400, large: 4_000 } : { limitSeconds: 45 },
       ),
     )
     addFlat([await measureEntries({ ...turns, ...(quick ? { large: 10_000 } : {}) })])
@@ -176,11 +178,12 @@ try {
     const shared = rows.flatMap((row) => (row.shared ? [row.shared] : []))
     // With --profile every case ran on a standin of its own; the long run then uses health alone.
     const healthOnly = shared.length === 0
-    if (healthOnly) shared.push({ path: '/_standin/health' })
+    if (healthOnly) shared.push(async () => ({ path: '/_standin/health' }))
     const measured = await measureMemory(standin, shared, {
       total: rssRequests,
       connections,
       maxSeconds: quick ? 30 : 120,
+      chunks: quick ? 10 : 40,
       targetMb: RSS_TARGET_MB,
     })
     memory = healthOnly

@@ -74,8 +74,9 @@ const KINDS = [
 ]
 
 /**
- * The bench project's own project XML, its clinical data replaced by `rows` records made from its
- * first record.
+ * The bench project's own project XML with its clinical data replaced by `rows` records, each the
+ * record ID, first and last name as the record import case sends them, in the form and item group
+ * the export gives its first record.
  * @param {string} url
  * @param {number} rows
  */
@@ -90,20 +91,24 @@ async function odmWithRecords(url, rows) {
     }),
   })
   const xml = await response.text()
-  const subject = /<SubjectData SubjectKey="([^"]*)"[\s\S]*?<\/SubjectData>\n?/.exec(xml)
-  const start = xml.indexOf('<ClinicalData')
-  const open = xml.indexOf('>', start) + 1
+  const form = /<FormData FormOID="([^"]+)"[^>]*>\s*<ItemGroupData ItemGroupOID="([^"]+)"/.exec(xml)
+  const open = xml.indexOf('>', xml.indexOf('<ClinicalData')) + 1
   const close = xml.indexOf('</ClinicalData>')
-  if (!subject || start < 0 || close < 0) throw new Error('the project XML has no record to copy')
-  const [block, key] = /** @type {[string, string]} */ ([subject[0], subject[1]])
-  const keyed = [`SubjectKey="${key}"`, `ItemOID="record_id" Value="${key}"`]
+  if (!form || open === 0 || close < 0) throw new Error('the project XML has no record to copy')
+  const [, formOid, groupOid] = /** @type {[string, string, string]} */ (
+    /** @type {unknown} */ (form)
+  )
   const parts = []
   for (let i = 0; i < rows; i++) {
     const id = String(9001 + i)
     parts.push(
-      block
-        .replace(keyed[0] ?? '', `SubjectKey="${id}"`)
-        .replace(keyed[1] ?? '', `ItemOID="record_id" Value="${id}"`),
+      `\t<SubjectData SubjectKey="${id}" redcap:RecordIdField="record_id">\n` +
+        `\t\t<FormData FormOID="${formOid}" FormRepeatKey="1">\n` +
+        `\t\t\t<ItemGroupData ItemGroupOID="${groupOid}" ItemGroupRepeatKey="1">\n` +
+        `\t\t\t\t<ItemData ItemOID="record_id" Value="${id}"/>\n` +
+        `\t\t\t\t<ItemData ItemOID="first_name" Value="Bench"/>\n` +
+        `\t\t\t\t<ItemData ItemOID="last_name" Value="Row ${String(i + 1)}"/>\n` +
+        `\t\t\t</ItemGroupData>\n\t\t</FormData>\n\t</SubjectData>\n`,
     )
   }
   return `${xml.slice(0, open)}\n${parts.join('')}${xml.slice(close)}`
@@ -173,9 +178,19 @@ async function measureKind(kind, small, large, limitSeconds) {
       target: TARGET,
       bound: 'at most',
     }
+  } catch (error) {
+    const exited = server.rssMb() === undefined ? ' (standin exited)' : ''
+    const said = server.stderr().trim().split('\n').slice(-1)[0] ?? ''
+    throw new Error(`${firstLine(error)}${exited}${said ? `: ${said}` : ''}`, { cause: error })
   } finally {
     await server.stop('SIGKILL')
   }
+}
+
+/** @param {unknown} error */
+function firstLine(error) {
+  const message = error instanceof Error ? error.message : String(error)
+  return message.split('\n')[0] ?? message
 }
 
 /**

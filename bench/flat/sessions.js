@@ -6,10 +6,9 @@
  * session (`content=version` with the bench token), so every session's own app answers it.
  */
 import { BENCH, redcapApi } from '../cases.js'
-import { runLoad } from '../lib/load.js'
 import { callJson, loadBenchScenario, startStandin } from '../lib/standin.js'
 import { formatRate } from '../lib/stats.js'
-import { inTurns } from '../lib/turns.js'
+import { warmedTurns } from '../lib/turns.js'
 import { failedRow, rateRow } from './row.js'
 
 const TARGET = 0.8
@@ -38,13 +37,7 @@ export async function measureSessions(options) {
     if (first === undefined) throw new Error('no session was created')
     const spread = { ...call, path: first, paths: rest }
     const one = { ...call, path: first }
-    await runLoad(server.url, spread, options.warmup)
-    await runLoad(server.url, one, options.warmup)
-    const turns = await inTurns(
-      { server, request: spread },
-      { server, request: one },
-      { rounds: options.rounds, slice: options.slice },
-    )
+    const turns = await warmedTurns({ server, request: spread }, { server, request: one }, options)
     const perSessionKb = ((rssAfter - rssBefore) * 1024) / count
     return rateRow(name, turns, TARGET, [
       `${formatRate(perSessionKb)} KB of RSS per idle session (${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB for ${formatRate(count)})`,

@@ -35,7 +35,8 @@ import { callJson, loadBenchScenario, startStandin } from './standin.js'
 /**
  * @param {BenchCase} c
  * @param {CaseEnv} env
- * @returns {Promise<CaseRow & { shared?: LoadRequest }>}
+ * @returns {Promise<CaseRow & { shared?: () => Promise<LoadRequest> }>}
+ *   `shared`: obtains the case's request anew (fresh credentials) on the shared standin
  */
 export async function runCase(c, env) {
   const row = {
@@ -68,11 +69,10 @@ export async function runCase(c, env) {
     await own?.stop()
   }
   if (result.outcome !== 'measured') return { ...row, ...result }
-  const { request, ...measured } = result
   return {
     ...row,
-    ...measured,
-    ...(own ? {} : { shared: request }),
+    ...result,
+    ...(own ? {} : { shared: () => freshRequest(c, env.server.url) }),
     ...(profile ? { profile: { file: profile, ...hotspots(profile) } } : {}),
   }
 }
@@ -112,7 +112,7 @@ async function startOwn(c, env, profile) {
  * @param {BenchCase} c
  * @param {Server} server
  * @param {CaseEnv} env
- * @returns {Promise<{ outcome: 'failed', reason: string } | { outcome: 'measured', load: import('./load.js').LoadResult, ratio: number, floorRps: number, cpuRps?: number, cpuRatio?: number, floorCpuRps?: number, unexpected?: string, request: LoadRequest }>}
+ * @returns {Promise<{ outcome: 'failed', reason: string } | { outcome: 'measured', load: import('./load.js').LoadResult, ratio: number, floorRps: number, cpuRps?: number, cpuRatio?: number, floorCpuRps?: number, unexpected?: string }>}
  */
 async function measure(c, server, env) {
   const { url } = server
@@ -174,11 +174,22 @@ async function measure(c, server, env) {
               .join('; '),
           }
         : {}),
-      request,
     }
   } finally {
     await limit?.stop()
   }
+}
+
+/**
+ * @param {BenchCase} c
+ * @param {string} url
+ * @returns {Promise<LoadRequest>}
+ */
+async function freshRequest(c, url) {
+  const prepared = await c.prepare({ url, call: (path, init) => callJson(url, path, init) })
+  const request = { ...prepared }
+  delete request.publicJwk
+  return request
 }
 
 /** @param {string} name */

@@ -56,12 +56,23 @@ export async function inTurns(measured, base, options) {
 }
 
 /**
- * `inTurns` after warming both subjects up, the measured one first.
+ * `inTurns` after one probe of each (it must answer `expect`; a first request that loads data
+ * then finishes before the load starts) and a warm-up of each, the measured one first.
  * @param {Subject} measured
  * @param {Subject} base
- * @param {{ rounds: number, slice: LoadOptions, warmup: LoadOptions }} options
+ * @param {{ rounds: number, slice: LoadOptions, warmup: LoadOptions, expect?: number }} options
  */
 export async function warmedTurns(measured, base, options) {
+  for (const { server, request } of [measured, base]) {
+    const answer = await fetch(new URL(request.path, server.url), {
+      method: request.method ?? 'GET',
+      headers: request.headers ?? {},
+      ...(request.body === undefined ? {} : { body: request.body }),
+    })
+    const text = await answer.text()
+    if (answer.status !== (options.expect ?? 200))
+      throw new Error(`probe answered ${String(answer.status)}: ${text.slice(0, 120)}`)
+  }
   await runLoad(measured.server.url, measured.request, options.warmup)
   await runLoad(base.server.url, base.request, options.warmup)
   return inTurns(measured, base, options)
