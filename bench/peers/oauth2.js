@@ -10,4 +10,7 @@ const { OAuth2Server } = /** @type {any} */ (await import(PACKAGE))
 const server = new OAuth2Server()
 await server.issuer.keys.generate('RS256')
 await server.start(0, '127.0.0.1')
-process.stdout.write(`oauth2-mock-server listening on ${String(server.issuer.url)}\n`)
+// The issuer names localhost; the bench reaches every server on 127.0.0.1.
+const url = new URL(String(server.issuer.url))
+url.hostname = '127.0.0.1'
+process.stdout.write(`oauth2-mock-server listening on ${url.origin}\n`)
