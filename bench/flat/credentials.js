@@ -4,7 +4,8 @@
  * one filled through the Redox token endpoint (each call issues a 5-minute token), measured in
  * turns on each provider's token endpoint and on authenticated data routes. The small standin's
  * Redox token case issues tokens as it is measured, so it holds 10 live credentials only at the
- * start (its warm-up's tokens have expired by then); both grow alike during their turns.
+ * start (its warm-up's tokens have expired by then), and is measured last; both standins grow
+ * alike during their turns.
  */
 import { BENCH, FORM, redcapApi, redoxToken, redoxTokenForm } from '../cases.js'
 import { runLoad } from '../lib/load.js'
@@ -19,19 +20,12 @@ const TARGET = 0.8
 /**
  * @typedef {import('../lib/load.js').LoadRequest} LoadRequest
  * @typedef {import('../lib/spawn.js').Server} Server
- * @typedef {{ name: string, expect: number, prepare: (url: string) => Promise<LoadRequest> }} Route
+ * @typedef {{ name: string, expect: number, issues?: boolean, prepare: (url: string) => Promise<LoadRequest> }} Route
+ *   `issues`: each request issues a credential (measured last, so it does not grow the small side first)
  */
 
 /** @type {Route[]} */
 const ROUTES = [
-  {
-    name: 'Redox token endpoint',
-    expect: 200,
-    async prepare(url) {
-      const { body } = await redoxTokenForm(context(url))
-      return { method: 'POST', path: '/redox/v2/auth/token', headers: FORM, body }
-    },
-  },
   {
     name: 'Epicollect5 token endpoint',
     expect: 200,
@@ -63,6 +57,15 @@ const ROUTES = [
     prepare: async () =>
       redcapApi({ token: BENCH.redcap.token, content: 'project', format: 'json' }),
   },
+  {
+    name: 'Redox token endpoint',
+    expect: 200,
+    issues: true,
+    async prepare(url) {
+      const { body } = await redoxTokenForm(context(url))
+      return { method: 'POST', path: '/redox/v2/auth/token', headers: FORM, body }
+    },
+  },
 ]
 
 /** @param {string} url */
@@ -86,24 +89,26 @@ export async function measureCredentials(options) {
   try {
     await loadBenchScenario(small.url)
     await loadBenchScenario(large.url)
-    const fill = await ROUTES[0]?.prepare(large.url)
-    if (!fill) throw new Error('no Redox token route')
+    const tokenRoute = ROUTES.find((r) => r.issues)
+    if (!tokenRoute) throw new Error('no Redox token route')
+    const fill = await tokenRoute.prepare(large.url)
     const filled = await runLoad(large.url, fill, {
       connections: options.slice.connections,
       seconds: options.fillSeconds,
       amount: live,
     })
     const issued = filled.statuses['200'] ?? 0
-    // The large standin is warm from the fill; the small one gets a few seconds of the same, and
-    // its virtual clock then moves past those tokens' lifetime, so none of them is live.
-    const smallFill = await ROUTES[0]?.prepare(small.url)
-    if (smallFill)
-      await runLoad(small.url, smallFill, { connections: options.slice.connections, seconds: 5 })
-    await callJson(small.url, '/_standin/clock', { body: { advance: 301 } })
     /** @type {import('./row.js').FlatRow[]} */
     const rows = []
     for (const route of ROUTES) {
       try {
+        if (route.issues) {
+          // The large standin is warm from the fill; the small one gets a few seconds of the same,
+          // and its virtual clock then moves past those tokens' lifetime, so none of them is live.
+          const warm = await route.prepare(small.url)
+          await runLoad(small.url, warm, { connections: options.slice.connections, seconds: 5 })
+          await callJson(small.url, '/_standin/clock', { body: { advance: 301 } })
+        }
         const a = await route.prepare(large.url)
         const b = await route.prepare(small.url)
         const turns = await warmedTurns(
