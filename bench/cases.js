@@ -14,7 +14,9 @@ import { SignJWT, importJWK } from 'jose'
 
 /**
  * @typedef {import('./lib/load.js').LoadRequest} LoadRequest
- * @typedef {'node:http' | 'hono' | 'jose jwtVerify' | 'http-proxy'} FloorName
+ * @typedef {'limit' | import('./lib/floors.js').HttpFloor} FloorName
+ * @typedef {LoadRequest & { publicJwk?: import('node:crypto').JsonWebKey }} Prepared
+ *   the request the load run repeats; `publicJwk`: the key the token floor verifies with
  *
  * @typedef {object} CaseContext
  * @property {string} url  standin's base URL, as the client reaches it
@@ -24,10 +26,11 @@ import { SignJWT, importJWK } from 'jose'
  * @typedef {object} BenchCase
  * @property {string} name
  * @property {string | undefined} provider  needed in GET /_standin/state's providers, or undefined
- * @property {FloorName} floor
- * @property {number} target  the lowest acceptable ratio to the floor
+ * @property {FloorName} floor  `limit`: floors/limit.js serving standin's own answer
+ * @property {'replay' | 'form' | 'token'} [limit]  the limit floor's work (default replay)
+ * @property {number | undefined} target  the lowest acceptable ratio to the floor
  * @property {number} expect  the status of every answer
- * @property {(ctx: CaseContext) => Promise<LoadRequest>} prepare
+ * @property {(ctx: CaseContext) => Promise<Prepared>} prepare
  * @property {(upstream: string) => Record<string, unknown>} [config]
  *   a standin.config for a standin of its own (the proxy case: routes pointed at the bench upstream)
  * @property {Record<string, string>} [env]  environment of that standin (credential references)
@@ -43,14 +46,14 @@ export const BENCH = {
   },
 }
 
-const FORM = { 'content-type': 'application/x-www-form-urlencoded' }
+export const FORM = { 'content-type': 'application/x-www-form-urlencoded' }
 
 /**
  * A REDCap API call: POST /redcap/api/ with a form body.
  * @param {Record<string, string>} fields
  * @returns {LoadRequest}
  */
-const redcapApi = (fields) => ({
+export const redcapApi = (fields) => ({
   method: 'POST',
   path: '/redcap/api/',
   headers: FORM,
@@ -62,7 +65,7 @@ export const CASES = [
   {
     name: 'control plane health',
     provider: undefined,
-    floor: 'node:http',
+    floor: 'limit',
     target: 0.6,
     expect: 200,
     prepare: async () => ({ path: '/_standin/health' }),
@@ -70,7 +73,7 @@ export const CASES = [
   {
     name: 'Redox FHIR read',
     provider: 'redox',
-    floor: 'node:http',
+    floor: 'limit',
     target: 0.6,
     expect: 200,
     async prepare(ctx) {
@@ -84,7 +87,7 @@ export const CASES = [
   {
     name: 'Epicollect5 entries page',
     provider: 'epicollect',
-    floor: 'node:http',
+    floor: 'limit',
     target: 0.6,
     expect: 200,
     async prepare(ctx) {
@@ -101,7 +104,7 @@ export const CASES = [
   {
     name: `REDCap record export (${String(BENCH.redcap.records)} records)`,
     provider: 'redcap',
-    floor: 'node:http',
+    floor: 'limit',
     target: 0.6,
     expect: 200,
     async prepare(ctx) {
@@ -113,30 +116,48 @@ export const CASES = [
   {
     name: 'Redox token endpoint',
     provider: 'redox',
-    floor: 'jose jwtVerify',
-    target: 0.8,
+    floor: 'limit',
+    limit: 'token',
+    target: 0.6,
     expect: 200,
     async prepare(ctx) {
-      const body = await redoxTokenForm(ctx)
-      return { method: 'POST', path: '/redox/v2/auth/token', headers: FORM, body }
+      const { body, publicJwk } = await redoxTokenForm(ctx)
+      return { method: 'POST', path: '/redox/v2/auth/token', headers: FORM, body, publicJwk }
     },
   },
   {
     name: 'REDCap API with a bad token',
     provider: 'redcap',
-    floor: 'node:http',
+    floor: 'limit',
+    limit: 'form',
     target: 0.6,
     expect: 403,
     prepare: async () => redcapApi({ token: '0'.repeat(32), content: 'record', format: 'json' }),
   },
-  {
-    name: 'proxy path (REDCap API forwarded)',
+  proxyCase('proxy path (REDCap API forwarded)', 'http-proxy', 1.0),
+  proxyCase(
+    'proxy path, beside http-proxy with the default agent',
+    'http-proxy (default agent)',
+    undefined,
+  ),
+]
+
+/**
+ * The proxy case: standin checks the local token and swaps in the "real" one named by reference, as
+ * a proxied REDCap route does, then forwards to the bench's bare node:http server; the floor is
+ * http-proxy forwarding the same request to the same upstream.
+ * @param {string} name
+ * @param {import('./lib/floors.js').HttpFloor} floor
+ * @param {number | undefined} target
+ * @returns {BenchCase}
+ */
+function proxyCase(name, floor, target) {
+  return {
+    name,
     provider: 'redcap',
-    floor: 'http-proxy',
-    target: 1.0,
+    floor,
+    target,
     expect: 200,
-    // The upstream is the bench's bare node:http server; standin checks the local token and swaps
-    // in the "real" one named by reference, as a proxied REDCap route does.
     config: (upstream) => ({
       routes: [{ provider: 'redcap', path: '/api/', mode: 'proxy' }],
       upstreams: { redcap: { url: upstream } },
@@ -144,8 +165,8 @@ export const CASES = [
     }),
     env: { BENCH_REDCAP_TOKEN: 'F'.repeat(32) },
     prepare: async () => redcapApi({ token: BENCH.redcap.token, content: 'version' }),
-  },
-]
+  }
+}
 
 /**
  * Imports records through the API until the project holds `count` (the classic fixture has a few).
@@ -178,11 +199,12 @@ async function fillRedcapProject(ctx, token, count) {
 }
 
 /**
- * A token request body for a new Redox API key: RS384 assertion, `aud` = the token URL as reached.
+ * A token request body for a new Redox API key: RS384 assertion, `aud` = the token URL as reached;
+ * with the key's public half, for the token floor.
  * @param {CaseContext} ctx
- * @returns {Promise<string>}
+ * @returns {Promise<{ body: string, publicJwk: import('node:crypto').JsonWebKey }>}
  */
-async function redoxTokenForm(ctx) {
+export async function redoxTokenForm(ctx) {
   const key = await ctx.call('/_standin/redox/api-keys', { body: { name: 'bench' } })
   const privateKey = await importJWK(key.privateJwk, 'RS384')
   const now = Math.floor(Date.now() / 1000)
@@ -195,19 +217,23 @@ async function redoxTokenForm(ctx) {
     .setExpirationTime(now + 300)
     .setJti(`bench-${String(now)}`)
     .sign(privateKey)
-  return new URLSearchParams({
-    grant_type: 'client_credentials',
-    client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-    client_assertion: assertion,
-  }).toString()
+  const { kty, n, e } = key.privateJwk
+  return {
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      client_assertion: assertion,
+    }).toString(),
+    publicJwk: { kty, n, e },
+  }
 }
 
 /** @param {CaseContext} ctx @returns {Promise<string>} */
-async function redoxToken(ctx) {
+export async function redoxToken(ctx) {
   const response = await fetch(`${ctx.url}/redox/v2/auth/token`, {
     method: 'POST',
     headers: FORM,
-    body: await redoxTokenForm(ctx),
+    body: (await redoxTokenForm(ctx)).body,
   })
   const body = /** @type {{ access_token?: string }} */ (await response.json())
   if (!body.access_token) throw new Error(`the token endpoint answered ${String(response.status)}`)

@@ -7,7 +7,8 @@
  * scenario's token) through `createStandinHandlers`; the app's own `fetch`, without MSW, is
  * reported too, to show what MSW itself costs.
  *
- * Options: --rounds N (default 30), --calls N per round (default 500).
+ * Options: --rounds N (default 30), --calls N per round (default 500), --json (one JSON line at
+ * the end, for `npm run bench`).
  */
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
@@ -20,6 +21,7 @@ const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '30' },
     calls: { type: 'string', default: '500' },
+    json: { type: 'boolean', default: false },
   },
 })
 const ROUNDS = Number(values.rounds)
@@ -76,9 +78,14 @@ for (let round = 0; round <= ROUNDS; round++) {
 server.close()
 
 const floor = median(perCall['bare MSW handler, static JSON'] ?? [])
+/** @type {Record<string, number>} */
+const usPerCall = {}
 for (const [name, samples] of Object.entries(perCall)) {
   const us = median(samples)
+  usPerCall[name] = us
   process.stdout.write(
     `bench:msw: ${name}: ${us.toFixed(0)} µs per call (median of ${String(samples.length)} rounds of ${String(CALLS)}), ${(us / floor).toFixed(2)}x the bare MSW handler\n`,
   )
 }
+if (values.json)
+  process.stdout.write(`${JSON.stringify({ rounds: ROUNDS, calls: CALLS, usPerCall })}\n`)

@@ -1,41 +1,75 @@
 // @ts-check
 /**
- * The floors every case is compared with, measured in the same run: a bare node:http JSON route,
- * the same route on bare hono, `http-proxy` forwarding to the node:http server, and jose's bare
- * `jwtVerify` rate.
+ * The floors, measured in the same run. Reference floors: a bare node:http JSON route, the same
+ * route on bare hono, `http-proxy` forwarding to the node:http server (keep-alive agent, and Node's
+ * default agent) and jose's bare `jwtVerify` rate. Limit floors (floors/limit.js): one per case,
+ * started from standin's own answer to that case's request, doing only the irreducible work.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { runLoad, runMetered } from './load.js'
 import { runToEnd, startServer } from './spawn.js'
 
-const floorFile = (/** @type {string} */ name) =>
+export const floorFile = (/** @type {string} */ name) =>
   fileURLToPath(new URL(`../floors/${name}.js`, import.meta.url))
 
-/** The request every HTTP floor answers. */
+/** The request every reference HTTP floor answers. */
 export const FLOOR_REQUEST = { path: '/json' }
+
+/** The reference floors served over HTTP. */
+export const HTTP_FLOORS = /** @type {const} */ ([
+  'node:http',
+  'hono',
+  'http-proxy',
+  'http-proxy (default agent)',
+])
 
 /**
  * @typedef {import('./load.js').LoadOptions} LoadOptions
  * @typedef {import('./load.js').LoadResult} LoadResult
  * @typedef {import('./load.js').MeteredResult} MeteredResult
+ * @typedef {import('./spawn.js').Server} Server
  * @typedef {{ rps: number, cpuRps: number | undefined }} Rate
- * @typedef {{ 'node:http': MeteredResult, hono: MeteredResult, 'http-proxy': MeteredResult, 'jose jwtVerify': Rate }} Floors
+ * @typedef {typeof HTTP_FLOORS[number]} HttpFloor
+ * @typedef {Record<HttpFloor, MeteredResult> & { 'jose jwtVerify': Rate }} Floors
+ * @typedef {import('../floors/limit.js').LimitSpec} LimitSpec
  */
 
 /**
- * Starts the HTTP floors. The node:http one stays up as the upstream for the proxy cases.
+ * Starts the reference HTTP floors. The node:http one stays up as the upstream for the proxy cases.
  */
 export async function startFloors() {
   const node = await startServer([floorFile('node-http')])
   const hono = await startServer([floorFile('hono')])
   const proxy = await startServer([floorFile('http-proxy'), node.url])
+  const proxyDefault = await startServer([floorFile('http-proxy'), node.url, 'default'])
+  /** @type {Record<HttpFloor, Server>} */
+  const servers = {
+    'node:http': node,
+    hono,
+    'http-proxy': proxy,
+    'http-proxy (default agent)': proxyDefault,
+  }
   return {
     upstream: node.url,
-    servers: /** @type {const} */ ({ 'node:http': node, hono, 'http-proxy': proxy }),
+    servers,
     async stop() {
-      await Promise.all([node.stop(), hono.stop(), proxy.stop()])
+      await Promise.all(Object.values(servers).map((s) => s.stop()))
     },
   }
+}
+
+/**
+ * A case's limit floor, serving standin's captured answer.
+ * @param {LimitSpec} spec
+ * @returns {Promise<Server>}
+ */
+export function startLimitFloor(spec) {
+  const file = join(mkdtempSync(join(tmpdir(), 'standin-bench-limit-')), 'spec.json')
+  writeFileSync(file, JSON.stringify(spec))
+  return startServer([floorFile('limit'), file])
 }
 
 /**
@@ -55,20 +89,7 @@ async function joseRate(options) {
 }
 
 /**
- * A meter for the running floors: one measurement of one floor's rate, so a case can measure its
- * floor in turns with itself.
- * @param {Awaited<ReturnType<typeof startFloors>>} started
- * @returns {(name: import('../cases.js').FloorName, options: LoadOptions) => Promise<Rate>}
- */
-export function floorMeter(started) {
-  return async (name, options) => {
-    if (name === 'jose jwtVerify') return joseRate(options)
-    return runMetered(started.servers[name], FLOOR_REQUEST, options)
-  }
-}
-
-/**
- * Warms each floor up, then measures it once, for the reference rows of the report.
+ * Warms each reference floor up, then measures it once, for the reference rows of the report.
  * @param {Awaited<ReturnType<typeof startFloors>>} started
  * @param {{ warmup: LoadOptions, measure: LoadOptions }} options
  * @returns {Promise<Floors>}
@@ -76,7 +97,7 @@ export function floorMeter(started) {
 export async function measureFloors(started, options) {
   /** @type {Partial<Floors>} */
   const out = {}
-  for (const name of /** @type {const} */ (['node:http', 'hono', 'http-proxy'])) {
+  for (const name of HTTP_FLOORS) {
     const server = started.servers[name]
     await runLoad(server.url, FLOOR_REQUEST, options.warmup)
     out[name] = await runMetered(server, FLOOR_REQUEST, options.measure)

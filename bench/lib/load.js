@@ -11,6 +11,7 @@ import autocannon from 'autocannon'
  * @property {string} path
  * @property {Record<string, string>} [headers]
  * @property {string} [body]
+ * @property {readonly string[]} [paths]  more paths, sent in turn after `path` by each connection
  */
 
 /**
@@ -46,14 +47,12 @@ export async function runLoad(baseUrl, request, options) {
     connections: options.connections,
     duration: options.seconds,
     timeout: 10,
-    requests: [
-      {
-        method: /** @type {autocannon.Request['method']} */ (request.method ?? 'GET'),
-        path: url.pathname + url.search,
-        headers: request.headers ?? {},
-        ...(request.body === undefined ? {} : { body: request.body }),
-      },
-    ],
+    requests: [url.pathname + url.search, ...(request.paths ?? [])].map((path) => ({
+      method: /** @type {autocannon.Request['method']} */ (request.method ?? 'GET'),
+      path,
+      headers: request.headers ?? {},
+      ...(request.body === undefined ? {} : { body: request.body }),
+    })),
   }
   if (options.amount !== undefined) opts.amount = options.amount
   /** @type {autocannon.Result} */

@@ -3,6 +3,7 @@
  * The bench's two outputs: a markdown report (bench/results/latest.md) and one summary line per
  * case on stdout.
  */
+import { flatMet } from '../flat/row.js'
 import { formatRate, formatRatio, round } from './stats.js'
 
 /**
@@ -19,6 +20,7 @@ import { formatRate, formatRatio, round } from './stats.js'
  * @property {number} [floorRps]     the floor's req/s, measured in turns with the case
  * @property {number} [cpuRps]       requests per CPU-second of the server process
  * @property {number} [cpuRatio]     cpuRps over the floor's (median over the rounds)
+ * @property {number} [floorCpuRps]  the floor's requests per CPU-second
  * @property {string} [unexpected]   answers with another status than the case expects
  * @property {{ file: string, busyMs: number, hotspots: import('./profile.js').Hotspot[], ownCode: import('./profile.js').Hotspot[] }} [profile]
  *
@@ -43,9 +45,76 @@ import { formatRate, formatRatio, round } from './stats.js'
  * @typedef {object} Report
  * @property {Record<string, string>} meta
  * @property {CaseRow[]} cases
+ * @property {import('../flat/row.js').FlatRow[]} flat
  * @property {ColdRow[]} cold
  * @property {MemoryRow | undefined} memory
+ * @property {import('./peers.js').PeerRow[]} [peers]
  */
+
+/** @param {boolean | undefined} met */
+const metWord = (met) => (met === undefined ? '' : met ? 'met' : 'MISSED')
+
+/** @param {import('../flat/row.js').FlatRow} row */
+export function flatLine(row) {
+  if (row.outcome !== 'measured') return `bench: ${row.name}: ${row.outcome} (${row.reason ?? ''})`
+  const bound = row.bound === 'at most' ? '≤' : '≥'
+  const cpu = row.cpuRatio === undefined ? '' : ` (CPU ${formatRatio(row.cpuRatio)})`
+  const note = row.note ? `; ${row.note}` : ''
+  return `bench: ${row.name}: ${row.measured ?? ''} vs ${row.base ?? ''}, ${formatRatio(row.ratio)}${cpu}, target ${bound} ${formatRatio(row.target)}: ${metWord(flatMet(row))}${note}`
+}
+
+/**
+ * bench/results/latest.json: every case with req/s, CPU req/s, floor, ratio, target and met.
+ * @param {Report} report
+ */
+export function toJson(report) {
+  const num = (/** @type {number | undefined} */ n) =>
+    n === undefined || !Number.isFinite(n) ? null : round(n, 3)
+  return {
+    meta: report.meta,
+    throughput: report.cases.map((row) => ({
+      name: row.name,
+      outcome: row.outcome,
+      ...(row.reason ? { reason: row.reason } : {}),
+      rps: num(row.load?.rps),
+      cpuRps: num(row.cpuRps),
+      p50Ms: num(row.load?.p50),
+      p99Ms: num(row.load?.p99),
+      floor: row.floor,
+      floorRps: num(row.floorRps),
+      floorCpuRps: num(row.floorCpuRps),
+      ratio: num(row.ratio),
+      cpuRatio: num(row.cpuRatio),
+      target: row.target ?? null,
+      met: row.target === undefined || row.ratio === undefined ? null : row.ratio >= row.target,
+      cpuMet:
+        row.target === undefined || row.cpuRatio === undefined ? null : row.cpuRatio >= row.target,
+      ...(row.unexpected ? { unexpected: row.unexpected } : {}),
+    })),
+    flat: report.flat.map((row) => ({
+      ...row,
+      ratio: num(row.ratio),
+      cpuRatio: num(row.cpuRatio),
+      met: flatMet(row) ?? null,
+      cpuMet: row.cpuRatio === undefined ? null : (flatMet(row, row.cpuRatio) ?? null),
+    })),
+    cold: report.cold.map((row) => ({
+      ...row,
+      met:
+        row.target === undefined || row.wallRatio === undefined ? null : row.wallRatio < row.target,
+    })),
+    memory: report.memory
+      ? {
+          ...report.memory,
+          met:
+            report.memory.rssAfterMb === undefined
+              ? null
+              : report.memory.rssAfterMb < report.memory.targetMb,
+        }
+      : null,
+    ...(report.peers ? { peers: report.peers } : {}),
+  }
+}
 
 /**
  * Met or missed, by the wall-clock ratio and by the CPU ratio (the one to trust when other work
@@ -132,6 +201,12 @@ export function toMarkdown(report) {
   }
   lines.push(
     '',
+    'Floors: `limit: replay` is node:http writing the byte-identical answer (status, content type and',
+    'body captured from standin at the start of the run) from memory; `limit: form` also parses the',
+    'urlencoded form; `limit: token` parses the form, verifies the same RS384 assertion with',
+    'node:crypto and a key imported once, and writes the captured token JSON. The proxy floors are',
+    'http-proxy to the same upstream. The `floor: bare ...` rows are references against node:http.',
+    '',
     '¹ autocannon reports latency in whole milliseconds.',
     '² requests per CPU-second of the server process (its user + system time while it was measured),',
     '  and its ratio to the floor: much less moved than req/s by other load on the machine.',
@@ -151,6 +226,40 @@ export function toMarkdown(report) {
     lines.push(
       `| ${row.name} | ${String(round(row.wallMs))} | ${row.cpuMs === undefined ? '' : String(round(row.cpuMs))} | ${String(row.runs)} | ${formatRatio(row.wallRatio)} | ${formatRatio(row.cpuRatio)} | ${row.target === undefined ? '' : `< ${formatRatio(row.target)}`} | ${result} |`,
     )
+  }
+  if (report.flat.length > 0) {
+    lines.push(
+      '',
+      '## Flat cost as the work grows',
+      '',
+      'Each pair measured in the same run (rates in turns; imports small, large, small).',
+      '',
+      '| case | measured | compared with | ratio | CPU ratio | target | result | note |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    )
+    for (const row of report.flat) {
+      const bound = row.bound === 'at most' ? '≤' : '≥'
+      const result =
+        row.outcome === 'measured'
+          ? `${metWord(flatMet(row))}${row.cpuRatio === undefined ? '' : ` (CPU: ${metWord(flatMet(row, row.cpuRatio))})`}`
+          : `${row.outcome}: ${row.reason ?? ''}`
+      lines.push(
+        `| ${row.name} | ${row.measured ?? ''} | ${row.base ?? ''} | ${formatRatio(row.ratio)} | ${formatRatio(row.cpuRatio)} | ${row.target === undefined ? '' : `${bound} ${formatRatio(row.target)}`} | ${result} | ${row.note ?? ''} |`,
+      )
+    }
+  }
+  if (report.peers && report.peers.length > 0) {
+    lines.push(
+      '',
+      '## Peers (--peers)',
+      '',
+      '| peer | case | req/s | req/CPU-s | standin req/s | standin / peer | note |',
+      '| --- | --- | ---: | ---: | ---: | ---: | --- |',
+    )
+    for (const p of report.peers)
+      lines.push(
+        `| ${p.peer} | ${p.case} | ${p.rps === undefined ? '' : formatRate(p.rps)} | ${p.cpuRps === undefined ? '' : formatRate(p.cpuRps)} | ${p.standinRps === undefined ? '' : formatRate(p.standinRps)} | ${formatRatio(p.ratio)} | ${p.note ?? ''} |`,
+      )
   }
   if (report.memory) {
     const m = report.memory

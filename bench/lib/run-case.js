@@ -8,8 +8,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runLoad, runMetered } from './load.js'
-import { median } from './stats.js'
+import { startLimitFloor } from './floors.js'
+import { runLoad } from './load.js'
+import { inTurns, unexpectedOf } from './turns.js'
 import { hotspots } from './profile.js'
 import { callJson, loadBenchScenario, startStandin } from './standin.js'
 
@@ -27,17 +28,22 @@ import { callJson, loadBenchScenario, startStandin } from './standin.js'
  * @property {LoadOptions} warmup
  * @property {LoadOptions} measure
  * @property {number} rounds  the case and its floor are measured in turns, this many times each
- * @property {(name: import('../cases.js').FloorName, options: LoadOptions) => Promise<import('./floors.js').Rate>} floorRate
+ * @property {Record<import('./floors.js').HttpFloor, Server>} floors  the running reference floors
  * @property {string} [profileDir]  profile each case's standin with --cpu-prof into this folder
  */
 
 /**
  * @param {BenchCase} c
  * @param {CaseEnv} env
- * @returns {Promise<CaseRow & { shared?: LoadRequest }>}
+ * @returns {Promise<CaseRow & { shared?: () => Promise<LoadRequest> }>}
+ *   `shared`: obtains the case's request anew (fresh credentials) on the shared standin
  */
 export async function runCase(c, env) {
-  const row = { name: c.name, floor: c.floor, target: c.target }
+  const row = {
+    name: c.name,
+    floor: c.floor === 'limit' ? `limit: ${c.limit ?? 'replay'}` : c.floor,
+    target: c.target,
+  }
   if (c.provider !== undefined && !env.providers.has(c.provider)) {
     return { ...row, outcome: 'skipped', reason: `provider "${c.provider}" not registered` }
   }
@@ -63,11 +69,10 @@ export async function runCase(c, env) {
     await own?.stop()
   }
   if (result.outcome !== 'measured') return { ...row, ...result }
-  const { request, ...measured } = result
   return {
     ...row,
-    ...measured,
-    ...(own ? {} : { shared: request }),
+    ...result,
+    ...(own ? {} : { shared: () => freshRequest(c, env.server.url) }),
     ...(profile ? { profile: { file: profile, ...hotspots(profile) } } : {}),
   }
 }
@@ -107,84 +112,84 @@ async function startOwn(c, env, profile) {
  * @param {BenchCase} c
  * @param {Server} server
  * @param {CaseEnv} env
- * @returns {Promise<{ outcome: 'failed', reason: string } | { outcome: 'measured', load: import('./load.js').LoadResult, ratio: number, floorRps: number, cpuRps?: number, cpuRatio?: number, unexpected?: string, request: LoadRequest }>}
+ * @returns {Promise<{ outcome: 'failed', reason: string } | { outcome: 'measured', load: import('./load.js').LoadResult, ratio: number, floorRps: number, cpuRps?: number, cpuRatio?: number, floorCpuRps?: number, unexpected?: string }>}
  */
 async function measure(c, server, env) {
   const { url } = server
-  let request
+  /** @type {import('../cases.js').Prepared} */
+  let prepared
   try {
-    request = await c.prepare({ url, call: (path, init) => callJson(url, path, init) })
+    prepared = await c.prepare({ url, call: (path, init) => callJson(url, path, init) })
   } catch (error) {
     return { outcome: 'failed', reason: `prepare: ${firstLine(error)}` }
   }
+  const { publicJwk, ...request } = prepared
   const probe = await fetch(new URL(request.path, url), {
     method: request.method ?? 'GET',
     headers: request.headers ?? {},
     ...(request.body === undefined ? {} : { body: request.body }),
   })
-  const text = await probe.text()
+  const bytes = Buffer.from(await probe.arrayBuffer())
   if (probe.status !== c.expect) {
     return {
       outcome: 'failed',
-      reason: `probe answered ${String(probe.status)}, not ${String(c.expect)}: ${text.slice(0, 120)}`,
+      reason: `probe answered ${String(probe.status)}, not ${String(c.expect)}: ${bytes.toString('utf8').slice(0, 120)}`,
     }
   }
-  await runLoad(url, request, env.warmup)
-  // In turns with its floor, so a machine that gets busier or quieter mid-run shifts both alike.
-  const slice = { ...env.measure, seconds: env.measure.seconds / env.rounds }
-  /** @type {import('./load.js').MeteredResult[]} */
-  const loads = []
-  /** @type {number[]} */
-  const ratios = []
-  /** @type {number[]} */
-  const cpuRatios = []
-  /** @type {number[]} */
-  const floorRates = []
-  for (let round = 0; round < env.rounds; round++) {
-    const floor = await env.floorRate(c.floor, slice)
-    const load = await runMetered(server, request, slice)
-    loads.push(load)
-    floorRates.push(floor.rps)
-    ratios.push(load.rps / floor.rps)
-    if (load.cpuRps !== undefined && floor.cpuRps !== undefined)
-      cpuRatios.push(load.cpuRps / floor.cpuRps)
+  /** @type {Server | undefined} */
+  let limit
+  if (c.floor === 'limit') {
+    limit = await startLimitFloor({
+      mode: c.limit ?? 'replay',
+      status: probe.status,
+      contentType: probe.headers.get('content-type') ?? '',
+      body: bytes.toString('base64'),
+      ...(publicJwk ? { publicJwk } : {}),
+    })
   }
-  const cpuRates = loads.flatMap((l) => (l.cpuRps === undefined ? [] : [l.cpuRps]))
-  const load = combine(loads)
-  const unexpected = Object.entries(load.statuses)
-    .filter(([code]) => code !== String(c.expect))
-    .map(([code, n]) => `${code}×${String(n)}`)
-  if (load.errors > 0) unexpected.push(`errors×${String(load.errors)}`)
-  return {
-    outcome: 'measured',
-    load,
-    ratio: median(ratios),
-    floorRps: median(floorRates),
-    ...(cpuRates.length > 0 ? { cpuRps: median(cpuRates) } : {}),
-    ...(cpuRatios.length > 0 ? { cpuRatio: median(cpuRatios) } : {}),
-    ...(unexpected.length > 0 ? { unexpected: unexpected.join(' ') } : {}),
-    request,
+  try {
+    const floor = limit ?? env.floors[/** @type {import('./floors.js').HttpFloor} */ (c.floor)]
+    await runLoad(url, request, env.warmup)
+    await runLoad(floor.url, request, env.warmup)
+    const slice = { ...env.measure, seconds: env.measure.seconds / env.rounds }
+    const turns = await inTurns(
+      { server, request },
+      { server: floor, request },
+      { rounds: env.rounds, slice },
+    )
+    const unexpected = unexpectedOf(turns.load, c.expect)
+    const floorUnexpected = unexpectedOf(turns.base, c.expect)
+    return {
+      outcome: 'measured',
+      load: turns.load,
+      ratio: turns.ratio,
+      floorRps: turns.base.rps,
+      ...(turns.cpuRps === undefined ? {} : { cpuRps: turns.cpuRps }),
+      ...(turns.cpuRatio === undefined ? {} : { cpuRatio: turns.cpuRatio }),
+      ...(turns.baseCpuRps === undefined ? {} : { floorCpuRps: turns.baseCpuRps }),
+      ...(unexpected || floorUnexpected
+        ? {
+            unexpected: [unexpected, floorUnexpected && `floor: ${floorUnexpected}`]
+              .filter(Boolean)
+              .join('; '),
+          }
+        : {}),
+    }
+  } finally {
+    await limit?.stop()
   }
 }
 
 /**
- * One result from several slices: median rate and latencies, summed counts.
- * @param {import('./load.js').LoadResult[]} loads
- * @returns {import('./load.js').LoadResult}
+ * @param {BenchCase} c
+ * @param {string} url
+ * @returns {Promise<LoadRequest>}
  */
-function combine(loads) {
-  /** @type {Record<string, number>} */
-  const statuses = {}
-  for (const l of loads)
-    for (const [code, n] of Object.entries(l.statuses)) statuses[code] = (statuses[code] ?? 0) + n
-  return {
-    rps: median(loads.map((l) => l.rps)),
-    p50: median(loads.map((l) => l.p50)),
-    p99: median(loads.map((l) => l.p99)),
-    total: loads.reduce((sum, l) => sum + l.total, 0),
-    errors: loads.reduce((sum, l) => sum + l.errors, 0),
-    statuses,
-  }
+async function freshRequest(c, url) {
+  const prepared = await c.prepare({ url, call: (path, init) => callJson(url, path, init) })
+  const request = { ...prepared }
+  delete request.publicJwk
+  return request
 }
 
 /** @param {string} name */

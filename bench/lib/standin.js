@@ -13,13 +13,15 @@ export const BENCH_SCENARIO = fileURLToPath(new URL('../scenarios/bench.yaml', i
 
 /**
  * @param {readonly string[]} [extra]  more arguments (`--config FILE`, ...)
- * @param {{ env?: NodeJS.ProcessEnv, nodeArgs?: readonly string[] }} [options]
- *   `nodeArgs` go to node itself, before the bin (`--cpu-prof`, ...)
+ * @param {{ env?: NodeJS.ProcessEnv, nodeArgs?: readonly string[], cwd?: string }} [options]
+ *   `nodeArgs` go to node itself, before the bin (`--cpu-prof`, ...); `cwd`: the folder whose
+ *   `fixtures/` is searched first
  */
 export function startStandin(extra = [], options = {}) {
   const args = ['start', '--port', '0', '--no-rate-limits', '--scenario', BENCH_SCENARIO]
   return startServer([...(options.nodeArgs ?? []), BIN, ...args, ...extra], {
     ...(options.env ? { env: options.env } : {}),
+    ...(options.cwd ? { cwd: options.cwd } : {}),
   })
 }
 

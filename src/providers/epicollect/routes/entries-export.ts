@@ -79,6 +79,8 @@ function links(q: EntriesQuery, s: Selection, ctx: ExportContext) {
 export interface ExportBody {
   readonly contentType: string
   readonly body: string
+  /** The selection was empty, so `newest`/`oldest` are "now". */
+  readonly empty: boolean
 }
 
 const enc = (value: unknown) => encodePhpJson(value, { escapeSlashes: false })
@@ -94,7 +96,7 @@ export function exportEntries(
     let body = q.headers ? view.csvHeader : ''
     for (const entry of selection.page) body += view.csv(entry)
     // The controller returns the buffer with no content type, so Laravel's default applies.
-    return { contentType: 'text/html; charset=UTF-8', body }
+    return { contentType: 'text/html; charset=UTF-8', body, empty: selection.total === 0 }
   }
   const map = project.mapping.find((m) => m.map_index === q.mapIndex)
   // Set inside the loop over entries on the server, so absent when the page is empty.
@@ -107,6 +109,7 @@ export function exportEntries(
   const data = `{"id":${enc(project.slug)},"type":"entries","entries":[${entries}]${mapping}}`
   return {
     contentType: 'application/vnd.api+json; charset=utf-8',
+    empty: selection.total === 0,
     body: `{"meta":${enc(meta(q, selection, ctx))},"data":${data},"links":${enc(links(q, selection, ctx))}}`,
   }
 }

@@ -9,7 +9,7 @@ import { Hono } from 'hono'
 import { StandinError } from '../../../core/errors.js'
 import { providerBaseUrl } from '../../base-url.js'
 import type { ProviderContext, StandinEnv } from '../../provider.js'
-import { exportEntries } from './entries-export.js'
+import { cachedEntriesPage } from './entries-cache.js'
 import { readEntriesQuery } from './entries-query.js'
 import { ec5Error } from '../errors.js'
 import { serveMedia } from './media-export.js'
@@ -37,13 +37,15 @@ function requestUrl(c: Context, mount: string): string {
 }
 
 /** The CORS headers of the server's Apache config (public/.htaccess-example). */
-const CORS = {
-  'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET,POST,OPTIONS',
-  'access-control-allow-headers': 'Content-Type, Authorization, X-XSRF-TOKEN',
-  'access-control-expose-headers':
+const CORS = [
+  ['access-control-allow-origin', '*'],
+  ['access-control-allow-methods', 'GET,POST,OPTIONS'],
+  ['access-control-allow-headers', 'Content-Type, Authorization, X-XSRF-TOKEN'],
+  [
+    'access-control-expose-headers',
     'Authorization, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining',
-}
+  ],
+] as const
 
 const ROUTES = [
   ['/api/oauth/token', 'POST'],
@@ -72,9 +74,11 @@ export function epicollectRoutes(
   mount: string,
 ): Hono<StandinEnv> {
   const app = new Hono<StandinEnv>()
+  // Set before the handler runs, so they go into the response as it is built (errors included)
+  // instead of being added to a finished response, whose headers would then be materialised.
   app.use(async function corsHeaders(c, next) {
+    for (const [name, value] of CORS) c.header(name, value)
     await next()
-    for (const [name, value] of Object.entries(CORS)) c.res.headers.set(name, value)
   })
   const deps = () => ({
     credentials: ctx.world.credentials,
@@ -106,7 +110,7 @@ export function epicollectRoutes(
     const project = await access(c)
     const q = readEntriesQuery(query(c), project, ctx.state().settings.perPageMax)
     const baseUrl = providerBaseUrl(c, mount)
-    const out = exportEntries(project, q, {
+    const out = cachedEntriesPage(project, q, {
       baseUrl,
       requestUrl: requestUrl(c, mount),
       nowMs: ctx.world.clock.epochMs(),

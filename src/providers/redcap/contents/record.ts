@@ -6,15 +6,19 @@ import { REQUIRE } from '../state/rights.js'
 import { deleteRecords } from './record-delete.js'
 import { exportRecords } from './record-export.js'
 import { importRecordData } from './record-import.js'
+import { cachedExport } from './export-cache.js'
 import { appendLog } from '../state/logging.js'
 import { randomizeRecord } from './record-randomize.js'
 import { renameRecord } from './record-rename.js'
 import type { Reply } from '../wire/reply.js'
 import type { ContentDef, ProjectCall } from './types.js'
 
-/** Record exports are logged as data exports (REDCap's `logtype=export`). */
+/**
+ * Record exports are logged as data exports (REDCap's `logtype=export`); the answer may come from
+ * the project's export cache (export-cache.ts).
+ */
 function exportAndLog(call: ProjectCall): Reply {
-  const reply = exportRecords(call)
+  const reply = cachedExport(call, exportRecords)
   appendLog(call, { action: 'Data Export', details: 'Export data (API)', type: 'export' })
   return reply
 }

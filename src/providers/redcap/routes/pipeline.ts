@@ -8,6 +8,7 @@
 import { authenticateProject, authenticateSuper, type Principal } from './auth.js'
 import { jsonNestedDeeperThan, xmlNestedDeeperThan } from '../../../core/nesting.js'
 import { CONTENT_REGISTRY } from '../contents/registry.js'
+import { dataChanged } from '../contents/export-cache.js'
 import type { ActionDef, BaseCall, CallDeps, ContentDef, InputLimits } from '../contents/types.js'
 import { badRequest, MSG } from '../wire/messages.js'
 import type { RedcapState } from '../state/model.js'
@@ -139,6 +140,8 @@ export function handleApiCall(state: RedcapState, deps: CallDeps, params: ApiPar
     if (!requirement.met(principal.access, principal.project)) throw requirement.error()
   }
   if (!spec.run) throw badRequest(MSG.badAction)
+  // Only a record export is answered from the cache; any other call may change what it holds.
+  if (content !== 'record' || action !== 'export') dataChanged(principal.project)
   const call = {
     ...base,
     project: principal.project,

@@ -61,6 +61,14 @@ export class ApiParams {
     return items.map((v) => v.trim()).filter((v) => v !== '')
   }
 
+  /** Every parameter but `omit`, as one string: equal for requests that ask the same thing. */
+  signature(omit: string): string {
+    const parts: string[] = []
+    for (const [key, value] of this.#values)
+      if (key !== omit) parts.push(JSON.stringify([key, value]))
+    return parts.join('\n')
+  }
+
   /** REDCap's boolean rule: only `1` or case-insensitive `true` is true. */
   flag(name: string): boolean {
     const value = this.str(name)
