@@ -3,6 +3,7 @@
  * `standin schema`. No I/O; the caller prints and exits.
  */
 import { parseArgs } from 'node:util'
+import { LOG_FORMATS, type LogFormat } from '../config/log-format.js'
 
 export type Command =
   | { readonly kind: 'help' }
@@ -10,7 +11,7 @@ export type Command =
   | { readonly kind: 'start'; readonly options: StartOptions }
   | { readonly kind: 'validate'; readonly files: readonly string[] }
   | { readonly kind: 'scenarios' }
-  | { readonly kind: 'schema' }
+  | { readonly kind: 'schema'; readonly of: 'scenario' | 'config' }
 
 export interface StartOptions {
   readonly port?: number
@@ -21,6 +22,8 @@ export interface StartOptions {
   readonly watch: boolean
   readonly rateLimits: boolean
   readonly adminToken?: string
+  readonly log?: LogFormat
+  readonly verbose: boolean
 }
 
 export class ArgsError extends Error {
@@ -33,7 +36,7 @@ Usage:
   standin [start] [options]     serve the simulated providers
   standin validate FILE...      check scenario and config files
   standin scenarios             list the scenario library
-  standin schema                print the scenario JSON Schema
+  standin schema [config]       print the scenario (or config) JSON Schema
 
 Options for start:
   --port N            port to listen on (default 4010; 0 takes a free port)
@@ -46,6 +49,9 @@ Options for start:
   --admin-token TOKEN the control plane then demands it (Authorization: Bearer TOKEN);
                       required to bind an address other than loopback; or set
                       STANDIN_ADMIN_TOKEN
+  --log FORMAT        access log on stderr: pretty (default), json or off; or set
+                      STANDIN_LOG, or log: in the config file
+  --verbose           the access log adds request and response headers (secrets redacted)
   -h, --help          show this help
   -v, --version       print the version
 `
@@ -68,6 +74,8 @@ export function parseCommand(argv: readonly string[]): Command {
         watch: { type: 'boolean' },
         'no-rate-limits': { type: 'boolean' },
         'admin-token': { type: 'string' },
+        log: { type: 'string' },
+        verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -88,10 +96,12 @@ export function parseCommand(argv: readonly string[]): Command {
       throw new ArgsError('validate needs at least one file. See standin --help.')
     return { kind: 'validate', files: rest }
   }
+  if (command === 'schema' && rest.length === 1 && (rest[0] === 'config' || rest[0] === 'scenario'))
+    return { kind: 'schema', of: rest[0] }
   if (rest.length > 0)
     throw new ArgsError(`Unexpected argument "${String(rest[0])}". See standin --help.`)
   if (command === 'scenarios') return { kind: 'scenarios' }
-  if (command === 'schema') return { kind: 'schema' }
+  if (command === 'schema') return { kind: 'schema', of: 'scenario' }
   return {
     kind: 'start',
     options: {
@@ -103,6 +113,8 @@ export function parseCommand(argv: readonly string[]): Command {
       watch: values.watch === true,
       rateLimits: values['no-rate-limits'] !== true,
       ...(values['admin-token'] === undefined ? {} : { adminToken: values['admin-token'] }),
+      ...(values.log === undefined ? {} : { log: parseLogFormat(values.log, '--log') }),
+      verbose: values.verbose === true,
     },
   }
 }
@@ -113,6 +125,13 @@ function parsePort(text: string): number {
     throw new ArgsError(`--port must be a whole number from 0 to 65535, not "${text}".`)
   }
   return port
+}
+
+export function parseLogFormat(text: string, where: string): LogFormat {
+  const format = LOG_FORMATS.find((f) => f === text)
+  if (format === undefined)
+    throw new ArgsError(`${where} must be one of ${LOG_FORMATS.join(', ')}, not "${text}".`)
+  return format
 }
 
 function parseSeed(text: string): number | string {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { isConfigFile, parseConfig } from '../config/load.js'
-import { defaultConfig } from '../config/schema.js'
+import { StandinConfigSchema, defaultConfig } from '../config/schema.js'
 import { createStandin, defaultScenarioSource } from '../node/create.js'
 import { isFile } from '../node/is-file.js'
 import { providers } from '../providers/index.js'
@@ -65,11 +65,14 @@ export function listScenarios(): number {
   return 0
 }
 
-export function printSchema(): number {
-  const schema = z.toJSONSchema(scenarioSchemaFor(providers), {
-    io: 'input',
-    unrepresentable: 'any',
-  })
+export function printSchema(of: 'scenario' | 'config'): number {
+  const schema = z.toJSONSchema(
+    of === 'config' ? StandinConfigSchema : scenarioSchemaFor(providers),
+    {
+      io: 'input',
+      unrepresentable: 'any',
+    },
+  )
   process.stdout.write(`${JSON.stringify(schema, null, 2)}\n`)
   return 0
 }

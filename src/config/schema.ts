@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import { checkProxyConfig, proxyConfigShape } from './proxy-schema.js'
 import { PARSE_ONCE } from '../core/parse-once.js'
+import { LOG_FORMATS } from './log-format.js'
 
 export const DEFAULT_PORT = 4010
 export const DEFAULT_HOST = '127.0.0.1'
@@ -38,6 +39,14 @@ export const StandinConfigSchema = z
       .boolean()
       .default(true)
       .describe('false switches every simulated rate limit off (as --no-rate-limits does).'),
+    log: z
+      .enum(LOG_FORMATS)
+      .optional()
+      .describe('Access log on stderr: pretty (default), json or off; --log and STANDIN_LOG win.'),
+    verbose: z
+      .boolean()
+      .default(false)
+      .describe('The access log adds request and response headers, secrets redacted.'),
     ...proxyConfigShape,
   })
   .strict()
