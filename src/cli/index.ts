@@ -18,7 +18,7 @@ async function run(command: Command): Promise<number> {
       process.stdout.write(`${packageVersion()}\n`)
       return 0
     case 'validate':
-      return (await import('./files.js')).validateFiles(command.files)
+      return (await import('./validate.js')).validateFiles(command.files)
     case 'scenarios':
       return (await import('./files.js')).listScenarios()
     case 'schema':

@@ -50,7 +50,19 @@ export const StandinConfigSchema = z
     ...proxyConfigShape,
   })
   .strict()
-  .superRefine(checkProxyConfig)
+  // A credential given as a value (or any other field's problem) must not hide the route checks:
+  // they run unless the route or upstream tables are broken themselves.
+  .superRefine(checkProxyConfig, {
+    when: (payload) => !payload.issues.some(breaksRouteChecks),
+  })
+
+/** The route checks read the routes, the upstreams and which credentials are present. */
+function breaksRouteChecks(issue: { readonly path?: readonly PropertyKey[] | undefined }): boolean {
+  const [first, ...rest] = issue.path ?? []
+  return (
+    first === 'routes' || first === 'upstreams' || (first === 'credentials' && rest.length === 0)
+  )
+}
 
 export type StandinConfig = z.output<typeof StandinConfigSchema>
 export type StandinConfigInput = z.input<typeof StandinConfigSchema>
