@@ -17,7 +17,8 @@ import { serveRouteModes } from './proxy/serve.js'
 import type { ScenarioSource } from './scenarios/load.js'
 import { SESSION_PREFIX } from './sessions/registry.js'
 import { mountSessions, pathAfter } from './sessions/routes.js'
-import type { World } from './world.js'
+import type { Scenario } from './scenarios/schema.js'
+import { World } from './world.js'
 
 export interface AppDeps {
   readonly world: World
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps): Hono {
       scenarios: deps.scenarios,
       dashboard: deps.dashboard,
       adminToken: deps.adminToken,
+      simulate: (scenario) => simulate(scenario, deps),
     }),
   )
   for (const provider of world.providers) {
@@ -130,4 +132,15 @@ function providerApp(
 
 function isSessionPath(path: string): boolean {
   return path.startsWith(`${SESSION_PREFIX}/`)
+}
+
+/**
+ * A world of its own for a scenario, every route simulated whatever the route modes say: what a
+ * drift check compares recordings with.
+ */
+async function simulate(scenario: Scenario, deps: AppDeps) {
+  const config = { ...deps.world.deps.config, routes: [] }
+  const world = await World.create(scenario, { ...deps.world.deps, config })
+  const app = createApp({ world, version: deps.version })
+  return { world, fetch: async (request: Request) => app.fetch(request) }
 }

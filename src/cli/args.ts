@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util'
 import { LOG_FORMATS, type LogFormat } from '../config/log-format.js'
+import { DRIFT_FORMATS, type DriftFormat } from '../drift/render.js'
 
 export type Command =
   | { readonly kind: 'help' }
@@ -12,6 +13,14 @@ export type Command =
   | { readonly kind: 'validate'; readonly files: readonly string[] }
   | { readonly kind: 'scenarios' }
   | { readonly kind: 'schema'; readonly of: 'scenario' | 'config' }
+  | { readonly kind: 'drift'; readonly options: DriftOptions }
+
+export interface DriftOptions {
+  /** The folder with one folder of recordings per provider. */
+  readonly recordings: string
+  readonly scenario: string
+  readonly format: DriftFormat
+}
 
 export interface StartOptions {
   readonly port?: number
@@ -37,6 +46,8 @@ Usage:
   standin validate FILE...      check scenario and config files
   standin scenarios             list the scenario library
   standin schema [config]       print the scenario (or config) JSON Schema
+  standin drift [options]       compare recordings of the real service with the simulation;
+                                exit 1 when a difference has no known deviation to explain it
 
 Options for start:
   --port N            port to listen on (default 4010; 0 takes a free port)
@@ -52,11 +63,17 @@ Options for start:
   --log FORMAT        access log on stderr: pretty (default), json or off; or set
                       STANDIN_LOG, or log: in the config file
   --verbose           the access log adds request and response headers (secrets redacted)
+
+Options for drift:
+  --recordings DIR    one folder of recordings per provider (default fixtures/recordings)
+  --scenario FILE|NAME  the scenario to compare with (default: "default")
+  --format F          text, json or junit (default text)
+
   -h, --help          show this help
   -v, --version       print the version
 `
 
-const COMMANDS = ['start', 'validate', 'scenarios', 'schema'] as const
+const COMMANDS = ['start', 'validate', 'scenarios', 'schema', 'drift'] as const
 
 export function parseCommand(argv: readonly string[]): Command {
   let parsed
@@ -76,6 +93,8 @@ export function parseCommand(argv: readonly string[]): Command {
         'admin-token': { type: 'string' },
         log: { type: 'string' },
         verbose: { type: 'boolean' },
+        recordings: { type: 'string' },
+        format: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -102,6 +121,19 @@ export function parseCommand(argv: readonly string[]): Command {
     throw new ArgsError(`Unexpected argument "${String(rest[0])}". See standin --help.`)
   if (command === 'scenarios') return { kind: 'scenarios' }
   if (command === 'schema') return { kind: 'schema', of: 'scenario' }
+  if (command === 'drift') {
+    const format = values.format ?? 'text'
+    if (!(DRIFT_FORMATS as readonly string[]).includes(format))
+      throw new ArgsError(`--format must be text, json or junit, not "${format}".`)
+    return {
+      kind: 'drift',
+      options: {
+        recordings: values.recordings ?? 'fixtures/recordings',
+        scenario: values.scenario ?? 'default',
+        format: format as DriftFormat,
+      },
+    }
+  }
   return {
     kind: 'start',
     options: {
