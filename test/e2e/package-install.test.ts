@@ -4,7 +4,7 @@
  * points imported from TypeScript.
  */
 import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -76,6 +76,12 @@ describe('the published package', () => {
     // Sources, tests and the tsc copies of the command stay out.
     for (const file of ['src', 'test', 'dist/cli/start.js', 'dist/cli/args.d.ts'])
       expect(existsSync(join(installed, file)), file).toBe(false)
+    // Nothing stale: every compiled module has its source (a build starts from an empty dist/).
+    const compiled = readdirSync(join(installed, 'dist'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.js') && !file.startsWith(join('admin', 'dashboard')))
+      .map((file) => file.replace(/\.js$/, '.ts'))
+    expect(compiled.length).toBeGreaterThan(50)
+    expect(compiled.filter((file) => !existsSync(join(ROOT, 'src', file)))).toEqual([])
     // No dev dependency came along: a build could not have run.
     expect(existsSync(join(project, 'node_modules/esbuild'))).toBe(false)
     expect(existsSync(join(project, 'node_modules/typescript'))).toBe(false)
