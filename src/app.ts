@@ -7,6 +7,7 @@ import { Hono } from 'hono'
 import type { DashboardFiles } from './admin/dashboard.js'
 import { controlPlaneGuard, hostPolicyOf, hostRefusal } from './admin/guard.js'
 import { adminRoutes } from './admin/routes.js'
+import { accessLog, type AccessLog } from './access-log.js'
 import { bodyLimit } from './body-limit.js'
 import { CLIENT_GONE_WHY, clientGone } from './client-gone.js'
 import { StandinError, toStandinError } from './core/errors.js'
@@ -16,6 +17,7 @@ import { routeModeRoutes } from './proxy/routes-admin.js'
 import { ProxyRuntime, type ProxyOptions } from './proxy/runtime.js'
 import { serveRouteModes } from './proxy/serve.js'
 import type { ScenarioSource } from './scenarios/load.js'
+import { SESSION_PREFIX } from './sessions/registry.js'
 import { mountSessions, pathAfter } from './sessions/routes.js'
 import type { Scenario } from './scenarios/schema.js'
 import { World } from './world.js'
@@ -33,11 +35,17 @@ export interface AppDeps {
   readonly proxy?: ProxyOptions | undefined
   readonly dashboard?: DashboardFiles | undefined
   readonly adminToken?: string | undefined
+  /** The access log (the CLI's stderr); none in-process. */
+  readonly accessLog?: AccessLog | undefined
 }
 
 export function createApp(deps: AppDeps): Hono {
   const { world } = deps
   const app = new Hono(deps.prefix === undefined ? {} : { getPath: pathAfter(deps.prefix) })
+  // First, so it sees every answer. A session's own app logs its requests (with their outcome),
+  // so the root leaves them out.
+  if (deps.accessLog)
+    app.use(accessLog(deps.accessLog, deps.prefix === undefined ? isSessionPath : undefined))
   // First, so it runs before every control route, sessions' included (docs/security.md).
   const guard = controlPlaneGuard({ world, adminToken: deps.adminToken })
   app.use('/_standin', guard)
@@ -83,6 +91,7 @@ function providerApp(
     }
     const e = toStandinError(error)
     c.set('why', e.why)
+    if (e.code === 'internal') c.set('internalError', e)
     if (!c.get('outcome')) c.set('outcome', e.status >= 500 ? 'error' : 'rejected')
     const response = await provider.renderError(e, c, mount)
     for (const [name, value] of Object.entries(e.headers)) response.headers.set(name, value)
@@ -144,6 +153,10 @@ function providerApp(
     })
   })
   return app
+}
+
+function isSessionPath(path: string): boolean {
+  return path.startsWith(`${SESSION_PREFIX}/`)
 }
 
 /**

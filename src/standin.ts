@@ -4,6 +4,7 @@
  */
 import type { Hono } from 'hono'
 import type { DashboardFiles } from './admin/dashboard.js'
+import type { AccessLog } from './access-log.js'
 import { createApp } from './app.js'
 import { defaultConfig, type StandinConfig, type StandinConfigInput } from './config/schema.js'
 import type { Clock } from './core/clock.js'
@@ -37,6 +38,8 @@ export interface StandinOptions {
   readonly dashboard?: DashboardFiles | undefined
   /** Guards the control plane: `/_standin/*` then demands it (see admin/admin-token.ts). */
   readonly adminToken?: string | undefined
+  /** Where each answered request is logged (the CLI's stderr); nowhere by default. */
+  readonly accessLog?: AccessLog | undefined
 }
 
 export interface Standin {
@@ -66,6 +69,7 @@ export async function createStandinCore(options: StandinOptions = {}): Promise<S
     proxy: options.proxy,
     dashboard: options.dashboard,
     adminToken: options.adminToken,
+    accessLog: options.accessLog,
   })
   return { world, app, fetch: async (request) => app.fetch(request) }
 }

@@ -50,15 +50,12 @@ export class World {
   scripted: ScriptedEvents
   overrides = new OverrideQueue()
   readonly #states = new Map<ProviderId, unknown>()
-  /** Where the virtual clock starts for a scenario without `clock.start`: the first load's real time. */
-  readonly #defaultStart: Date
 
   private constructor(
     readonly deps: WorldDeps,
     scenario: Scenario,
   ) {
     this.realClock = deps.realClock ?? new SystemClock()
-    this.#defaultStart = this.realClock.now()
     this.journal = new Journal(deps.config.journalSize)
     this.scenario = scenario
     this.clock = this.#clockFor(scenario)
@@ -170,8 +167,12 @@ export class World {
     })
   }
 
+  /**
+   * A scenario without `clock.start` starts at the real time of each load and reset, not of the
+   * server's start: a QA session up for hours still gets credentials stamped with the present.
+   */
   #clockFor(scenario: Scenario): VirtualClock {
-    const start = scenario.clock ? new Date(scenario.clock.start) : this.#defaultStart
+    const start = scenario.clock ? new Date(scenario.clock.start) : this.realClock.now()
     return new VirtualClock(
       start,
       this.realClock,

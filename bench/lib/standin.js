@@ -18,7 +18,17 @@ export const BENCH_SCENARIO = fileURLToPath(new URL('../scenarios/bench.yaml', i
  *   `fixtures/` is searched first
  */
 export function startStandin(extra = [], options = {}) {
-  const args = ['start', '--port', '0', '--no-rate-limits', '--scenario', BENCH_SCENARIO]
+  // No access log: a line per request would measure stderr, not standin.
+  const args = [
+    'start',
+    '--port',
+    '0',
+    '--no-rate-limits',
+    '--log',
+    'off',
+    '--scenario',
+    BENCH_SCENARIO,
+  ]
   return startServer([...(options.nodeArgs ?? []), BIN, ...args, ...extra], {
     ...(options.env ? { env: options.env } : {}),
     ...(options.cwd ? { cwd: options.cwd } : {}),

@@ -13,6 +13,8 @@ export function renderAdminError(error: unknown, c: Context): Response {
     error instanceof ScenarioError
       ? new StandinError('invalid_request', error.message)
       : toStandinError(error)
+  c.set('why', e.why)
+  if (e.code === 'internal') c.set('internalError', e)
   const message = e.code === 'internal' ? 'Internal error: see the standin log.' : e.message
   const response = c.json({ error: { code: e.code, message } }, e.status as 400)
   for (const [name, value] of Object.entries(e.headers)) response.headers.set(name, value)

@@ -3,6 +3,7 @@
  * `standin schema`. No I/O; the caller prints and exits.
  */
 import { parseArgs } from 'node:util'
+import { LOG_FORMATS, type LogFormat } from '../config/log-format.js'
 import { DRIFT_FORMATS, type DriftFormat } from '../drift/render.js'
 
 export type Command =
@@ -11,7 +12,7 @@ export type Command =
   | { readonly kind: 'start'; readonly options: StartOptions }
   | { readonly kind: 'validate'; readonly files: readonly string[] }
   | { readonly kind: 'scenarios' }
-  | { readonly kind: 'schema' }
+  | { readonly kind: 'schema'; readonly of: 'scenario' | 'config' }
   | { readonly kind: 'drift'; readonly options: DriftOptions }
 
 export interface DriftOptions {
@@ -31,6 +32,8 @@ export interface StartOptions {
   readonly rateLimits: boolean
   readonly adminToken?: string
   readonly allowedHosts: readonly string[]
+  readonly log?: LogFormat
+  readonly verbose: boolean
 }
 
 export class ArgsError extends Error {
@@ -43,7 +46,7 @@ Usage:
   standin [start] [options]     serve the simulated providers
   standin validate FILE...      check scenario and config files
   standin scenarios             list the scenario library
-  standin schema                print the scenario JSON Schema
+  standin schema [config]       print the scenario (or config) JSON Schema
   standin drift [options]       compare recordings of the real service with the simulation;
                                 exit 1 when a difference has no known deviation to explain it
 
@@ -60,6 +63,10 @@ Options for start:
   --admin-token TOKEN the control plane then demands it (Authorization: Bearer TOKEN);
                       required to bind an address other than loopback. A flag is
                       visible to other users in \`ps\`: prefer STANDIN_ADMIN_TOKEN
+  --log FORMAT        access log on stderr: pretty (default), json or off; or set
+                      STANDIN_LOG, or log: in the config file
+  --verbose           the access log adds request and response headers (secrets redacted)
+
 Options for drift:
   --recordings DIR    one folder of recordings per provider (default fixtures/recordings)
   --scenario FILE|NAME  the scenario to compare with (default: "default")
@@ -88,6 +95,8 @@ export function parseCommand(argv: readonly string[]): Command {
         'no-rate-limits': { type: 'boolean' },
         'admin-token': { type: 'string' },
         'allowed-host': { type: 'string', multiple: true },
+        log: { type: 'string' },
+        verbose: { type: 'boolean' },
         recordings: { type: 'string' },
         format: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -110,10 +119,12 @@ export function parseCommand(argv: readonly string[]): Command {
       throw new ArgsError('validate needs at least one file. See standin --help.')
     return { kind: 'validate', files: rest }
   }
+  if (command === 'schema' && rest.length === 1 && (rest[0] === 'config' || rest[0] === 'scenario'))
+    return { kind: 'schema', of: rest[0] }
   if (rest.length > 0)
     throw new ArgsError(`Unexpected argument "${String(rest[0])}". See standin --help.`)
   if (command === 'scenarios') return { kind: 'scenarios' }
-  if (command === 'schema') return { kind: 'schema' }
+  if (command === 'schema') return { kind: 'schema', of: 'scenario' }
   if (command === 'drift') {
     const format = values.format ?? 'text'
     if (!(DRIFT_FORMATS as readonly string[]).includes(format))
@@ -139,6 +150,8 @@ export function parseCommand(argv: readonly string[]): Command {
       rateLimits: values['no-rate-limits'] !== true,
       ...(values['admin-token'] === undefined ? {} : { adminToken: values['admin-token'] }),
       allowedHosts: values['allowed-host'] ?? [],
+      ...(values.log === undefined ? {} : { log: parseLogFormat(values.log, '--log') }),
+      verbose: values.verbose === true,
     },
   }
 }
@@ -149,6 +162,13 @@ function parsePort(text: string): number {
     throw new ArgsError(`--port must be a whole number from 0 to 65535, not "${text}".`)
   }
   return port
+}
+
+export function parseLogFormat(text: string, where: string): LogFormat {
+  const format = LOG_FORMATS.find((f) => f === text)
+  if (format === undefined)
+    throw new ArgsError(`${where} must be one of ${LOG_FORMATS.join(', ')}, not "${text}".`)
+  return format
 }
 
 function parseSeed(text: string): number | string {

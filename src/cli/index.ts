@@ -18,11 +18,11 @@ async function run(command: Command): Promise<number> {
       process.stdout.write(`${packageVersion()}\n`)
       return 0
     case 'validate':
-      return (await import('./files.js')).validateFiles(command.files)
+      return (await import('./validate.js')).validateFiles(command.files)
     case 'scenarios':
       return (await import('./files.js')).listScenarios()
     case 'schema':
-      return (await import('./files.js')).printSchema()
+      return (await import('./files.js')).printSchema(command.of)
     case 'drift':
       return (await import('./drift.js')).driftCommand(command.options)
     case 'start':
@@ -31,9 +31,26 @@ async function run(command: Command): Promise<number> {
   }
 }
 
+/**
+ * A reader that goes away (`standin scenarios | head -2`) is not an error: a listing stops
+ * quietly, as other Unix tools do; a server keeps serving. Node ignores SIGPIPE, so a closed pipe
+ * arrives here as EPIPE. Log lines to a closed stderr are dropped.
+ */
+function quietOnClosedPipes(command: Command): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    if (command.kind !== 'start') process.exit(process.exitCode ?? 0)
+  })
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+  })
+}
+
 async function main(): Promise<void> {
   try {
-    process.exitCode = await run(parseCommand(process.argv.slice(2)))
+    const command = parseCommand(process.argv.slice(2))
+    quietOnClosedPipes(command)
+    process.exitCode = await run(command)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     process.stderr.write(`standin: ${message}\n`)

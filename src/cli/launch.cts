@@ -9,8 +9,9 @@
  * then, so later starts skip compiling the command's whole start path, not only the bundle's top
  * level, which is all a cache written at compile time holds (v8-compile-cache's, and Node 22's
  * built-in `module.enableCompileCache()`: measured on Node 22, a start with that one took 1.9x a
- * bare hono start, with this one 1.4x). The cache file is named after the bundle's content hash,
- * so a rebuilt or upgraded bundle never reads code compiled for another. DISABLE_V8_COMPILE_CACHE=1
+ * bare hono start, with this one 1.4x). The cache file is named after the bundle's content hash
+ * and path, so a rebuilt, upgraded or copied bundle never reads code compiled for another; it
+ * lives in a folder only this user may write (see privateCacheDir). DISABLE_V8_COMPILE_CACHE=1
  * or NODE_DISABLE_COMPILE_CACHE=1 switches it off.
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the one import form a CommonJS file has under verbatimModuleSyntax
@@ -40,19 +41,24 @@ function run(): void {
 
 /** Loads the bundle as `require` would, but compiled with (and, on a first run, for) the cache. */
 function runCached(): void {
-  const cacheFile = path.join(
-    os.tmpdir(),
-    `standin-compile-cache-${String(process.getuid?.() ?? 'user')}`,
-    `${STANDIN_BUNDLE_HASH}-${process.versions.v8}-${process.arch}${flagsKey()}.bin`,
-  )
-  const cached = readIfAny(cacheFile)
+  const dir = privateCacheDir()
+  // The bundle's path is part of the key: V8's cached code carries the script's name, so a cache
+  // written by another copy of the same build would make stack traces name that copy's files.
+  const cacheFile =
+    dir === undefined
+      ? undefined
+      : path.join(
+          dir,
+          `${STANDIN_BUNDLE_HASH}-${fnv1a(BUNDLE)}-${process.versions.v8}-${process.arch}${flagsKey()}.bin`,
+        )
+  const cached = cacheFile === undefined ? undefined : readIfAny(cacheFile)
   const script = new vm.Script(nodeModule.wrap(fs.readFileSync(BUNDLE, 'utf8')), {
     filename: BUNDLE,
     ...(cached ? { cachedData: cached } : {}),
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   })
   // Written on exit so it holds the code of everything the run compiled, not just the top level.
-  if (!cached || script.cachedDataRejected)
+  if (cacheFile !== undefined && (!cached || script.cachedDataRejected))
     process.once('exit', () => {
       save(script, cacheFile)
     })
@@ -72,15 +78,42 @@ function runCached(): void {
 }
 
 /**
+ * The cache folder, created 0700 in the OS temp folder, or none. V8 runs whatever code it reads
+ * from there, so a folder this user does not own, a symlink, or one that others may write (made
+ * in advance in a shared /tmp) is refused: the start then compiles as if there were no cache.
+ */
+function privateCacheDir(): string | undefined {
+  const uid = process.getuid?.()
+  const dir = path.join(os.tmpdir(), `standin-compile-cache-${String(uid ?? 'user')}`)
+  try {
+    fs.mkdirSync(dir, { mode: 0o700 })
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return undefined
+  }
+  try {
+    const stat = fs.lstatSync(dir)
+    if (!stat.isDirectory() || (stat.mode & 0o022) !== 0) return undefined
+    if (uid !== undefined && stat.uid !== uid) return undefined
+    return dir
+  } catch {
+    return undefined
+  }
+}
+
+/**
  * V8 rejects code cached under other flags (`--cpu-prof`, NODE_OPTIONS), so runs with different
  * node options keep separate files instead of overwriting each other's on every start.
  */
 function flagsKey(): string {
   const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ').trim()
-  if (flags === '') return ''
-  let hash = 0x811c9dc5 // FNV-1a: short, stable, and needs no node:crypto
-  for (let i = 0; i < flags.length; i++) hash = Math.imul(hash ^ flags.charCodeAt(i), 0x01000193)
-  return `-${(hash >>> 0).toString(16)}`
+  return flags === '' ? '' : `-${fnv1a(flags)}`
+}
+
+/** FNV-1a: short, stable, and needs no node:crypto (which would cost the start a module load). */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+  return (hash >>> 0).toString(16)
 }
 
 function readIfAny(file: string): Buffer | undefined {
@@ -93,11 +126,9 @@ function readIfAny(file: string): Buffer | undefined {
 
 function save(script: vm.Script, file: string): void {
   try {
-    // Only this user may write the folder: V8 runs what it reads from there.
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 })
     // Another standin may be writing the same file: write aside, then rename over in one step.
     const aside = `${file}.${String(process.pid)}`
-    fs.writeFileSync(aside, script.createCachedData())
+    fs.writeFileSync(aside, script.createCachedData(), { mode: 0o600 })
     fs.renameSync(aside, file)
     forgetStale(path.dirname(file), file)
   } catch {

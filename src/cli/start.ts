@@ -8,7 +8,10 @@ import { defaultConfig, type StandinConfig } from '../config/schema.js'
 import { createStandin, defaultFixtureStore, defaultScenarioSource } from '../node/create.js'
 import { isFile } from '../node/is-file.js'
 import { serveApp } from '../node/serve.js'
-import type { StartOptions } from './args.js'
+import { parseLogFormat, type StartOptions } from './args.js'
+import { createAccessLog } from './access-log-format.js'
+import type { LogFormat } from '../config/log-format.js'
+import { SystemClock } from '../core/clock.js'
 import { logScriptedEvents, logToStderr } from './log.js'
 import { watchFiles } from './watch.js'
 import { resolveAdminToken, resolveAllowedHosts, resolveSeed } from './bind-policy.js'
@@ -25,6 +28,11 @@ export function readConfig(file: string | undefined): StandinConfig {
   return parseConfig(readFileSync(resolve(path), 'utf8'), path)
 }
 
+function logFormatFromEnv(env: NodeJS.ProcessEnv): LogFormat | undefined {
+  const text = env.STANDIN_LOG
+  return text === undefined || text === '' ? undefined : parseLogFormat(text, 'STANDIN_LOG')
+}
+
 export async function startServer(options: StartOptions): Promise<void> {
   const fileConfig = readConfig(options.config)
   const config: StandinConfig = {
@@ -37,7 +45,18 @@ export async function startServer(options: StartOptions): Promise<void> {
   const scenario = options.scenario ?? config.scenario ?? 'default'
   const adminToken = resolveAdminToken(options.adminToken, process.env, config.host)
   const seed = resolveSeed(options.seed, config.host)
-  const standin = await createStandin({ scenario, config, seed, adminToken })
+  const standin = await createStandin({
+    scenario,
+    config,
+    seed,
+    adminToken,
+    accessLog: createAccessLog({
+      format: options.log ?? logFormatFromEnv(process.env) ?? config.log ?? 'pretty',
+      verbose: options.verbose || config.verbose,
+      clock: new SystemClock(),
+      write: (text) => process.stderr.write(text),
+    }),
+  })
   logScriptedEvents(standin.world, logToStderr)
   const server = await serveApp(standin.fetch, {
     host: config.host,

@@ -13,6 +13,7 @@ import {
 import { PARSE_ONCE } from '../core/parse-once.js'
 import { DEFAULT_MAX_CREDENTIALS_PER_PROVIDER } from '../core/credentials.js'
 import { DEFAULT_YAML_MAX_ALIAS_COUNT } from '../scenarios/load.js'
+import { LOG_FORMATS } from './log-format.js'
 
 export const DEFAULT_PORT = 4010
 export const DEFAULT_HOST = '127.0.0.1'
@@ -104,10 +105,30 @@ export const StandinConfigSchema = z
       .boolean()
       .default(true)
       .describe('false switches every simulated rate limit off (as --no-rate-limits does).'),
+    log: z
+      .enum(LOG_FORMATS)
+      .optional()
+      .describe('Access log on stderr: pretty (default), json or off; --log and STANDIN_LOG win.'),
+    verbose: z
+      .boolean()
+      .default(false)
+      .describe('The access log adds request and response headers, secrets redacted.'),
     ...proxyConfigShape,
   })
   .strict()
-  .superRefine(checkProxyConfig)
+  // A credential given as a value (or any other field's problem) must not hide the route checks:
+  // they run unless the route or upstream tables are broken themselves.
+  .superRefine(checkProxyConfig, {
+    when: (payload) => !payload.issues.some(breaksRouteChecks),
+  })
+
+/** The route checks read the routes, the upstreams and which credentials are present. */
+function breaksRouteChecks(issue: { readonly path?: readonly PropertyKey[] | undefined }): boolean {
+  const [first, ...rest] = issue.path ?? []
+  return (
+    first === 'routes' || first === 'upstreams' || (first === 'credentials' && rest.length === 0)
+  )
+}
 
 export type StandinConfig = z.output<typeof StandinConfigSchema>
 export type StandinConfigInput = z.input<typeof StandinConfigSchema>

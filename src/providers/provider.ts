@@ -17,6 +17,8 @@ export interface StandinEnv {
     why: string
     outcome: Outcome
     credentialId: string
+    /** The fault behind an internal-error answer, for the access log's stack (never the wire). */
+    internalError: StandinError
   }
 }
 

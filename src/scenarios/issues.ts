@@ -7,6 +7,8 @@ import type { z } from 'zod'
 export interface Problem {
   readonly path: string
   readonly message: string
+  /** The path as keys and indexes, to find the spot in the file (an unknown key: the key itself). */
+  readonly at?: readonly PropertyKey[]
 }
 
 export function toProblems(error: z.ZodError): Problem[] {
@@ -25,7 +27,8 @@ function problemsOf(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): Pr
     const [only] = relevant
     if (relevant.length === 1 && only) return only.flatMap((inner) => problemsOf(inner, path))
   }
-  return [{ path: formatPath(path), message: describeIssue(issue) }]
+  const at = issue.code === 'unrecognized_keys' && issue.keys[0] ? [...path, issue.keys[0]] : path
+  return [{ path: formatPath(path), message: describeIssue(issue), at }]
 }
 
 /** The value is not even of the branch's type (an object where a list was expected). */

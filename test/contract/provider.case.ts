@@ -4,6 +4,7 @@
  * exact status and body; an unknown route gets the provider's 404; a reset restores the scenario.
  * Each provider's test file calls `runProviderContract` with its subject; a skip needs a reason.
  */
+import { SystemClock, VirtualClock } from '../../src/core/clock.js'
 import { describe, expect, it } from 'vitest'
 import type { ForcedOutcome } from '../../src/core/forced-outcome.js'
 import type { ProviderId } from '../../src/core/glossary.js'
@@ -202,7 +203,10 @@ export function runProviderContract(
     }
 
     test('reset', 'restores the scenario state and clock on reset', async () => {
-      const t = await transport.create(subject.options)
+      // Real time held still: a scenario without a fixed clock starts from real time on reset
+      // (test/admin/clock-from-real-time.test.ts), and load-time stamps would move with it.
+      const realClock = new VirtualClock(new SystemClock().now(), new SystemClock(), true)
+      const t = await transport.create({ ...subject.options, realClock })
       const before = await (await admin(t, '/state')).json()
       const tokensBefore = await (await admin(t, '/tokens')).json()
       const credential = await subject.obtain(t)

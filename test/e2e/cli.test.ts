@@ -71,8 +71,8 @@ describe('standin command', () => {
     const run = runBin(['validate', file])
     expect(await run.exit).toBe(1)
     expect(run.stdout().trimEnd().split('\n')).toEqual([
-      `${file}: seed: Invalid input`,
-      `${file}: clock.start: Invalid ISO datetime`,
+      `${file}:3:3: clock.start: Invalid ISO datetime`,
+      `${file}:4:1: seed: Invalid input`,
     ])
   })
 

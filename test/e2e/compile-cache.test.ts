@@ -3,17 +3,23 @@
  * replaced when V8 rejects it, and never in the way of a start.
  */
 import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   statSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { spawnStandin } from '../support/cli.js'
+import { BIN, spawnStandin } from '../support/cli.js'
+import { dirname } from 'node:path'
 
 /** Starts and stops the bin with its temp folder at `temp`; the cache is written as it exits. */
 async function startOnce(temp: string, env: NodeJS.ProcessEnv = {}): Promise<void> {
@@ -79,5 +85,74 @@ describe("the bin's code cache", () => {
     writeFileSync(current ?? '', 'stale code') // rejected, so this start writes the cache again
     await startOnce(temp)
     expect(cacheFiles(temp).sort()).toEqual([current, recent].sort())
+  })
+
+  describe('refuses a folder made in advance, and starts without a cache', () => {
+    const uid = process.getuid?.() ?? 0
+    const made = (temp: string) => join(temp, `standin-compile-cache-${String(uid)}`)
+
+    it.each([0o777, 0o770, 0o722])('open to others (mode %o)', async (mode) => {
+      const temp = mkdtempSync(join(tmpdir(), 'standin-cache-'))
+      mkdirSync(made(temp))
+      chmodSync(made(temp), mode)
+      await startOnce(temp)
+      expect(readdirSync(made(temp))).toEqual([])
+    })
+
+    it('owned by another user, or a link to elsewhere', async () => {
+      const temp = mkdtempSync(join(tmpdir(), 'standin-cache-'))
+      const elsewhere = mkdtempSync(join(tmpdir(), 'standin-elsewhere-'))
+      if (uid === 0) {
+        // Only root can hand a folder to another user; anyone else gets the link case twice.
+        mkdirSync(made(temp), { mode: 0o700 })
+        chownSync(made(temp), 4242, 4242)
+      } else symlinkSync(elsewhere, made(temp))
+      await startOnce(temp)
+      expect(readdirSync(made(temp))).toEqual([])
+      const linked = mkdtempSync(join(tmpdir(), 'standin-cache-'))
+      symlinkSync(elsewhere, made(linked))
+      await startOnce(linked)
+      expect(readdirSync(elsewhere)).toEqual([])
+    })
+  })
+
+  it("names the running bundle's own files in stack traces, whatever another copy cached", async () => {
+    const temp = mkdtempSync(join(tmpdir(), 'standin-cache-'))
+    const root = dirname(dirname(dirname(BIN)))
+    const copies = ['first', 'second'].map((name) => {
+      const copy = join(temp, name)
+      cpSync(join(root, 'dist'), join(copy, 'dist'), { recursive: true })
+      for (const entry of ['package.json', 'scenarios', 'fixtures'])
+        symlinkSync(join(root, entry), join(copy, entry))
+      return copy
+    })
+    // Prints the stack of the command's own code as it writes its ready line.
+    const preload = join(temp, 'stack-at-ready.cjs')
+    writeFileSync(
+      preload,
+      `const write = process.stdout.write.bind(process.stdout)
+process.stdout.write = (chunk, ...rest) => {
+  if (String(chunk).startsWith('standin listening')) process.stderr.write(new Error('ready').stack + '\\n')
+  return write(chunk, ...rest)
+}
+`,
+    )
+    const cache = mkdtempSync(join(tmpdir(), 'standin-cache-'))
+    for (const copy of copies) {
+      for (let run = 0; run < 2; run++) {
+        const standin = await spawnStandin(['--log', 'off'], {
+          bin: join(copy, 'dist/cli/index.cjs'),
+          env: { TMPDIR: cache, NODE_OPTIONS: `--require ${preload}` },
+        })
+        expect(await standin.stop()).toBe(0)
+        const frames = standin
+          .stderr()
+          .split('\n')
+          .filter((line) => line.includes('standin.cjs'))
+        expect(frames.length).toBeGreaterThan(0)
+        for (const frame of frames) expect(frame).toContain(join(copy, 'dist/cli/standin.cjs'))
+      }
+    }
+    expect(cacheFiles(cache)).toHaveLength(2)
   })
 })

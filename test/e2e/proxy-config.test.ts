@@ -23,7 +23,7 @@ describe('standin validate on a proxy config', () => {
     const run = runBin(['validate', file])
     expect(await run.exit).toBe(1)
     expect(run.stdout().trimEnd().split('\n')).toEqual([
-      `${file}: credentials.epicollect.clientSecret: must be a reference, { env: NAME } or { file: PATH }; standin never takes a credential value`,
+      `${file}:6:51: credentials.epicollect.clientSecret: must be a reference, { env: NAME } or { file: PATH }; standin never takes a credential value`,
     ])
   })
 

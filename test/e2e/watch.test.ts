@@ -106,6 +106,7 @@ describe('standin start --watch', () => {
     writeFileSync(join(dir, 'case.yaml'), BROKEN)
     const run = runBin(['validate', 'case.yaml'], { cwd: dir })
     expect(await run.exit).toBe(1)
-    expect(run.stdout()).toBe(`${PROBLEM}\n`)
+    // The same problem, with where it is in the file.
+    expect(run.stdout()).toBe(`${PROBLEM.replace('case.yaml:', 'case.yaml:3:5:')}\n`)
   })
 })

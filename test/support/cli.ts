@@ -25,11 +25,15 @@ export function exitOf(child: ChildProcess): Promise<number | null> {
   })
 }
 
-export function runBin(
-  args: readonly string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
-) {
-  const child = spawn(process.execPath, [BIN, ...args], {
+export interface RunOptions {
+  readonly cwd?: string
+  readonly env?: NodeJS.ProcessEnv
+  /** Another copy of the bin (an installed package's); default: this repo's build. */
+  readonly bin?: string
+}
+
+export function runBin(args: readonly string[], options: RunOptions = {}) {
+  const child = spawn(process.execPath, [options.bin ?? BIN, ...args], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -43,7 +47,7 @@ export function runBin(
 
 export async function spawnStandin(
   args: readonly string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  options: RunOptions = {},
 ): Promise<Spawned> {
   const run = runBin(['start', '--port', '0', ...args], options)
   const url = await new Promise<string>((resolve, reject) => {
