@@ -14,7 +14,7 @@ import { SeededRandom, type Random } from './core/random.js'
 import type { AnyProvider } from './providers/provider.js'
 import type { Scenario } from './scenarios/schema.js'
 import type { StandinConfig } from './config/schema.js'
-import { OverrideQueue } from './admin/overrides.js'
+import { OverrideQueue } from './core/overrides.js'
 import { realSleep, type Sleep } from './core/sleep.js'
 import { ScriptedEvents } from './scenarios/events/engine.js'
 

@@ -7,7 +7,7 @@ import type { MiddlewareHandler } from 'hono'
 import { StandinError } from '../core/errors.js'
 import type { ProviderId } from '../core/glossary.js'
 import type { AnyProvider, StandinContext, StandinEnv } from '../providers/provider.js'
-import { readAll, TooLargeError } from './bytes.js'
+import { readAll, TooLargeError } from '../core/bytes.js'
 import { forward, type ClientRequest, type ForwardedResponse } from './forward.js'
 import {
   fixtureName,

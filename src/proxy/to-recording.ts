@@ -7,7 +7,7 @@
  * same exchange recorded twice gives the same file.
  */
 import type { ProviderId } from '../core/glossary.js'
-import { shortHash, toBase64, utf8OrUndefined } from './bytes.js'
+import { shortHash, toBase64, utf8OrUndefined } from '../core/bytes.js'
 import { parseForm, type Pair } from './form.js'
 import { boundaryOf, parseMultipart } from './multipart.js'
 import type { RecordedBody, RecordedRequest, Recording } from './recording-format.js'

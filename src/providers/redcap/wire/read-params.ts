@@ -3,7 +3,7 @@
  * cannot parse) as no parameters.
  */
 import type { Context } from 'hono'
-import { readAll } from '../../../proxy/bytes.js'
+import { readAll } from '../../../core/bytes.js'
 import { ApiParams, type UploadedFile } from './params.js'
 
 interface Body {
