@@ -1,13 +1,18 @@
 /**
  * The one contract every simulated provider satisfies. Adding a provider means adding a folder
- * that exports one `Provider` and one line in `providers/index.ts`.
+ * that exports one `Provider` and one entry in `providers/index.ts`.
  */
 import type { Context, Hono } from 'hono'
 import type { z } from 'zod'
+import type { Clock } from '../core/clock.js'
+import type { CredentialRegistry } from '../core/credentials.js'
 import type { StandinError } from '../core/errors.js'
+import type { FixtureStore } from '../core/fixtures.js'
 import type { Outcome, ProviderId } from '../core/glossary.js'
-import type { World } from '../world.js'
+import type { Random } from '../core/random.js'
+import type { InjectorDefinition } from '../proxy/inject/injector.js'
 import type { ProviderAction } from './action.js'
+import type { ProviderHosts } from './host.js'
 
 /** Per-request variables every provider sub-app may set; the journal reads them. */
 export interface StandinEnv {
@@ -21,9 +26,25 @@ export interface StandinEnv {
 
 export type StandinContext = Context<StandinEnv>
 
+/**
+ * The part of the world a provider uses: the virtual clock (and the client's, which may be skewed),
+ * the seeded random, the credential registry, fixtures, outbound fetch and the settings it reads.
+ * The world implements it; its members are replaced on reset, so read them per request.
+ */
+export interface ProviderHost {
+  readonly clock: Clock
+  readonly clientClock: Clock
+  readonly random: Random
+  readonly credentials: CredentialRegistry
+  readonly fixtures: FixtureStore
+  readonly fetch: typeof fetch
+  readonly config: { readonly rateLimits: boolean }
+  stateOf(id: ProviderId): unknown
+}
+
 /** What a provider's routes see: the current world (replaced on reset) and its own state in it. */
 export interface ProviderContext<State> {
-  readonly world: World
+  readonly world: ProviderHost
   state(): State
 }
 
@@ -32,10 +53,14 @@ export interface Provider<State = unknown, Seed = unknown> {
   readonly title: string
   /** URL prefixes the provider answers under (Redox has `/redox` and `/redox-ca`). */
   readonly mounts: readonly string[]
+  /** Where the real service lives, for the transports and the config (see `host.ts`). */
+  readonly hosts?: ProviderHosts
+  /** How proxy mode swaps the client's local credential for a real one on the way upstream. */
+  readonly injector?: InjectorDefinition
   /** The provider's section of a scenario file, `providers.<id>`. */
   readonly seedSchema: z.ZodType<Seed>
   /** Builds the provider's initial state from its (parsed) scenario section. */
-  createState(seed: Seed | undefined, world: World): State | Promise<State>
+  createState(seed: Seed | undefined, world: ProviderHost): State | Promise<State>
   /** The wire routes, mounted under `mount`. */
   routes(ctx: ProviderContext<State>, mount: string): Hono<StandinEnv>
   /** Control-plane routes, mounted under `/_standin/<id>`. */
@@ -60,7 +85,7 @@ export interface Provider<State = unknown, Seed = unknown> {
 /** The context a provider's routes, admin routes and actions get for one world. */
 export function providerContext<State>(
   provider: Provider<State>,
-  world: World,
+  world: ProviderHost,
 ): ProviderContext<State> {
   return { world, state: () => world.stateOf(provider.id) as State }
 }

@@ -6,6 +6,7 @@
 import type { MiddlewareHandler } from 'hono'
 import { StandinError } from '../core/errors.js'
 import type { ProviderId } from '../core/glossary.js'
+import { pathUnderMount } from '../providers/host.js'
 import type { AnyProvider, StandinContext, StandinEnv } from '../providers/provider.js'
 import { readAll, TooLargeError } from '../core/bytes.js'
 import { forward, type ClientRequest, type ForwardedResponse } from './forward.js'
@@ -176,11 +177,4 @@ async function readBody(c: StandinContext, limit: number): Promise<Uint8Array> {
       detail: `body over ${String(limit)} bytes`,
     })
   }
-}
-
-/** `/redox-ca/fhir/R4/x` under `/redox-ca` is `/fhir/R4/x`; a prefix before the mount is kept out. */
-export function pathUnderMount(path: string, mount: string): string {
-  const at = path.indexOf(`${mount}/`)
-  if (at !== -1) return path.slice(at + mount.length)
-  return path.endsWith(mount) ? '/' : path
 }

@@ -3,10 +3,10 @@
  * the mount whose requests they receive. `proxySettingsFrom(config)` reads it out of the config file's
  * vocabulary (`upstreams.redoxCa` serves `/redox-ca`); programmatic users may pass settings directly.
  */
-import type { CredentialRef, UpstreamKey } from '../config/proxy-schema.js'
-import { UPSTREAM_KEYS } from '../config/proxy-schema.js'
+import type { CredentialRef } from '../config/proxy-schema.js'
 import type { StandinConfig } from '../config/schema.js'
 import type { ProviderId, RouteMode } from '../core/glossary.js'
+import { SHIPPED_HOSTS } from '../providers/index.js'
 
 export type { CredentialRef } from '../config/proxy-schema.js'
 
@@ -42,16 +42,16 @@ export const NO_PROXY: ProxySettings = { routes: [], upstreams: [] }
 
 export function proxySettingsFrom(config: StandinConfig): ProxySettings {
   const upstreams: UpstreamSettings[] = []
-  for (const [key, where] of Object.entries(UPSTREAM_KEYS)) {
-    const upstream = config.upstreams[key as UpstreamKey]
+  for (const host of SHIPPED_HOSTS) {
+    const upstream = config.upstreams[host.name]
     if (!upstream) continue
     upstreams.push({
-      key,
-      provider: where.provider,
-      mount: where.mount,
+      key: host.name,
+      provider: host.provider,
+      mount: host.mount,
       url: upstream.url,
       timeoutMs: upstream.timeoutMs,
-      credentials: config.credentials[key as UpstreamKey],
+      credentials: config.credentials[host.name],
     })
   }
   return { routes: config.routes, upstreams }

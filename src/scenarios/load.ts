@@ -3,7 +3,7 @@
  * as `file: dotted.path: message`. File access goes through an injected reader.
  */
 import { parse as parseYaml, YAMLParseError } from 'yaml'
-import { PROVIDER_IDS } from '../core/glossary.js'
+import { SHIPPED_PROVIDER_IDS } from '../providers/index.js'
 import type { AnyProvider } from '../providers/provider.js'
 import { formatProblems, toProblems, type Problem } from './issues.js'
 import { buildScenarioSchema, type Scenario, type ScenarioSchema } from './schema.js'
@@ -72,7 +72,7 @@ export function parseScenario(
 function withoutAbsentProviders(data: unknown, providers: readonly AnyProvider[]): unknown {
   if (!isRecord(data) || !isRecord(data.providers)) return data
   const running = new Set<string>(providers.map((p) => p.id))
-  const shipped = new Set<string>(PROVIDER_IDS)
+  const shipped = new Set<string>(SHIPPED_PROVIDER_IDS)
   const sections = Object.entries(data.providers).filter(
     ([id]) => running.has(id) || !shipped.has(id),
   )

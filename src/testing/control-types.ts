@@ -6,7 +6,7 @@ import type { JWK } from 'jose'
 import type { ClockSnapshot } from '../core/clock.js'
 import type { CredentialView } from '../core/credentials.js'
 import type { JournalEntry } from '../core/journal.js'
-import type { MountName } from '../providers/mounts.js'
+import type { HostName } from '../providers/index.js'
 import type { SessionView } from '../sessions/registry.js'
 
 export type { ClockSnapshot, CredentialView, JournalEntry, SessionView }
@@ -38,7 +38,7 @@ export interface StateSnapshot {
 export type ScenarioRef = string | Readonly<Record<string, unknown>>
 
 /** Base URLs per provider for a standin root (server or session): `${root}/redcap`, ... */
-export type ProviderBaseUrls = Readonly<Record<MountName, string>>
+export type ProviderBaseUrls = Readonly<Record<HostName, string>>
 
 export interface RedcapTokenRequest {
   readonly id: string | number

@@ -56,6 +56,8 @@
  * - userRoleMapping adds `data_access_group` from version 15.8.2 on (as redcapAPI expects);
  *   user export always has `data_access_group_label` (as the protocol notes list it).
  */
+import { redcapHosts } from './hosts.js'
+import { redcapInjector } from './proxy/injector.js'
 import { authenticateLocalToken } from './proxy/local-credential.js'
 import { redcapActions } from './admin/actions.js'
 import type { Provider } from '../provider.js'
@@ -66,10 +68,12 @@ import { redcapRoutes } from './routes/index.js'
 import { RedcapSeedSchema, type RedcapSeed } from './state/seed.js'
 import { createRedcapState, snapshotState } from './state/create.js'
 
-export const redcap: Provider<RedcapState, RedcapSeed> = {
-  id: 'redcap',
+export const redcap = {
+  id: redcapHosts.id,
   title: 'REDCap',
-  mounts: ['/redcap'],
+  hosts: redcapHosts,
+  mounts: redcapHosts.hosts.map((h) => h.mount),
+  injector: redcapInjector,
   seedSchema: RedcapSeedSchema,
   createState: (seed, world) =>
     createRedcapState(seed ?? RedcapSeedSchema.parse({}), {
@@ -84,4 +88,4 @@ export const redcap: Provider<RedcapState, RedcapSeed> = {
   authenticate: authenticateLocalToken,
   renderError: renderRedcapError,
   snapshot: snapshotState,
-}
+} satisfies Provider<RedcapState, RedcapSeed>

@@ -44,21 +44,24 @@
  * - Data Model: any `DataModel`/`EventType` pair is accepted; queries get their `Meta` and logs back,
  *   not query results.
  */
+import { redoxHosts } from './hosts.js'
+import { redoxInjector } from './proxy/injector.js'
 import { authenticateLocalToken } from './proxy/local-credential.js'
 import type { Provider } from '../provider.js'
 import { redoxAdminRoutes } from './admin/routes.js'
 import { createRedoxState } from './state/create.js'
 import { redoxActions } from './admin/actions.js'
 import { renderRedoxError } from './errors.js'
-import { MOUNTS } from './region.js'
 import { redoxRoutes } from './routes/index.js'
 import { RedoxSeedSchema, type RedoxSeed } from './state/seed.js'
 import { snapshotState, type RedoxState } from './state/model.js'
 
-export const redox: Provider<RedoxState, RedoxSeed> = {
-  id: 'redox',
+export const redox = {
+  id: redoxHosts.id,
   title: 'Redox',
-  mounts: [MOUNTS.us, MOUNTS.ca],
+  hosts: redoxHosts,
+  mounts: redoxHosts.hosts.map((h) => h.mount),
+  injector: redoxInjector,
   seedSchema: RedoxSeedSchema,
   createState: (seed, world) =>
     createRedoxState(seed, { fixtures: world.fixtures, nowIso: world.clock.now().toISOString() }),
@@ -68,4 +71,4 @@ export const redox: Provider<RedoxState, RedoxSeed> = {
   authenticate: authenticateLocalToken,
   renderError: renderRedoxError,
   snapshot: snapshotState,
-}
+} satisfies Provider<RedoxState, RedoxSeed>

@@ -5,12 +5,14 @@
  */
 import { formField } from '../../../proxy/inject/place.js'
 import { once, type InjectorDefinition } from '../../../proxy/inject/injector.js'
+import { requiredCredentials } from '../../host.js'
+import { redcapHosts } from '../hosts.js'
 
 export const redcapInjector: InjectorDefinition = {
-  provider: 'redcap',
+  provider: redcapHosts.id,
   localPaths: [],
   place: formField('token'),
-  fields: ['token'],
+  fields: requiredCredentials(redcapHosts),
   create(deps) {
     const token = once(() => deps.secret('token'))
     return { current: () => Promise.resolve(token()) }
