@@ -3,7 +3,7 @@ import eslint from '@eslint/js'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-/** Only these may read the wall clock or global randomness (STYLE.md G4). */
+/** Only these may read the wall clock or global randomness (docs/decisions/two-clocks.md). */
 const CLOCK_AND_RANDOM_HOMES = [
   'src/core/clock.ts',
   'src/core/random.ts',
@@ -35,7 +35,7 @@ const clockAndRandomRules = {
   ],
 }
 
-/** Folders that must stay free of hono, msw and Node (STYLE.md G1). */
+/** Folders that must stay free of hono, msw and Node. */
 const PURE = [
   'src/core/**',
   'src/scenarios/**',
@@ -43,7 +43,6 @@ const PURE = [
   'src/providers/*/state/model.ts',
   'src/providers/*/routes/auth.ts',
   'src/providers/*/wire/data.ts',
-  'src/admin/overrides.ts',
   'src/levers/standin-force.ts',
 ]
 
@@ -55,10 +54,10 @@ const pureImportRules = {
       patterns: [
         {
           group: ['hono', 'hono/*', '@hono/*'],
-          message: 'Domain code stays free of hono (STYLE.md G1).',
+          message: 'Domain code stays free of hono.',
         },
-        { group: ['msw', 'msw/*'], message: 'Only src/msw may import msw (STYLE.md G1).' },
-        { group: ['node:*'], message: 'Domain code stays free of Node APIs (STYLE.md G1).' },
+        { group: ['msw', 'msw/*'], message: 'Only src/msw may import msw.' },
+        { group: ['node:*'], message: 'Domain code stays free of Node APIs.' },
       ],
     },
   ],

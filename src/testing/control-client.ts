@@ -1,5 +1,5 @@
 /**
- * The typed control client: every route of DESIGN.md's control-plane table as a method. It speaks
+ * The typed control client: every control-plane route as a method. It speaks
  * plain HTTP through the `fetch` it is given (the global one by default, looked up per call so MSW's
  * interception applies), so the same client drives a server, the MSW control origin and a session.
  * Refusals throw a `ControlError` with the envelope's code and message.

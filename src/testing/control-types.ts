@@ -1,6 +1,6 @@
 /**
  * What the control plane sends back, as the typed control client returns it. The provider routes
- * follow DESIGN.md's control-plane table.
+ * follow the control plane's routes (`src/admin/routes.ts`).
  */
 import type { JWK } from 'jose'
 import type { ClockSnapshot } from '../core/clock.js'
@@ -88,7 +88,7 @@ export interface SessionHandle {
 
 type Id = string | number
 
-/** Every route of DESIGN.md's control-plane table as a method; refusals throw `ControlError`. */
+/** Every control-plane route as a method; refusals throw `ControlError`. */
 export interface ControlClient {
   /** The standin root this client talks to (server, session or MSW control origin). */
   readonly baseUrl: string

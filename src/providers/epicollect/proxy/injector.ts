@@ -1,6 +1,6 @@
 /**
  * Epicollect5: standin runs the `client_credentials` grant against the upstream's
- * `POST /api/oauth/token` itself (protocols/epicollect.md §2), keeps the 2-hour token until shortly
+ * `POST /api/oauth/token` itself (docs/protocols/epicollect.md §2), keeps the 2-hour token until shortly
  * before it expires, and sends it as `Authorization: Bearer`. Every auth failure on the export routes
  * is 404 `ec5_256` (a superseded token too: a new token kills the client's previous one), so that
  * answer drops the cached token and the request is retried once with a new one.
@@ -13,7 +13,7 @@ import { requestAccessToken } from '../../../proxy/inject/oauth-client.js'
 import { requiredCredentials } from '../../host.js'
 import { epicollectHosts } from '../hosts.js'
 
-/** `passport.expire = 7200` (protocols/epicollect.md §2, "Success: 200"). */
+/** `passport.expire = 7200` (docs/protocols/epicollect.md §2, "Success: 200"). */
 const TOKEN_LIFETIME_SECONDS = 7200
 const TOKEN_PATH = epicollectHosts.tokenPath
 

@@ -1,5 +1,5 @@
 /**
- * `content=userRoleMapping` (protocol notes §2.4): which role each user has (`unique_role_name`,
+ * `content=userRoleMapping` (docs/protocols/redcap.md §2.4): which role each user has (`unique_role_name`,
  * blank for none), and its import, which assigns or unassigns. REDCap 15.8.2 added the user's
  * `data_access_group` to the export (redcapAPI's structures gate it on that version), so standin
  * sends it when its version is at least that.

@@ -1,6 +1,6 @@
 /**
  * REDCap: the credential is the POST field `token` of the urlencoded or multipart body
- * (protocols/redcap.md §1.3); standin replaces the client's local token with the real one.
+ * (docs/protocols/redcap.md §1.3); standin replaces the client's local token with the real one.
  * REDCap has no token endpoint on its API: tokens are requested and approved in its web UI.
  */
 import { formField } from '../../../proxy/inject/place.js'

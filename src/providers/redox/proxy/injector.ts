@@ -1,6 +1,6 @@
 /**
  * Redox: standin signs its own `private_key_jwt` client assertion (RS384, `kid`, `iss` = `sub` = the
- * client id, `aud` = the token URL of that region's upstream; protocols/redox.md §1.3-1.4 and §4),
+ * client id, `aud` = the token URL of that region's upstream; docs/protocols/redox.md §1.3-1.4 and §4),
  * trades it at `POST /v2/auth/token` for a 5-minute token, refreshes it a minute early, and sends it
  * as `Authorization: Bearer`. A 401 from the upstream drops the token and the request is retried once.
  */
