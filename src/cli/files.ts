@@ -8,7 +8,7 @@ import { defaultConfig } from '../config/schema.js'
 import { createStandin, defaultScenarioSource } from '../node/create.js'
 import { isFile } from '../node/is-file.js'
 import { providers } from '../providers/index.js'
-import { formatProblems } from '../scenarios/issues.js'
+import { formatProblems } from '../core/issues.js'
 import {
   ScenarioError,
   loadScenario,

@@ -5,7 +5,7 @@
  * still in flight.
  */
 import type { ProviderId } from '../core/glossary.js'
-import { formatPath } from '../scenarios/issues.js'
+import { formatPath } from '../core/issues.js'
 import type { AnyProvider } from '../providers/provider.js'
 import type { World } from '../world.js'
 import { forwards, routeRuleProblems, type RuleProblem } from './check.js'

@@ -5,7 +5,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml'
 import { SHIPPED_PROVIDER_IDS } from '../providers/index.js'
 import type { AnyProvider } from '../providers/provider.js'
-import { formatProblems, toProblems, type Problem } from './issues.js'
+import { formatProblems, toProblems, type Problem } from '../core/issues.js'
 import { buildScenarioSchema, type Scenario, type ScenarioSchema } from './schema.js'
 import { PARSE_ONCE } from '../core/parse-once.js'
 
