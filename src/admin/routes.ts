@@ -5,12 +5,8 @@
  */
 import { Hono } from 'hono'
 import { StandinError } from '../core/errors.js'
-import {
-  loadScenario,
-  parseScenario,
-  ScenarioError,
-  type ScenarioSource,
-} from '../scenarios/load.js'
+import { ScenarioError } from '../core/data-text.js'
+import { loadScenario, parseScenario, type ScenarioSource } from '../scenarios/load.js'
 import type { World } from '../world.js'
 import { providerContext } from '../providers/provider.js'
 import { fireDueEvents } from '../scenarios/events/fire.js'

@@ -9,13 +9,8 @@ import { createStandin, defaultScenarioSource } from '../node/create.js'
 import { isFile } from '../node/is-file.js'
 import { providers } from '../providers/index.js'
 import { formatProblems } from '../core/issues.js'
-import {
-  ScenarioError,
-  loadScenario,
-  parseDataText,
-  parseScenario,
-  scenarioSchemaFor,
-} from '../scenarios/load.js'
+import { ScenarioError, parseDataText } from '../core/data-text.js'
+import { loadScenario, parseScenario, scenarioSchemaFor } from '../scenarios/load.js'
 
 /** Prints every problem of every file as `file: dotted.path: message`; 1 if any, else 0. */
 export async function validateFiles(files: readonly string[]): Promise<number> {

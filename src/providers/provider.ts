@@ -11,7 +11,6 @@ import type { FixtureStore } from '../core/fixtures.js'
 import type { Outcome, ProviderId } from '../core/glossary.js'
 import type { Random } from '../core/random.js'
 import type { InjectorDefinition } from '../proxy/inject/injector.js'
-import type { ProviderAction } from './action.js'
 import type { ProviderHosts } from './host.js'
 
 /** Per-request variables every provider sub-app may set; the journal reads them. */
@@ -92,3 +91,15 @@ export function providerContext<State>(
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds providers of every state type
 export type AnyProvider = Provider<any, any>
+
+/** What an action reports for the log and `GET /_standin/scenario`, e.g. "deleted the app of demo". */
+export type ActionResult = string | undefined
+
+export interface ProviderAction<State = unknown> {
+  /** One line for humans: what the action does, like the provider's own button would. */
+  readonly description: string
+  /** The action's arguments: the keys next to `action` in a scenario event. */
+  readonly schema: z.ZodObject
+  /** Applies the action to the provider's current state. Throw a StandinError when it cannot. */
+  run(ctx: ProviderContext<State>, args: unknown): ActionResult | Promise<ActionResult>
+}

@@ -2,38 +2,12 @@
  * Reading scenario files: YAML or JSON, parsed once at the edge, every problem reported at once
  * as `file: dotted.path: message`. File access goes through an injected reader.
  */
-import { parse as parseYaml, YAMLParseError } from 'yaml'
 import { SHIPPED_PROVIDER_IDS } from '../providers/index.js'
 import type { AnyProvider } from '../providers/provider.js'
-import { formatProblems, toProblems, type Problem } from '../core/issues.js'
+import { parseDataText, ScenarioError } from '../core/data-text.js'
+import { toProblems } from '../core/issues.js'
 import { buildScenarioSchema, type Scenario, type ScenarioSchema } from './schema.js'
 import { PARSE_ONCE } from '../core/parse-once.js'
-
-export class ScenarioError extends Error {
-  override readonly name = 'ScenarioError'
-  constructor(
-    readonly file: string,
-    readonly problems: readonly Problem[],
-    kind: 'scenario' | 'config' = 'scenario',
-  ) {
-    super(`Failed to load ${kind} "${file}":\n${formatProblems(file, problems)}`)
-  }
-}
-
-/** Parses YAML or JSON text; syntax errors become problems with a line number. */
-export function parseDataText(text: string, file: string): unknown {
-  try {
-    if (file.endsWith('.json')) return JSON.parse(text) as unknown
-    return parseYaml(text, { prettyErrors: false }) as unknown
-  } catch (error) {
-    const where =
-      error instanceof YAMLParseError && error.linePos
-        ? `line ${String(error.linePos[0].line)}`
-        : '(syntax)'
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
-    throw new ScenarioError(file, [{ path: where, message: message ?? 'syntax error' }])
-  }
-}
 
 const schemas = new WeakMap<readonly AnyProvider[], ScenarioSchema>()
 const eventlessSchemas = new WeakMap<readonly AnyProvider[], ScenarioSchema>()

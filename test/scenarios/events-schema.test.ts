@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ScenarioError, parseScenario } from '../../src/scenarios/load.js'
+import { ScenarioError } from '../../src/core/data-text.js'
+import { parseScenario } from '../../src/scenarios/load.js'
 import { formatProblems } from '../../src/core/issues.js'
 import { echoProvider } from '../support/echo-provider.js'
 
