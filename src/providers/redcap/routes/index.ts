@@ -10,6 +10,7 @@ import type { ProviderContext, StandinEnv } from '../../provider.js'
 import type { CallDeps } from '../contents/types.js'
 import type { RedcapState } from '../state/model.js'
 import { handleApiCall } from './pipeline.js'
+import { loadXmlLibs } from '../wire/xml-libs.js'
 import { postedParams } from './posted-params.js'
 
 export function redcapRoutes(ctx: ProviderContext<RedcapState>, mount: string): Hono<StandinEnv> {
@@ -17,6 +18,8 @@ export function redcapRoutes(ctx: ProviderContext<RedcapState>, mount: string): 
 
   app.post('/api/', async function apiCall(c) {
     const params = await postedParams(c)
+    // Only posted data, an ODM text or an uploaded file is ever parsed as XML.
+    if (params.has('data') || params.has('odm') || params.files.size > 0) await loadXmlLibs()
     const { world } = ctx
     const deps: CallDeps = {
       clock: world.clock,
