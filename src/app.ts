@@ -14,7 +14,8 @@ import { routeModeRoutes } from './proxy/routes-admin.js'
 import { ProxyRuntime } from './proxy/runtime.js'
 import { serveRouteModes } from './proxy/serve.js'
 import { mountSessions, pathAfter } from './sessions/routes.js'
-import type { World } from './world.js'
+import type { Scenario } from './scenarios/schema.js'
+import { World } from './world.js'
 
 export function createApp(deps: AppDeps): Hono {
   const { world } = deps
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps): Hono {
       scenarios: deps.scenarios,
       dashboard: deps.dashboard,
       adminToken: deps.adminToken,
+      simulate: (scenario) => simulate(scenario, deps),
     }),
   )
   for (const provider of world.providers) {
@@ -101,4 +103,15 @@ function providerApp(
     })
   })
   return app
+}
+
+/**
+ * A world of its own for a scenario, every route simulated whatever the route modes say: what a
+ * drift check compares recordings with.
+ */
+async function simulate(scenario: Scenario, deps: AppDeps) {
+  const config = { ...deps.world.deps.config, routes: [] }
+  const world = await World.create(scenario, { ...deps.world.deps, config })
+  const app = createApp({ world, version: deps.version })
+  return { world, fetch: async (request: Request) => app.fetch(request) }
 }

@@ -3,6 +3,7 @@
  * `standin schema`. No I/O; the caller prints and exits.
  */
 import { parseArgs } from 'node:util'
+import { DRIFT_FORMATS, type DriftFormat } from '../drift/render.js'
 
 export type Command =
   | { readonly kind: 'help' }
@@ -11,6 +12,14 @@ export type Command =
   | { readonly kind: 'validate'; readonly files: readonly string[] }
   | { readonly kind: 'scenarios' }
   | { readonly kind: 'schema' }
+  | { readonly kind: 'drift'; readonly options: DriftOptions }
+
+export interface DriftOptions {
+  /** The folder with one folder of recordings per provider. */
+  readonly recordings: string
+  readonly scenario: string
+  readonly format: DriftFormat
+}
 
 export interface StartOptions {
   readonly port?: number
@@ -34,6 +43,8 @@ Usage:
   standin validate FILE...      check scenario and config files
   standin scenarios             list the scenario library
   standin schema                print the scenario JSON Schema
+  standin drift [options]       compare recordings of the real service with the simulation;
+                                exit 1 when a difference has no known deviation to explain it
 
 Options for start:
   --port N            port to listen on (default 4010; 0 takes a free port)
@@ -46,11 +57,16 @@ Options for start:
   --admin-token TOKEN the control plane then demands it (Authorization: Bearer TOKEN);
                       required to bind an address other than loopback; or set
                       STANDIN_ADMIN_TOKEN
+Options for drift:
+  --recordings DIR    one folder of recordings per provider (default fixtures/recordings)
+  --scenario FILE|NAME  the scenario to compare with (default: "default")
+  --format F          text, json or junit (default text)
+
   -h, --help          show this help
   -v, --version       print the version
 `
 
-const COMMANDS = ['start', 'validate', 'scenarios', 'schema'] as const
+const COMMANDS = ['start', 'validate', 'scenarios', 'schema', 'drift'] as const
 
 export function parseCommand(argv: readonly string[]): Command {
   let parsed
@@ -68,6 +84,8 @@ export function parseCommand(argv: readonly string[]): Command {
         watch: { type: 'boolean' },
         'no-rate-limits': { type: 'boolean' },
         'admin-token': { type: 'string' },
+        recordings: { type: 'string' },
+        format: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -92,6 +110,19 @@ export function parseCommand(argv: readonly string[]): Command {
     throw new ArgsError(`Unexpected argument "${String(rest[0])}". See standin --help.`)
   if (command === 'scenarios') return { kind: 'scenarios' }
   if (command === 'schema') return { kind: 'schema' }
+  if (command === 'drift') {
+    const format = values.format ?? 'text'
+    if (!(DRIFT_FORMATS as readonly string[]).includes(format))
+      throw new ArgsError(`--format must be text, json or junit, not "${format}".`)
+    return {
+      kind: 'drift',
+      options: {
+        recordings: values.recordings ?? 'fixtures/recordings',
+        scenario: values.scenario ?? 'default',
+        format: format as DriftFormat,
+      },
+    }
+  }
   return {
     kind: 'start',
     options: {

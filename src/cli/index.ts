@@ -23,6 +23,8 @@ async function run(command: Command): Promise<number> {
       return (await import('./files.js')).listScenarios()
     case 'schema':
       return (await import('./files.js')).printSchema()
+    case 'drift':
+      return (await import('./drift.js')).driftCommand(command.options)
     case 'start':
       await (await import('./start.js')).startServer(command.options)
       return 0

@@ -4,14 +4,14 @@
  */
 import type { Context, Hono } from 'hono'
 import type { z } from 'zod'
-import type { Clock } from '../core/clock.js'
-import type { CredentialRegistry } from '../core/credentials.js'
 import type { StandinError } from '../core/errors.js'
-import type { FixtureStore } from '../core/fixtures.js'
 import type { Outcome, ProviderId } from '../core/glossary.js'
-import type { Random } from '../core/random.js'
 import type { InjectorDefinition } from '../proxy/inject/injector.js'
+import type { ProviderContext, ProviderHost } from './context.js'
 import type { ProviderHosts } from './host.js'
+import type { DriftProfile } from './drift-profile.js'
+
+export type { ProviderContext, ProviderHost } from './context.js'
 
 /** Per-request variables every provider sub-app may set; the journal reads them. */
 export interface StandinEnv {
@@ -24,28 +24,6 @@ export interface StandinEnv {
 }
 
 export type StandinContext = Context<StandinEnv>
-
-/**
- * The part of the world a provider uses: the virtual clock (and the client's, which may be skewed),
- * the seeded random, the credential registry, fixtures, outbound fetch and the settings it reads.
- * The world implements it; its members are replaced on reset, so read them per request.
- */
-export interface ProviderHost {
-  readonly clock: Clock
-  readonly clientClock: Clock
-  readonly random: Random
-  readonly credentials: CredentialRegistry
-  readonly fixtures: FixtureStore
-  readonly fetch: typeof fetch
-  readonly config: { readonly rateLimits: boolean }
-  stateOf(id: ProviderId): unknown
-}
-
-/** What a provider's routes see: the current world (replaced on reset) and its own state in it. */
-export interface ProviderContext<State> {
-  readonly world: ProviderHost
-  state(): State
-}
 
 export interface Provider<State = unknown, Seed = unknown> {
   readonly id: ProviderId
@@ -79,6 +57,8 @@ export interface Provider<State = unknown, Seed = unknown> {
   snapshot?(state: State): unknown
   /** Named actions scenario events can call as `<id>.<name>` (see `providers/action.ts`). */
   readonly actions?: Readonly<Record<string, ProviderAction<State>>>
+  /** How drift checks replay this provider's recordings (see `providers/drift-profile.ts`). */
+  readonly drift?: DriftProfile<State>
 }
 
 /** The context a provider's routes, admin routes and actions get for one world. */

@@ -37,6 +37,7 @@
  */
 import { epicollectHosts } from './hosts.js'
 import { epicollectInjector } from './proxy/injector.js'
+import { epicollectDrift } from './proxy/drift.js'
 import { authenticateLocalToken } from './proxy/local-credential.js'
 import { epicollectActions } from './admin/actions.js'
 import type { Provider } from '../provider.js'
@@ -64,6 +65,7 @@ export const epicollect = {
   routes: epicollectRoutes,
   adminRoutes: epicollectAdminRoutes,
   actions: epicollectActions,
+  drift: epicollectDrift,
   authenticate: authenticateLocalToken,
   renderError: (error, c) => renderEc5Error(error, c),
   snapshot: (state) => ({

@@ -59,6 +59,7 @@
  */
 import { redcapHosts } from './hosts.js'
 import { redcapInjector } from './proxy/injector.js'
+import { redcapDrift } from './proxy/drift.js'
 import { authenticateLocalToken } from './proxy/local-credential.js'
 import { redcapActions } from './admin/actions.js'
 import type { Provider } from '../provider.js'
@@ -86,6 +87,7 @@ export const redcap = {
   routes: redcapRoutes,
   adminRoutes: redcapAdminRoutes,
   actions: redcapActions,
+  drift: redcapDrift,
   authenticate: authenticateLocalToken,
   renderError: renderRedcapError,
   snapshot: snapshotState,

@@ -46,6 +46,7 @@
  */
 import { redoxHosts } from './hosts.js'
 import { redoxInjector } from './proxy/injector.js'
+import { redoxDrift } from './proxy/drift.js'
 import { authenticateLocalToken } from './proxy/local-credential.js'
 import type { Provider } from '../provider.js'
 import { redoxAdminRoutes } from './admin/routes.js'
@@ -68,6 +69,7 @@ export const redox = {
   routes: redoxRoutes,
   adminRoutes: redoxAdminRoutes,
   actions: redoxActions,
+  drift: redoxDrift,
   authenticate: authenticateLocalToken,
   renderError: renderRedoxError,
   snapshot: snapshotState,
