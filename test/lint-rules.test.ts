@@ -57,7 +57,7 @@ describe('lint rules', () => {
   it.each([
     'src/providers/redcap/state/model.ts',
     'src/providers/redcap/routes/pipeline.ts',
-    'src/providers/epicollect/wire/csv.ts',
+    'src/providers/epicollect/wire/php-json.ts',
     'src/proxy/forward.ts',
     'src/admin/routes.ts',
     'src/scenarios/load.ts',
