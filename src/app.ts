@@ -4,40 +4,22 @@
  * transport both call this same app.
  */
 import { Hono } from 'hono'
-import type { DashboardFiles } from './admin/dashboard.js'
 import { controlPlaneGuard, hostPolicyOf, hostRefusal } from './admin/guard.js'
+import type { AppDeps } from './app-deps.js'
 import { adminRoutes } from './admin/routes.js'
-import { accessLog, type AccessLog } from './access-log.js'
+import { accessLog } from './access-log.js'
 import { bodyLimit } from './body-limit.js'
 import { CLIENT_GONE_WHY, clientGone } from './client-gone.js'
 import { StandinError, toStandinError } from './core/errors.js'
 import { applyLevers } from './levers/apply-levers.js'
 import { providerContext, type AnyProvider, type StandinEnv } from './providers/provider.js'
 import { routeModeRoutes } from './proxy/routes-admin.js'
-import { ProxyRuntime, type ProxyOptions } from './proxy/runtime.js'
+import { ProxyRuntime } from './proxy/runtime.js'
 import { serveRouteModes } from './proxy/serve.js'
-import type { ScenarioSource } from './scenarios/load.js'
 import { SESSION_PREFIX } from './sessions/registry.js'
 import { mountSessions, pathAfter } from './sessions/routes.js'
 import type { Scenario } from './scenarios/schema.js'
 import { World } from './world.js'
-
-export interface AppDeps {
-  readonly world: World
-  readonly version?: string | undefined
-  readonly scenarios?: ScenarioSource | undefined
-  /**
-   * Serve under a path prefix (an isolated session's `/_sessions/{id}`): routes match the path
-   * after it, while URLs, and so every base URL a provider echoes, keep it. Sessions do not nest.
-   */
-  readonly prefix?: string | undefined
-  /** Route modes: transport, credential reader and, for programmatic use, settings and injectors. */
-  readonly proxy?: ProxyOptions | undefined
-  readonly dashboard?: DashboardFiles | undefined
-  readonly adminToken?: string | undefined
-  /** The access log (the CLI's stderr); none in-process. */
-  readonly accessLog?: AccessLog | undefined
-}
 
 export function createApp(deps: AppDeps): Hono {
   const { world } = deps

@@ -53,4 +53,35 @@ describe('lint rules', () => {
     )
     expect(ids.filter((id) => id === 'no-restricted-imports')).toHaveLength(2)
   })
+
+  it.each([
+    'src/providers/redcap/state/model.ts',
+    'src/providers/redcap/routes/pipeline.ts',
+    'src/providers/epicollect/wire/php-json.ts',
+    'src/proxy/forward.ts',
+    'src/admin/routes.ts',
+    'src/scenarios/load.ts',
+  ])('refuses a node: import in %s', async (filePath) => {
+    const ids = await ruleIds(
+      "import { readFileSync } from 'node:fs'\nexport { readFileSync }\n",
+      filePath,
+    )
+    expect(ids).toContain('no-restricted-imports')
+  })
+
+  it('refuses hono outside route, middleware and renderer files', async () => {
+    const code = "import { Hono } from 'hono'\nexport { Hono }\n"
+    expect(await ruleIds(code, 'src/providers/redcap/wire/csv.ts')).toContain(
+      'no-restricted-imports',
+    )
+    expect(await ruleIds(code, 'src/providers/redox/state/model.ts')).toContain(
+      'no-restricted-imports',
+    )
+    expect(await ruleIds(code, 'src/providers/redcap/routes/index.ts')).not.toContain(
+      'no-restricted-imports',
+    )
+    expect(await ruleIds(code, 'src/providers/redox/errors.ts')).not.toContain(
+      'no-restricted-imports',
+    )
+  })
 })

@@ -5,8 +5,8 @@
 import type { Context } from 'hono'
 import type { z } from 'zod'
 import { StandinError, toStandinError } from '../core/errors.js'
-import { toProblems } from '../scenarios/issues.js'
-import { ScenarioError } from '../scenarios/load.js'
+import { toProblems } from '../core/issues.js'
+import { ScenarioError } from '../core/data-text.js'
 
 export function renderAdminError(error: unknown, c: Context): Response {
   const e =

@@ -6,7 +6,7 @@ import { Hono } from 'hono'
 import { StandinError } from '../core/errors.js'
 import type { World } from '../world.js'
 import { readPayload, renderAdminError } from './envelope.js'
-import { overridePayloadSchema } from './overrides.js'
+import { overridePayloadSchema } from '../core/overrides.js'
 
 export function overrideRoutes(world: World): Hono {
   const app = new Hono()

@@ -6,11 +6,11 @@
 import { Hono } from 'hono'
 import { StandinError } from '../core/errors.js'
 import { isWithinClockRange } from '../core/clock.js'
+import { ScenarioError } from '../core/data-text.js'
 import {
   isScenarioName,
   loadScenario,
   parseScenario,
-  ScenarioError,
   type ScenarioSource,
 } from '../scenarios/load.js'
 import type { World } from '../world.js'

@@ -12,8 +12,9 @@ import { PARSE_ONCE } from '../core/parse-once.js'
 import { createStandin } from '../node/create.js'
 import { isFile } from '../node/is-file.js'
 import { providers } from '../providers/index.js'
-import { toProblems, type Problem } from '../scenarios/issues.js'
-import { ScenarioError, parseScenario } from '../scenarios/load.js'
+import { toProblems, type Problem } from '../core/issues.js'
+import { ScenarioError } from '../core/data-text.js'
+import { parseScenario } from '../scenarios/load.js'
 import { readLocated, type Position } from '../scenarios/positions.js'
 import type { Scenario } from '../scenarios/schema.js'
 
@@ -90,7 +91,13 @@ async function buildProblem(
     await createStandin({ scenario: { ...scenario }, config: defaultConfig() })
     return undefined
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error)
+    // A provider's own scenario error carries the sentence; its header names the file again.
+    const message =
+      error instanceof ScenarioError
+        ? error.problems.map((p) => p.message).join('; ')
+        : error instanceof Error
+          ? error.message
+          : String(error)
     return { path: at.length === 0 ? '(world)' : at.map(String).join('.'), message, at }
   }
 }

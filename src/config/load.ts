@@ -1,8 +1,8 @@
 /**
  * Reading `standin.config.yaml|json`: parsed once, every problem reported as `file: path: message`.
  */
-import { ScenarioError, parseDataText } from '../scenarios/load.js'
-import { toProblems } from '../scenarios/issues.js'
+import { ScenarioError, parseDataText } from '../core/data-text.js'
+import { toProblems } from '../core/issues.js'
 import { StandinConfigSchema, type StandinConfig } from './schema.js'
 import { PARSE_ONCE } from '../core/parse-once.js'
 

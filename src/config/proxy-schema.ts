@@ -4,24 +4,24 @@
  * reference (`{ env: NAME }` or `{ file: PATH }`), never its value, so a config file is safe to commit.
  */
 import { z } from 'zod'
-import type { ProviderId } from '../core/glossary.js'
 import { MAX_PATH_PATTERN_LENGTH } from '../core/path-pattern.js'
+import type { CredentialField } from '../providers/host.js'
+import {
+  SHIPPED_HOSTS,
+  SHIPPED_PROVIDER_IDS,
+  type HostName,
+  type ShippedProviderId,
+} from '../providers/index.js'
 import { routeRuleProblems } from '../proxy/check.js'
 
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 30_000
 
 /**
- * Each upstream key of the config, the provider it serves and the mount whose requests go there.
- * Redox keys belong to one region, so its US and Canada hosts are separate upstreams with their own keys.
+ * The config's upstream keys are the shipped hosts' names (each provider's `hosts.ts`): each serves one
+ * provider and receives its mount's requests. Redox keys belong to one region, so its US and Canada
+ * hosts are separate upstreams with their own keys.
  */
-export const UPSTREAM_KEYS = {
-  redcap: { provider: 'redcap', mount: '/redcap' },
-  epicollect: { provider: 'epicollect', mount: '/epicollect' },
-  redox: { provider: 'redox', mount: '/redox' },
-  redoxCa: { provider: 'redox', mount: '/redox-ca' },
-} as const satisfies Record<string, { provider: ProviderId; mount: string }>
-
-export type UpstreamKey = keyof typeof UPSTREAM_KEYS
+export type UpstreamKey = HostName
 
 const REF_MESSAGE =
   'must be a reference, { env: NAME } or { file: PATH }; standin never takes a credential value'
@@ -53,7 +53,7 @@ export const RouteModeSchema = z.enum(['mock', 'proxy', 'record', 'replay'])
 
 export const RouteRuleSchema = z
   .object({
-    provider: z.enum(['redcap', 'epicollect', 'redox']),
+    provider: z.enum(SHIPPED_PROVIDER_IDS as [ShippedProviderId, ...ShippedProviderId[]]),
     path: z
       .string()
       .startsWith('/', 'must start with "/"')
@@ -80,34 +80,27 @@ const UpstreamSchema = z
   })
   .strict()
 
-const RedoxCredentialsSchema = z
-  .object({
-    clientId: CredentialRefSchema,
-    kid: CredentialRefSchema.optional().describe("Defaults to the private JWK's own kid."),
-    privateKey: CredentialRefSchema.describe('The private JWK (JSON) or a PKCS#8 PEM.'),
-  })
-  .strict()
+/** One host's credential references: the fields its provider declares, each a reference. */
+function credentialsSchema(fields: readonly CredentialField[]) {
+  const shape: Record<string, z.ZodType<CredentialRef | undefined>> = {}
+  for (const field of fields) {
+    const ref = field.optional === true ? CredentialRefSchema.optional() : CredentialRefSchema
+    shape[field.name] = field.description === undefined ? ref : ref.describe(field.description)
+  }
+  return z.object(shape).strict()
+}
 
-const CredentialsSchema = z
-  .object({
-    redcap: z.object({ token: CredentialRefSchema }).strict().optional(),
-    epicollect: z
-      .object({ clientId: CredentialRefSchema, clientSecret: CredentialRefSchema })
-      .strict()
-      .optional(),
-    redox: RedoxCredentialsSchema.optional(),
-    redoxCa: RedoxCredentialsSchema.optional(),
-  })
-  .strict()
+/** An object with one optional entry per shipped host, in registry order. */
+function perHost<T extends z.ZodType>(schemaOf: (host: (typeof SHIPPED_HOSTS)[number]) => T) {
+  const shape = Object.fromEntries(
+    SHIPPED_HOSTS.map((host) => [host.name, schemaOf(host).optional()]),
+  )
+  return z.strictObject(shape as Record<HostName, z.ZodOptional<T>>)
+}
 
-const UpstreamsSchema = z
-  .object({
-    redcap: UpstreamSchema.optional(),
-    epicollect: UpstreamSchema.optional(),
-    redox: UpstreamSchema.optional(),
-    redoxCa: UpstreamSchema.optional(),
-  })
-  .strict()
+const CredentialsSchema = perHost((host) => credentialsSchema(host.credentials))
+
+const UpstreamsSchema = perHost(() => UpstreamSchema)
 
 /** The proxy fields, spread into the config object. */
 export const proxyConfigShape = {
@@ -129,11 +122,11 @@ interface ProxyConfigFields {
 
 /** Cross-field rules: a proxied or recorded route needs an upstream, and that upstream credentials. */
 export function checkProxyConfig(config: ProxyConfigFields, ctx: z.RefinementCtx): void {
-  const upstreams = Object.entries(UPSTREAM_KEYS).map(([key, where]) => ({
-    key,
-    provider: where.provider,
-    configured: config.upstreams[key as UpstreamKey] !== undefined,
-    hasCredentials: config.credentials[key as UpstreamKey] !== undefined,
+  const upstreams = SHIPPED_HOSTS.map((host) => ({
+    key: host.name,
+    provider: host.provider,
+    configured: config.upstreams[host.name] !== undefined,
+    hasCredentials: config.credentials[host.name] !== undefined,
   }))
   for (const problem of routeRuleProblems(config.routes, upstreams)) {
     ctx.addIssue({ code: 'custom', path: [...problem.path], message: problem.message })

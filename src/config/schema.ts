@@ -12,7 +12,7 @@ import {
 } from '../core/nesting.js'
 import { PARSE_ONCE } from '../core/parse-once.js'
 import { DEFAULT_MAX_CREDENTIALS_PER_PROVIDER } from '../core/credentials.js'
-import { DEFAULT_YAML_MAX_ALIAS_COUNT } from '../scenarios/load.js'
+import { DEFAULT_YAML_MAX_ALIAS_COUNT } from '../core/data-text.js'
 import { LOG_FORMATS } from './log-format.js'
 
 export const DEFAULT_PORT = 4010

@@ -4,7 +4,6 @@
  * expire and revoke levers work the same for all of them.
  */
 import { isoInstant, type Clock } from './clock.js'
-import type { EventBus } from './events.js'
 import type { ProviderId } from './glossary.js'
 import type { Random } from './random.js'
 
@@ -41,6 +40,11 @@ interface Credential {
 }
 
 /** What leaves the registry: never the secret, only a short prefix. */
+/** Where the registry announces issued and changed credentials (the world's event bus). */
+export interface CredentialEvents {
+  emit(type: 'token:issued' | 'token:changed', view: CredentialView): void
+}
+
 export interface CredentialView {
   readonly id: string
   readonly provider: ProviderId
@@ -96,7 +100,7 @@ export class CredentialRegistry {
   constructor(
     private readonly clock: Clock,
     private readonly random: Random,
-    private readonly events?: EventBus,
+    private readonly events?: CredentialEvents,
     limits: CredentialLimits = {},
   ) {
     this.#maxPerProvider = limits.maxPerProvider ?? DEFAULT_MAX_CREDENTIALS_PER_PROVIDER

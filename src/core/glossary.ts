@@ -2,11 +2,11 @@
  * The shared nouns, spelled one way across the code base.
  */
 
-/** The providers standin ships, each also the first segment of its URLs (`/redcap/api/`). */
-export const PROVIDER_IDS = ['redcap', 'epicollect', 'redox'] as const
-
-/** A simulated provider, also the first segment of its URLs (`/redcap/api/`). */
-export type ProviderId = (typeof PROVIDER_IDS)[number]
+/**
+ * A simulated provider's id (`redcap`), also the key of its scenario section. Which providers ship
+ * is the registry's business (`providers/index.ts`); the core serves any.
+ */
+export type ProviderId = string
 
 /** How a route is served: simulated locally, forwarded to the real upstream, or recorded/replayed. */
 export type RouteMode = 'mock' | 'proxy' | 'record' | 'replay'

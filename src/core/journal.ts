@@ -8,7 +8,8 @@ export interface JournalEntry {
   readonly id: number
   /** Virtual time of the request. */
   readonly at: string
-  readonly provider: ProviderId | 'standin'
+  /** A provider's id, or `standin` for the control plane's own requests. */
+  readonly provider: ProviderId
   readonly method: string
   readonly path: string
   readonly status: number

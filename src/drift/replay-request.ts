@@ -2,7 +2,7 @@
  * A recorded request made again for the simulation: the same method, mount, path, query and body,
  * with the placeholders that stood for the app's credential replaced by the scenario's.
  */
-import { fromBase64 } from '../proxy/bytes.js'
+import { fromBase64 } from '../core/bytes.js'
 import type { RecordedBody, RecordedRequest } from '../proxy/recording-format.js'
 import type { DriftAuthorization, DriftRequest } from '../providers/drift-profile.js'
 

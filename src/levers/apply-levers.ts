@@ -8,6 +8,7 @@
  */
 import type { MiddlewareHandler } from 'hono'
 import { forcedError, type ForcedOutcome } from '../core/forced-outcome.js'
+import { pathUnderMount } from '../providers/host.js'
 import type { AnyProvider, StandinContext, StandinEnv } from '../providers/provider.js'
 import { countRequest, fireDueEvents } from '../scenarios/events/fire.js'
 import type { World } from '../world.js'
@@ -21,7 +22,7 @@ export function applyLevers(
   return async function applyLevers(c, next) {
     const firing = fireDueEvents(world)
     if (firing) await firing
-    const path = c.req.path.slice(mount.length) || '/'
+    const path = pathUnderMount(c.req.path, mount)
     try {
       const force = readStandinForce(c.req.header(STANDIN_FORCE))
       if (force.kind === 'invalid') {

@@ -1,7 +1,7 @@
 /**
  * createStandinHandlers: MSW handlers that answer the real hostnames in-process through standin's
  * own app (`app.fetch`), so a test needs no port and its client keeps its production URLs. Nothing
- * here simulates anything: every answer comes from the same app the server runs (STYLE.md G10).
+ * here simulates anything: every answer comes from the same app the server runs.
  */
 import { http, type HttpHandler } from 'msw'
 import { createStandin } from '../node/create.js'

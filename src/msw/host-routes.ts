@@ -4,7 +4,8 @@
  * original base in `Standin-Original-Base`, so providers echo the real host (links, Redox `aud`).
  */
 import { ORIGINAL_BASE_HEADER } from '../providers/base-url.js'
-import { PROVIDER_MOUNTS, REAL_BASE_URLS } from '../providers/mounts.js'
+import { SHIPPED_HOSTS, type HostName } from '../providers/index.js'
+import { redcapHosts } from '../providers/redcap/hosts.js'
 
 /** A base URL a client calls and the standin path it answers under. */
 export interface HostRoute {
@@ -14,13 +15,11 @@ export interface HostRoute {
   readonly mount: string
 }
 
-export interface HostOptions {
-  /** Your REDCap's base URL, the part before `/api/`. */
-  readonly redcap?: string | undefined
-  /** A self-hosted Epicollect5 server instead of five.epicollect.net. */
-  readonly epicollect?: string | undefined
-  readonly redox?: string | undefined
-  readonly redoxCa?: string | undefined
+/**
+ * A base URL per shipped host, replacing its real one: `redcap` is your REDCap's base URL (the part
+ * before `/api/`), `epicollect` a self-hosted Epicollect5 server, `redox` and `redoxCa` Redox's hosts.
+ */
+export type HostOptions = { readonly [name in HostName]?: string | undefined } & {
   /**
    * Where standin itself answers in-process, as `http://127.0.0.1:<port>` does for the server:
    * `/_standin/...` (the control plane) and `/_sessions/{id}/...`.
@@ -31,7 +30,7 @@ export interface HostOptions {
 }
 
 /** REDCap has no one public host; this stands for "your institution's REDCap". */
-export const DEFAULT_REDCAP_BASE = 'https://redcap.example.edu'
+export const DEFAULT_REDCAP_BASE = redcapHosts.hosts[0].realBaseUrl
 export const DEFAULT_CONTROL_BASE = 'http://standin.local'
 
 /** A route with its base normalised (no trailing slash) and the parts the rewrite needs. */
@@ -41,10 +40,10 @@ export interface ResolvedHostRoute extends HostRoute {
 
 export function hostRoutes(options: HostOptions = {}): ResolvedHostRoute[] {
   const routes: HostRoute[] = [
-    { base: options.redcap ?? DEFAULT_REDCAP_BASE, mount: PROVIDER_MOUNTS.redcap },
-    { base: options.epicollect ?? REAL_BASE_URLS.epicollect, mount: PROVIDER_MOUNTS.epicollect },
-    { base: options.redox ?? REAL_BASE_URLS.redox, mount: PROVIDER_MOUNTS.redox },
-    { base: options.redoxCa ?? REAL_BASE_URLS.redoxCa, mount: PROVIDER_MOUNTS.redoxCa },
+    ...SHIPPED_HOSTS.map((host) => ({
+      base: options[host.name] ?? host.realBaseUrl,
+      mount: host.mount,
+    })),
     ...(options.routes ?? []),
     { base: options.control ?? DEFAULT_CONTROL_BASE, mount: '' },
   ]

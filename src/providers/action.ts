@@ -6,19 +6,7 @@
  * is reported by path before anything runs. See docs/decisions/provider-actions.md.
  */
 import type { z } from 'zod'
-import type { ProviderContext } from './provider.js'
-
-/** What an action reports for the log and `GET /_standin/scenario`, e.g. "deleted the app of demo". */
-export type ActionResult = string | undefined
-
-export interface ProviderAction<State = unknown> {
-  /** One line for humans: what the action does, like the provider's own button would. */
-  readonly description: string
-  /** The action's arguments: the keys next to `action` in a scenario event. */
-  readonly schema: z.ZodObject
-  /** Applies the action to the provider's current state. Throw a StandinError when it cannot. */
-  run(ctx: ProviderContext<State>, args: unknown): ActionResult | Promise<ActionResult>
-}
+import type { ActionResult, ProviderAction, ProviderContext } from './provider.js'
 
 /** Names are camelCase verbs (`deleteApp`, `rotateKey`); scenarios call them `<provider>.<name>`. */
 export const ACTION_NAME = /^[a-z][A-Za-z0-9]*$/

@@ -4,7 +4,7 @@
  * scenario settings can explain a difference, and its known deviations from the real service as
  * data, so a report can mark the differences they explain.
  */
-import type { ProviderContext } from './provider.js'
+import type { ProviderContext } from './context.js'
 
 /** A recorded request as drift replays it (bodies flattened to their fields where they have any). */
 export interface DriftRequest {

@@ -1,14 +1,17 @@
 /**
  * The one contract every simulated provider satisfies. Adding a provider means adding a folder
- * that exports one `Provider` and one line in `providers/index.ts`.
+ * that exports one `Provider` and one entry in `providers/index.ts`.
  */
 import type { Context, Hono } from 'hono'
 import type { z } from 'zod'
 import type { StandinError } from '../core/errors.js'
 import type { Outcome, ProviderId } from '../core/glossary.js'
-import type { World } from '../world.js'
-import type { ProviderAction } from './action.js'
+import type { InjectorDefinition } from '../proxy/inject/injector.js'
+import type { ProviderContext, ProviderHost } from './context.js'
+import type { ProviderHosts } from './host.js'
 import type { DriftProfile } from './drift-profile.js'
+
+export type { ProviderContext, ProviderHost } from './context.js'
 
 /** Per-request variables every provider sub-app may set; the journal reads them. */
 export interface StandinEnv {
@@ -24,21 +27,19 @@ export interface StandinEnv {
 
 export type StandinContext = Context<StandinEnv>
 
-/** What a provider's routes see: the current world (replaced on reset) and its own state in it. */
-export interface ProviderContext<State> {
-  readonly world: World
-  state(): State
-}
-
 export interface Provider<State = unknown, Seed = unknown> {
   readonly id: ProviderId
   readonly title: string
   /** URL prefixes the provider answers under (Redox has `/redox` and `/redox-ca`). */
   readonly mounts: readonly string[]
+  /** Where the real service lives, for the transports and the config (see `host.ts`). */
+  readonly hosts?: ProviderHosts
+  /** How proxy mode swaps the client's local credential for a real one on the way upstream. */
+  readonly injector?: InjectorDefinition
   /** The provider's section of a scenario file, `providers.<id>`. */
   readonly seedSchema: z.ZodType<Seed>
   /** Builds the provider's initial state from its (parsed) scenario section. */
-  createState(seed: Seed | undefined, world: World): State | Promise<State>
+  createState(seed: Seed | undefined, world: ProviderHost): State | Promise<State>
   /** The wire routes, mounted under `mount`. */
   routes(ctx: ProviderContext<State>, mount: string): Hono<StandinEnv>
   /** Control-plane routes, mounted under `/_standin/<id>`. */
@@ -65,10 +66,22 @@ export interface Provider<State = unknown, Seed = unknown> {
 /** The context a provider's routes, admin routes and actions get for one world. */
 export function providerContext<State>(
   provider: Provider<State>,
-  world: World,
+  world: ProviderHost,
 ): ProviderContext<State> {
   return { world, state: () => world.stateOf(provider.id) as State }
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds providers of every state type
 export type AnyProvider = Provider<any, any>
+
+/** What an action reports for the log and `GET /_standin/scenario`, e.g. "deleted the app of demo". */
+export type ActionResult = string | undefined
+
+export interface ProviderAction<State = unknown> {
+  /** One line for humans: what the action does, like the provider's own button would. */
+  readonly description: string
+  /** The action's arguments: the keys next to `action` in a scenario event. */
+  readonly schema: z.ZodObject
+  /** Applies the action to the provider's current state. Throw a StandinError when it cannot. */
+  run(ctx: ProviderContext<State>, args: unknown): ActionResult | Promise<ActionResult>
+}

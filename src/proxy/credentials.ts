@@ -4,7 +4,7 @@
  * obtained, assertions it signed) reaches a response, the journal or a recording.
  */
 import { StandinError } from '../core/errors.js'
-import type { CredentialRef, CredentialRefs } from './settings.js'
+import type { CredentialRef, CredentialRefs } from './upstream.js'
 
 /** The Node edge reads `process.env` and files; tests pass a map. */
 export interface SecretReader {

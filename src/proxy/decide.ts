@@ -1,5 +1,5 @@
 /**
- * The route decision (STYLE.md G9): for one request, exactly one way to serve it. Pure; the first
+ * The route decision: for one request, exactly one way to serve it. Pure; the first
  * rule whose provider and pattern match wins, anything unmatched is simulated.
  *
  * Two things always stay local whatever the rules say: the paths that issue credentials (forwarding

@@ -3,7 +3,7 @@
  * Bodies stream both ways unless the credential lives in the body; an answer that says the credential
  * went stale is retried once with a fresh one when the request can be sent again.
  */
-import { readAll, utf8OrUndefined } from './bytes.js'
+import { readAll, utf8OrUndefined } from '../core/bytes.js'
 import { clientResponseHeaders, upstreamRequestHeaders } from './headers.js'
 import type { CredentialSource, InjectorDefinition } from './inject/injector.js'
 import type { Scrubber } from './to-recording.js'

@@ -2,7 +2,7 @@
  * `multipart/form-data` bodies (RFC 7578), read and edited at the byte level: the part being
  * replaced changes, every other part (file uploads included) passes through byte for byte.
  */
-import { concatBytes, fromUtf8, indexOfBytes, utf8 } from './bytes.js'
+import { concatBytes, fromUtf8, indexOfBytes, utf8 } from '../core/bytes.js'
 
 export interface MultipartPart {
   readonly name: string

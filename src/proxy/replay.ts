@@ -4,7 +4,7 @@
  * journal can say why a replay missed.
  */
 import type { FixtureStore } from '../core/fixtures.js'
-import { fromBase64, utf8 } from './bytes.js'
+import { fromBase64, utf8 } from '../core/bytes.js'
 import { requestKey, type Fixture } from './to-recording.js'
 import {
   recordingSchema,

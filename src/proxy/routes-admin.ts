@@ -8,7 +8,6 @@ import { z } from 'zod'
 import { readPayload, renderAdminError } from '../admin/envelope.js'
 import { RouteModeSchema } from '../config/proxy-schema.js'
 import { StandinError } from '../core/errors.js'
-import type { ProviderId } from '../core/glossary.js'
 import { MAX_PATH_PATTERN_LENGTH } from '../core/path-pattern.js'
 import { formatRuleProblems, type ProxyRuntime } from './runtime.js'
 
@@ -36,7 +35,7 @@ export function routeModeRoutes(runtime: ProxyRuntime): Hono {
   app.get('/', (c) => c.json(runtime.describe()))
   app.put('/', async function changeRoutes(c) {
     const payload = await readPayload(c, RoutesPayloadSchema)
-    const routes = payload.routes.map((r) => ({ ...r, provider: r.provider as ProviderId }))
+    const { routes } = payload
     const problems = runtime.problems(routes)
     if (problems.length > 0) {
       throw new StandinError('invalid_request', `Invalid payload: ${formatRuleProblems(problems)}.`)

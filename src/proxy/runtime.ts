@@ -5,13 +5,13 @@
  * still in flight.
  */
 import type { ProviderId } from '../core/glossary.js'
-import { formatPath } from '../scenarios/issues.js'
+import { formatPath } from '../core/issues.js'
+import type { AnyProvider } from '../providers/provider.js'
 import type { World } from '../world.js'
 import { forwards, routeRuleProblems, type RuleProblem } from './check.js'
 import { describeRef, NO_SECRETS, Redactor, type SecretReader } from './credentials.js'
 import { compileRoutes, decideRoute, type RouteDecision, type RouteTable } from './decide.js'
 import { fetchTransport } from './fetch-transport.js'
-import { INJECTORS } from './inject/index.js'
 import { injectorDeps, type CredentialSource, type InjectorDefinition } from './inject/injector.js'
 import { RecordingLibrary } from './replay.js'
 import {
@@ -25,7 +25,7 @@ import type { Transport } from './transport.js'
 export interface ProxyOptions {
   /** Routes and upstreams; by default read from the world's config. */
   readonly settings?: ProxySettings | undefined
-  /** Credential injectors by provider id; by default REDCap, Epicollect5 and Redox. */
+  /** Credential injectors by provider id; by default each provider's own. */
   readonly injectors?: Readonly<Record<string, InjectorDefinition>> | undefined
   /** How upstreams are reached; by default the world's `fetch`. */
   readonly transport?: Transport | undefined
@@ -54,7 +54,7 @@ export class ProxyRuntime {
     options: ProxyOptions = {},
   ) {
     const settings = options.settings ?? proxySettingsFrom(world.config)
-    this.#injectors = options.injectors ?? INJECTORS
+    this.#injectors = options.injectors ?? injectorsOf(world.providers)
     this.transport = options.transport ?? fetchTransport(() => world.fetch)
     this.#secrets = options.secrets ?? NO_SECRETS
     this.#nonce = options.nonce ?? (() => world.random.hex(32))
@@ -195,4 +195,13 @@ export class ProxyRuntime {
 
 export function formatRuleProblems(problems: readonly RuleProblem[]): string {
   return problems.map((p) => `${formatPath(p.path)}: ${p.message}`).join('; ')
+}
+
+function injectorsOf(
+  providers: readonly AnyProvider[],
+): Readonly<Record<string, InjectorDefinition>> {
+  const injectors: Record<string, InjectorDefinition> = {}
+  for (const provider of providers)
+    if (provider.injector) injectors[provider.id] = provider.injector
+  return injectors
 }

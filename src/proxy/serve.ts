@@ -6,9 +6,17 @@
 import type { MiddlewareHandler } from 'hono'
 import { StandinError } from '../core/errors.js'
 import type { ProviderId } from '../core/glossary.js'
-import type { AnyProvider, StandinContext, StandinEnv } from '../providers/provider.js'
-import { readAll, TooLargeError } from './bytes.js'
+import { pathUnderMount } from '../providers/host.js'
+import type {
+  AnyProvider,
+  ProviderContext,
+  StandinContext,
+  StandinEnv,
+} from '../providers/provider.js'
+import { readAll, TooLargeError } from '../core/bytes.js'
+import type { RouteDecision } from './decide.js'
 import { forward, type ClientRequest, type ForwardedResponse } from './forward.js'
+import type { InjectorDefinition } from './inject/injector.js'
 import {
   fixtureName,
   requestKey,
@@ -24,92 +32,152 @@ import type { ResponseBody } from './transport.js'
 /** Statuses whose responses carry no body (Fetch standard "null body status"). */
 const NULL_BODY = new Set([101, 103, 204, 205, 304])
 
+type Forwarding = Extract<RouteDecision, { kind: 'proxy' | 'record' }>
+type Replaying = Extract<RouteDecision, { kind: 'replay' }>
+
+/** One request in a non-mock mode, as the steps below see it. */
+interface ModeRequest {
+  readonly c: StandinContext
+  readonly path: string
+  readonly hasBody: boolean
+  /** The whole body, when it was read (the credential is in it, or a copy is kept). */
+  readonly buffered: Uint8Array | null
+  readonly exchange: ExchangeRequest
+}
+
 export function serveRouteModes(
   runtime: ProxyRuntime,
   provider: AnyProvider,
   mount: string,
 ): MiddlewareHandler<StandinEnv> {
-  const { world } = runtime
-  const ctx = { world, state: () => world.stateOf(provider.id) }
+  const ctx = { world: runtime.world, state: () => runtime.world.stateOf(provider.id) }
   return async function serveRouteMode(c, next) {
     const path = pathUnderMount(c.req.path, mount)
     const decision = runtime.decide(provider.id, mount, path)
     if (decision.kind === 'mock') return next()
     const injector = runtime.injectorFor(provider.id)
-    const method = c.req.method
-    const hasBody = method !== 'GET' && method !== 'HEAD'
-    // Read whole only when the credential is in it or a copy is kept; otherwise it streams.
-    const buffered =
-      hasBody && (decision.kind !== 'proxy' || injector?.place.inBody === true)
-        ? await readBody(c, world.config.bodyLimitBytes)
-        : null
-    if (!provider.authenticate) {
-      throw new StandinError('internal', 'Internal error', {
-        detail: `${provider.id} has no local credential check, so standin does not forward it`,
-      })
-    }
-    await provider.authenticate(c, ctx, mount)
-    const url = c.req.url
-    const at = url.indexOf('?')
-    const exchange: ExchangeRequest = {
-      method,
-      mount,
-      path,
-      query: at === -1 ? '' : url.slice(at + 1),
-      contentType: c.req.header('content-type'),
-      body: buffered,
-    }
-    if (decision.kind === 'replay') {
-      await runtime.settled()
-      const lookup = runtime.library.find(
-        decision.target,
-        toRecordedRequest(exchange, runtime.redactor),
-      )
-      if (!lookup.found) throw new StandinError('not_found', 'Not found', { detail: lookup.why })
-      c.set('outcome', 'replayed')
-      c.set('why', `replayed ${decision.target}/${lookup.entry.file}`)
-      return recordedResponse(lookup.entry.recording.response)
-    }
+    const request = await readRequest(runtime, c, mount, path, {
+      whole: decision.kind !== 'proxy' || injector?.place.inBody === true,
+    })
+    await checkLocalCredential(provider, c, ctx, mount)
+    if (decision.kind === 'replay') return replayRecorded(runtime, decision, request)
     if (!injector) throw new StandinError('internal', 'Internal error', { detail: 'no injector' })
-    const { upstream } = decision
-    if (c.req.header('via')?.includes(runtime.via.slice(4)) === true) {
-      throw new StandinError('upstream_failed', 'Bad gateway', {
-        detail: `loop: this request has passed through this standin already (upstreams.${upstream.key} leads back here)`,
-      })
-    }
-    const record = decision.kind === 'record'
-    const client: ClientRequest = {
-      method,
-      pathAndQuery: at === -1 ? path : `${path}${url.slice(at)}`,
-      headers: c.req.raw.headers,
-      // No abort signal: a client that leaves mid-body cancels the stream, which closes the
-      // upstream connection, and asking for `signal` costs an AbortController per request.
-      body: buffered ?? (hasBody ? c.req.raw.body : null),
-    }
-    const response = await forward(client, {
-      upstream,
-      transport: runtime.transport,
-      injector,
-      source: runtime.sourceFor(upstream, injector),
-      secrets: runtime.redactor,
-      identity: record,
-      via: runtime.via,
-    })
-    c.set('outcome', 'proxied')
-    world.events.emit('proxy:forwarded', {
-      provider: provider.id,
-      method,
-      url: `${upstream.url}${client.pathAndQuery}`,
-      status: response.status,
-    })
-    const body: ResponseBody =
-      NULL_BODY.has(response.status) || method === 'HEAD' ? null : response.body
-    if (!record || body === null) return responseOf(response.status, response.headers, body)
-    return recordWhileStreaming(runtime, c, provider.id, decision.target, exchange, {
-      ...response,
-      body,
+    refuseLoop(runtime, c, decision)
+    return forwardUpstream(runtime, provider.id, decision, injector, request)
+  }
+}
+
+/** The request's parts; its body read whole only when needed, otherwise left to stream. */
+async function readRequest(
+  runtime: ProxyRuntime,
+  c: StandinContext,
+  mount: string,
+  path: string,
+  options: { readonly whole: boolean },
+): Promise<ModeRequest> {
+  const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD'
+  const buffered =
+    hasBody && options.whole ? await readBody(c, runtime.world.config.bodyLimitBytes) : null
+  const url = c.req.url
+  const at = url.indexOf('?')
+  const exchange: ExchangeRequest = {
+    method: c.req.method,
+    mount,
+    path,
+    query: at === -1 ? '' : url.slice(at + 1),
+    contentType: c.req.header('content-type'),
+    body: buffered,
+  }
+  return { c, path, hasBody, buffered, exchange }
+}
+
+/** The client's local credential, checked as mock mode would, so QA's levers still apply. */
+async function checkLocalCredential(
+  provider: AnyProvider,
+  c: StandinContext,
+  ctx: ProviderContext<unknown>,
+  mount: string,
+): Promise<void> {
+  if (!provider.authenticate) {
+    throw new StandinError('internal', 'Internal error', {
+      detail: `${provider.id} has no local credential check, so standin does not forward it`,
     })
   }
+  await provider.authenticate(c, ctx, mount)
+}
+
+/** The recorded answer to the same request, once every recording in flight is written. */
+async function replayRecorded(
+  runtime: ProxyRuntime,
+  decision: Replaying,
+  { c, exchange }: ModeRequest,
+): Promise<Response> {
+  await runtime.settled()
+  const lookup = runtime.library.find(
+    decision.target,
+    toRecordedRequest(exchange, runtime.redactor),
+  )
+  if (!lookup.found) throw new StandinError('not_found', 'Not found', { detail: lookup.why })
+  c.set('outcome', 'replayed')
+  c.set('why', `replayed ${decision.target}/${lookup.entry.file}`)
+  return recordedResponse(lookup.entry.recording.response)
+}
+
+/** A request that already passed through this standin would loop forever. */
+function refuseLoop(runtime: ProxyRuntime, c: StandinContext, decision: Forwarding): void {
+  if (c.req.header('via')?.includes(runtime.via.slice(4)) === true) {
+    throw new StandinError('upstream_failed', 'Bad gateway', {
+      detail: `loop: this request has passed through this standin already (upstreams.${decision.upstream.key} leads back here)`,
+    })
+  }
+}
+
+/** Forwards with the real credential swapped in, and records the exchange in record mode. */
+async function forwardUpstream(
+  runtime: ProxyRuntime,
+  provider: ProviderId,
+  decision: Forwarding,
+  injector: InjectorDefinition,
+  request: ModeRequest,
+): Promise<Response> {
+  const { c, path, exchange } = request
+  const { upstream } = decision
+  const method = c.req.method
+  const record = decision.kind === 'record'
+  const url = c.req.url
+  const at = url.indexOf('?')
+  const client: ClientRequest = {
+    method,
+    pathAndQuery: at === -1 ? path : `${path}${url.slice(at)}`,
+    headers: c.req.raw.headers,
+    // No abort signal: a client that leaves mid-body cancels the stream, which closes the
+    // upstream connection, and asking for `signal` costs an AbortController per request.
+    body: request.buffered ?? (request.hasBody ? c.req.raw.body : null),
+  }
+  const response = await forward(client, {
+    upstream,
+    transport: runtime.transport,
+    injector,
+    source: runtime.sourceFor(upstream, injector),
+    secrets: runtime.redactor,
+    identity: record,
+    via: runtime.via,
+  })
+  c.set('outcome', 'proxied')
+  runtime.world.events.emit('proxy:forwarded', {
+    provider,
+    method,
+    url: `${upstream.url}${client.pathAndQuery}`,
+    status: response.status,
+  })
+  const body: ResponseBody =
+    NULL_BODY.has(response.status) || method === 'HEAD' ? null : response.body
+  if (decision.kind !== 'record' || body === null)
+    return responseOf(response.status, response.headers, body)
+  return recordWhileStreaming(runtime, c, provider, decision.target, exchange, {
+    ...response,
+    body,
+  })
 }
 
 /**
@@ -195,11 +263,4 @@ async function readBody(c: StandinContext, limit: number): Promise<Uint8Array> {
       detail: `body over ${String(limit)} bytes`,
     })
   }
-}
-
-/** `/redox-ca/fhir/R4/x` under `/redox-ca` is `/fhir/R4/x`; a prefix before the mount is kept out. */
-export function pathUnderMount(path: string, mount: string): string {
-  const at = path.indexOf(`${mount}/`)
-  if (at !== -1) return path.slice(at + mount.length)
-  return path.endsWith(mount) ? '/' : path
 }

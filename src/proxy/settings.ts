@@ -3,34 +3,18 @@
  * the mount whose requests they receive. `proxySettingsFrom(config)` reads it out of the config file's
  * vocabulary (`upstreams.redoxCa` serves `/redox-ca`); programmatic users may pass settings directly.
  */
-import type { CredentialRef, UpstreamKey } from '../config/proxy-schema.js'
-import { UPSTREAM_KEYS } from '../config/proxy-schema.js'
+import type { UpstreamSettings } from './upstream.js'
 import type { StandinConfig } from '../config/schema.js'
 import type { ProviderId, RouteMode } from '../core/glossary.js'
+import { SHIPPED_HOSTS } from '../providers/index.js'
 
-export type { CredentialRef } from '../config/proxy-schema.js'
-
-/** An upstream's credential references by field name; an optional field may be absent. */
-export type CredentialRefs = Readonly<Record<string, CredentialRef | undefined>>
+export type { CredentialRef, CredentialRefs, UpstreamSettings } from './upstream.js'
 
 export interface RouteRule {
   readonly provider: ProviderId
   /** Pattern under the mount: `*` is one segment, `**` any depth (`/api/export/**`). */
   readonly path: string
   readonly mode: RouteMode
-}
-
-export interface UpstreamSettings {
-  /** The config's name for it (`redcap`, `redoxCa`): error messages and the control plane use it. */
-  readonly key: string
-  readonly provider: ProviderId
-  /** The standin mount whose requests go to this upstream (`/redox-ca`). */
-  readonly mount: string
-  /** Base URL: `<mount>/x` is forwarded to `<url>/x`. */
-  readonly url: string
-  readonly timeoutMs: number
-  /** References to the real credentials, by the injector's field names (`token`, `clientSecret`). */
-  readonly credentials?: CredentialRefs | undefined
 }
 
 export interface ProxySettings {
@@ -42,16 +26,16 @@ export const NO_PROXY: ProxySettings = { routes: [], upstreams: [] }
 
 export function proxySettingsFrom(config: StandinConfig): ProxySettings {
   const upstreams: UpstreamSettings[] = []
-  for (const [key, where] of Object.entries(UPSTREAM_KEYS)) {
-    const upstream = config.upstreams[key as UpstreamKey]
+  for (const host of SHIPPED_HOSTS) {
+    const upstream = config.upstreams[host.name]
     if (!upstream) continue
     upstreams.push({
-      key,
-      provider: where.provider,
-      mount: where.mount,
+      key: host.name,
+      provider: host.provider,
+      mount: host.mount,
       url: upstream.url,
       timeoutMs: upstream.timeoutMs,
-      credentials: config.credentials[key as UpstreamKey],
+      credentials: config.credentials[host.name],
     })
   }
   return { routes: config.routes, upstreams }

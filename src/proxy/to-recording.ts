@@ -1,5 +1,5 @@
 /**
- * `toFixture(exchange)`: a forwarded exchange as a recording (STYLE.md G9), pure. Every secret is
+ * `toFixture(exchange)`: a forwarded exchange as a recording, pure. Every secret is
  * replaced by a stable placeholder: fields that hold credentials by name (`token`, `client_secret`,
  * `access_token`, ...) in forms, multipart parts and JSON, and every secret standin knows (the real
  * credentials, tokens it obtained, assertions it signed) wherever it appears. Request headers are
@@ -8,7 +8,7 @@
  * members named like tokens, REDCap's hex tokens) are replaced too (credential-like.ts).
  */
 import type { ProviderId } from '../core/glossary.js'
-import { shortHash, toBase64, utf8OrUndefined } from './bytes.js'
+import { shortHash, toBase64, utf8OrUndefined } from '../core/bytes.js'
 import { parseForm, type Pair } from './form.js'
 import { scrubCredentialLike } from './credential-like.js'
 import { boundaryOf, parseMultipart } from './multipart.js'

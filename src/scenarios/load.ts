@@ -2,67 +2,12 @@
  * Reading scenario files: YAML or JSON, parsed once at the edge, every problem reported at once
  * as `file: dotted.path: message`. File access goes through an injected reader.
  */
-import { parse as parseYaml, YAMLParseError } from 'yaml'
-import { PROVIDER_IDS } from '../core/glossary.js'
+import { SHIPPED_PROVIDER_IDS } from '../providers/index.js'
 import type { AnyProvider } from '../providers/provider.js'
-import { formatProblems, toProblems, type Problem } from './issues.js'
+import { parseDataText, ScenarioError, type DataTextOptions } from '../core/data-text.js'
+import { toProblems } from '../core/issues.js'
 import { buildScenarioSchema, type Scenario, type ScenarioSchema } from './schema.js'
 import { PARSE_ONCE } from '../core/parse-once.js'
-
-export class ScenarioError extends Error {
-  override readonly name = 'ScenarioError'
-  constructor(
-    readonly file: string,
-    readonly problems: readonly Problem[],
-    kind: 'scenario' | 'config' = 'scenario',
-  ) {
-    super(`Failed to load ${kind} "${file}":\n${formatProblems(file, problems)}`)
-  }
-}
-
-/** The `yaml` library's own default: how many alias expansions one document may make. */
-export const DEFAULT_YAML_MAX_ALIAS_COUNT = 100
-/**
- * Aliases may grow a document by at most this factor: `maxAliasCount` counts expansions, not their
- * size, so a hundred aliases of one large anchored value would still pass it.
- */
-const MAX_ALIAS_GROWTH = 10
-const ALIAS_GROWTH_SLACK_BYTES = 64 * 1024
-
-export interface DataTextOptions {
-  /** The `yaml` library's `maxAliasCount` (config `yamlMaxAliasCount`). */
-  readonly maxAliasCount?: number | undefined
-}
-
-/** Parses YAML or JSON text; syntax errors and alias bombs become problems with a line number. */
-export function parseDataText(text: string, file: string, options: DataTextOptions = {}): unknown {
-  try {
-    if (file.endsWith('.json')) return JSON.parse(text) as unknown
-    const maxAliasCount = options.maxAliasCount ?? DEFAULT_YAML_MAX_ALIAS_COUNT
-    const data = parseYaml(text, { prettyErrors: false, maxAliasCount }) as unknown
-    if (text.includes('*')) checkAliasGrowth(data, text, file)
-    return data
-  } catch (error) {
-    if (error instanceof ScenarioError) throw error
-    const where =
-      error instanceof YAMLParseError && error.linePos
-        ? `line ${String(error.linePos[0].line)}`
-        : '(syntax)'
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
-    throw new ScenarioError(file, [{ path: where, message: message ?? 'syntax error' }])
-  }
-}
-
-function checkAliasGrowth(data: unknown, text: string, file: string): void {
-  const limit = text.length * MAX_ALIAS_GROWTH + ALIAS_GROWTH_SLACK_BYTES
-  if ((JSON.stringify(data) ?? '').length <= limit) return
-  throw new ScenarioError(file, [
-    {
-      path: '(aliases)',
-      message: `YAML aliases expand this document more than ${String(MAX_ALIAS_GROWTH)}-fold; write the data out instead.`,
-    },
-  ])
-}
 
 const schemas = new WeakMap<readonly AnyProvider[], ScenarioSchema>()
 const eventlessSchemas = new WeakMap<readonly AnyProvider[], ScenarioSchema>()
@@ -101,7 +46,7 @@ export function parseScenario(
 function withoutAbsentProviders(data: unknown, providers: readonly AnyProvider[]): unknown {
   if (!isRecord(data) || !isRecord(data.providers)) return data
   const running = new Set<string>(providers.map((p) => p.id))
-  const shipped = new Set<string>(PROVIDER_IDS)
+  const shipped = new Set<string>(SHIPPED_PROVIDER_IDS)
   const sections = Object.entries(data.providers).filter(
     ([id]) => running.has(id) || !shipped.has(id),
   )

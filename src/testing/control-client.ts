@@ -1,10 +1,10 @@
 /**
- * The typed control client: every route of DESIGN.md's control-plane table as a method. It speaks
+ * The typed control client: every control-plane route as a method. It speaks
  * plain HTTP through the `fetch` it is given (the global one by default, looked up per call so MSW's
  * interception applies), so the same client drives a server, the MSW control origin and a session.
  * Refusals throw a `ControlError` with the envelope's code and message.
  */
-import { PROVIDER_MOUNTS, type MountName } from '../providers/mounts.js'
+import { SHIPPED_HOSTS, type HostName } from '../providers/index.js'
 import { ControlError } from './control-error.js'
 import type {
   ClockSnapshot,
@@ -32,8 +32,8 @@ type Id = string | number
 /** `${root}/redcap`, `${root}/epicollect`, ... for a standin root URL (server or session). */
 export function providerBaseUrls(root: string): ProviderBaseUrls {
   const base = root.replace(/\/+$/, '')
-  const entries = Object.entries(PROVIDER_MOUNTS).map(([name, mount]) => [name, base + mount])
-  return Object.fromEntries(entries) as Record<MountName, string>
+  const entries = SHIPPED_HOSTS.map((host) => [host.name, base + host.mount])
+  return Object.fromEntries(entries) as Record<HostName, string>
 }
 
 /** A client for the standin at `baseUrl` (`http://127.0.0.1:4010`, a session's base URL, `http://standin.local`). */

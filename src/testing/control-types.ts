@@ -1,12 +1,12 @@
 /**
  * What the control plane sends back, as the typed control client returns it. The provider routes
- * follow DESIGN.md's control-plane table.
+ * follow the control plane's routes (`src/admin/routes.ts`).
  */
 import type { JWK } from 'jose'
 import type { ClockSnapshot } from '../core/clock.js'
 import type { CredentialView } from '../core/credentials.js'
 import type { JournalEntry } from '../core/journal.js'
-import type { MountName } from '../providers/mounts.js'
+import type { HostName } from '../providers/index.js'
 import type { SessionView } from '../sessions/registry.js'
 
 export type { ClockSnapshot, CredentialView, JournalEntry, SessionView }
@@ -38,7 +38,7 @@ export interface StateSnapshot {
 export type ScenarioRef = string | Readonly<Record<string, unknown>>
 
 /** Base URLs per provider for a standin root (server or session): `${root}/redcap`, ... */
-export type ProviderBaseUrls = Readonly<Record<MountName, string>>
+export type ProviderBaseUrls = Readonly<Record<HostName, string>>
 
 export interface RedcapTokenRequest {
   readonly id: string | number
@@ -88,7 +88,7 @@ export interface SessionHandle {
 
 type Id = string | number
 
-/** Every route of DESIGN.md's control-plane table as a method; refusals throw `ControlError`. */
+/** Every control-plane route as a method; refusals throw `ControlError`. */
 export interface ControlClient {
   /** The standin root this client talks to (server, session or MSW control origin). */
   readonly baseUrl: string

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
 import { parseConfig } from '../../src/config/load.js'
-import { ScenarioError } from '../../src/scenarios/load.js'
+import { ScenarioError } from '../../src/core/data-text.js'
 import { proxySettingsFrom } from '../../src/proxy/settings.js'
 
 const FILE = 'standin.config.yaml'

@@ -1,5 +1,5 @@
 /**
- * The contract every provider passes (STYLE.md G7): a valid credential works; it dies when the
+ * The contract every provider passes: a valid credential works; it dies when the
  * virtual clock passes its expiry; expired, revoked and unknown credentials get the provider's own
  * exact status and body; an unknown route gets the provider's 404; a reset restores the scenario.
  * Each provider's test file calls `runProviderContract` with its subject; a skip needs a reason.

@@ -12,7 +12,6 @@ import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { createAccessLog } from '../../src/cli/access-log-format.js'
 import { SystemClock } from '../../src/core/clock.js'
-import type { ProviderId } from '../../src/core/glossary.js'
 import type { StandinEnv } from '../../src/providers/provider.js'
 import { createTestStandin } from '../../src/testing/index.js'
 import { BIN, spawnStandin, type Spawned } from '../support/cli.js'
@@ -131,7 +130,7 @@ describe('the access log', () => {
 
 describe('an internal error', () => {
   const faulty = {
-    ...createEchoProvider('faulty' as ProviderId, '/faulty'),
+    ...createEchoProvider('faulty', '/faulty'),
     routes: () => {
       const app = new Hono<StandinEnv>()
       app.get('/boom', function explode() {

@@ -26,14 +26,14 @@ interface Documented5xx {
 }
 
 /**
- * The only 5xx answers allowed: those a provider's protocol notes document for that exact request,
+ * The only 5xx answers allowed: those a provider's notes in docs/protocols/ document for that exact request,
  * which a faithful simulation must give. One entry per provider route, each with its source; the
  * status and the whole body must match, so a crash on the same route still fails.
  */
 const DOCUMENTED_5XX: readonly Documented5xx[] = [
   {
     // REDCap serves its API on POST only: any other method is 501 "The requested method is not
-    // implemented.", in XML since nothing was posted (protocol notes §3.1 and §3.2 "non-POST").
+    // implemented.", in XML since nothing was posted (docs/protocols/redcap.md §1.1 and §3.1).
     matches: (r) => r.method !== 'POST' && /^\/redcap\/api\/(?:\?|$)/.test(r.path),
     status: 501,
     body: (r) =>

@@ -1,5 +1,5 @@
 /**
- * The provider contract through the MSW transport (STYLE.md G10): the same suite, with every request
+ * The provider contract through the MSW transport: the same suite, with every request
  * sent by `fetch` to the real hostnames and answered in-process by
  * `setupServer(...createStandinHandlers())`. A further case replays obtain + call on both
  * transports and compares status, content type and body, with each side's base URL masked.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { ScenarioError, parseScenario } from '../../src/scenarios/load.js'
-import { formatProblems } from '../../src/scenarios/issues.js'
+import { ScenarioError } from '../../src/core/data-text.js'
+import { parseScenario } from '../../src/scenarios/load.js'
+import { formatProblems } from '../../src/core/issues.js'
 import { echoProvider } from '../support/echo-provider.js'
 
 const providers = [echoProvider]

@@ -51,7 +51,7 @@ function checkBearer(
 }
 
 /** A second echo under another id and mount, for levers that pick a provider. */
-export const otherEchoProvider = createEchoProvider('other' as ProviderId, '/other')
+export const otherEchoProvider = createEchoProvider('other', '/other')
 
 export const echoProvider = createEchoProvider(ECHO_ID, '/echo')
 

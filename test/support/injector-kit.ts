@@ -5,7 +5,7 @@
 import { SystemClock, VirtualClock } from '../../src/core/clock.js'
 import { createHttpTransport } from '../../src/node/http-transport.js'
 import { nodeSecretReader } from '../../src/node/proxy-ports.js'
-import { readAll } from '../../src/proxy/bytes.js'
+import { readAll } from '../../src/core/bytes.js'
 import { Redactor } from '../../src/proxy/credentials.js'
 import { forward, type ClientRequest } from '../../src/proxy/forward.js'
 import {

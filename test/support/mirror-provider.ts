@@ -4,9 +4,8 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import type { ProviderId } from '../../src/core/glossary.js'
 import { providerBaseUrl } from '../../src/providers/base-url.js'
-import { PROVIDER_MOUNTS } from '../../src/providers/mounts.js'
+import { SHIPPED_HOSTS } from '../../src/providers/index.js'
 import type { Provider, StandinEnv } from '../../src/providers/provider.js'
 
 export interface Mirrored {
@@ -20,9 +19,9 @@ export interface Mirrored {
 }
 
 export const mirrorProvider: Provider<object, object> = {
-  id: 'mirror' as ProviderId,
+  id: 'mirror',
   title: 'Mirror',
-  mounts: Object.values(PROVIDER_MOUNTS),
+  mounts: SHIPPED_HOSTS.map((host) => host.mount),
   seedSchema: z.object({}).strict(),
   createState: () => ({}),
   routes(_ctx, mount) {

@@ -43,6 +43,8 @@
  *   that are whole numbers print as `52`, not PHP's `52.0`; decimal answers do print `18.0`.
  * - A date or time answer that cannot be parsed exports as `''` (PHP would print 01/01/1970).
  */
+import { epicollectHosts } from './hosts.js'
+import { epicollectInjector } from './proxy/injector.js'
 import { epicollectDrift } from './proxy/drift.js'
 import { authenticateLocalToken } from './proxy/local-credential.js'
 import { epicollectActions } from './admin/actions.js'
@@ -54,10 +56,12 @@ import { epicollectRoutes } from './routes/index.js'
 import { EpicollectSeedSchema, type EpicollectSeed } from './state/seed.js'
 import { createEpicollectState, type EpicollectState } from './state/model.js'
 
-export const epicollect: Provider<EpicollectState, EpicollectSeed> = {
-  id: 'epicollect',
+export const epicollect = {
+  id: epicollectHosts.id,
   title: 'Epicollect5',
-  mounts: ['/epicollect'],
+  hosts: epicollectHosts,
+  mounts: epicollectHosts.hosts.map((h) => h.mount),
+  injector: epicollectInjector,
   seedSchema: EpicollectSeedSchema,
   createState: (seed, world) =>
     createEpicollectState(seed ?? EpicollectSeedSchema.parse({}), {
@@ -90,4 +94,4 @@ export const epicollect: Provider<EpicollectState, EpicollectSeed> = {
       created_at: new Date(app.createdAtMs).toISOString(),
     })),
   }),
-}
+} satisfies Provider<EpicollectState, EpicollectSeed>

@@ -7,23 +7,16 @@
  */
 import type { StandinError } from '../../core/errors.js'
 import type { StandinContext } from '../provider.js'
+import { paramsBeforeBodyLimit } from './routes/posted-params.js'
 import { MSG } from './wire/messages.js'
-import { readParamsUpTo } from './wire/read-params.js'
 import { CONTENT_TYPES, resolveFormat, resolveReturnFormat, type Format } from './wire/format.js'
 import type { ApiParams } from './wire/params.js'
 import { phpJson } from './wire/json.js'
 import { XML_DECLARATION } from './wire/xml.js'
 
-/** The error format of each request, known once its body is read. */
-const returnFormats = new WeakMap<Request, Format>()
-
 /** `returnFormat`, else `format`, else xml (api_docs_072). */
 export function returnFormatOf(params: ApiParams): Format {
   return resolveReturnFormat(params.str('returnFormat'), resolveFormat(params.str('format')))
-}
-
-export function rememberReturnFormat(request: Request, format: Format): void {
-  returnFormats.set(request, format)
 }
 
 /** Forms carrying `returnFormat` are small; a bigger one (a file import) is not buffered for it. */
@@ -35,12 +28,8 @@ const FORMAT_READ_LIMIT = 1024 * 1024
  * body too big or unreadable, answers in xml.
  */
 async function formatOf(c: StandinContext): Promise<Format> {
-  const known = returnFormats.get(c.req.raw)
-  if (known !== undefined) return known
-  if (c.req.method !== 'POST') return 'xml'
-  const format = returnFormatOf(await readParamsUpTo(c, FORMAT_READ_LIMIT))
-  rememberReturnFormat(c.req.raw, format)
-  return format
+  const params = await paramsBeforeBodyLimit(c, FORMAT_READ_LIMIT)
+  return params === undefined ? 'xml' : returnFormatOf(params)
 }
 
 export function errorBody(format: Format, message: string): string {

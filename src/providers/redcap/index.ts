@@ -2,12 +2,13 @@
  * @module REDCap: one form-POST endpoint, `POST /redcap/api/`, with per-user, per-project 32-hex
  * API tokens that a user requests and an administrator approves, and 64-hex super tokens that
  * create projects. Behaviour follows REDCap 15.7.6 as its API documentation (Help & FAQ > API,
- * `api_docs_*`) and the clients PyCap, REDCapR and redcapAPI observe it; the protocol notes hold
- * the sources for each fact.
+ * `api_docs_*`) and the clients PyCap, REDCapR and redcapAPI observe it; docs/protocols/redcap.md
+ * holds the sources for each fact.
  *
- * Layout: `pipeline.ts` runs REDCap's check order; `auth.ts` the token checks; `rights.ts` the
- * rights model; `contents/` one module per `content`, listed in `contents/registry.ts`; `wire/`
- * parameters, formats and renderers; `tokens.ts` the token lifecycle behind the control plane.
+ * Layout (docs/ARCHITECTURE.md): `routes/pipeline.ts` runs REDCap's check order, `routes/auth.ts`
+ * the token checks; `contents/` one module per `content`, listed in `contents/registry.ts`; `wire/`
+ * parameters, formats and renderers; `state/` the model, rights (`state/rights.ts`) and the token
+ * lifecycle behind the control plane (`state/tokens.ts`); `admin/` the control plane's part.
  *
  * Known deviations:
  * - Times are the virtual clock in UTC (REDCap uses the server's local zone).
@@ -58,6 +59,8 @@
  * - Role-restricted File Repository folders are visible to users with no role; users in no DAG
  *   see DAG-restricted folders. Deleted repository files are gone (no Recycle Bin).
  */
+import { redcapHosts } from './hosts.js'
+import { redcapInjector } from './proxy/injector.js'
 import { redcapDrift } from './proxy/drift.js'
 import { authenticateLocalToken } from './proxy/local-credential.js'
 import { redcapActions } from './admin/actions.js'
@@ -69,10 +72,12 @@ import { redcapRoutes } from './routes/index.js'
 import { RedcapSeedSchema, type RedcapSeed } from './state/seed.js'
 import { createRedcapState, snapshotState } from './state/create.js'
 
-export const redcap: Provider<RedcapState, RedcapSeed> = {
-  id: 'redcap',
+export const redcap = {
+  id: redcapHosts.id,
   title: 'REDCap',
-  mounts: ['/redcap'],
+  hosts: redcapHosts,
+  mounts: redcapHosts.hosts.map((h) => h.mount),
+  injector: redcapInjector,
   seedSchema: RedcapSeedSchema,
   createState: (seed, world) =>
     createRedcapState(seed ?? RedcapSeedSchema.parse({}), {
@@ -88,4 +93,4 @@ export const redcap: Provider<RedcapState, RedcapSeed> = {
   authenticate: authenticateLocalToken,
   renderError: renderRedcapError,
   snapshot: snapshotState,
-}
+} satisfies Provider<RedcapState, RedcapSeed>

@@ -50,6 +50,8 @@
  *   ClinicalSummary `PatientQuery` answer from the FHIR fixtures (a search that finds nobody gets an
  *   empty `Patient`); other queries get their `Meta` and logs back, not results.
  */
+import { redoxHosts } from './hosts.js'
+import { redoxInjector } from './proxy/injector.js'
 import { redoxDrift } from './proxy/drift.js'
 import { authenticateLocalToken } from './proxy/local-credential.js'
 import type { Provider } from '../provider.js'
@@ -57,15 +59,16 @@ import { redoxAdminRoutes } from './admin/routes.js'
 import { createRedoxState } from './state/create.js'
 import { redoxActions } from './admin/actions.js'
 import { renderRedoxError } from './errors.js'
-import { MOUNTS } from './region.js'
 import { redoxRoutes } from './routes/index.js'
 import { RedoxSeedSchema, type RedoxSeed } from './state/seed.js'
 import { snapshotState, type RedoxState } from './state/model.js'
 
-export const redox: Provider<RedoxState, RedoxSeed> = {
-  id: 'redox',
+export const redox = {
+  id: redoxHosts.id,
   title: 'Redox',
-  mounts: [MOUNTS.us, MOUNTS.ca],
+  hosts: redoxHosts,
+  mounts: redoxHosts.hosts.map((h) => h.mount),
+  injector: redoxInjector,
   seedSchema: RedoxSeedSchema,
   createState: (seed, world) =>
     createRedoxState(seed, { fixtures: world.fixtures, nowIso: world.clock.now().toISOString() }),
@@ -76,4 +79,4 @@ export const redox: Provider<RedoxState, RedoxSeed> = {
   authenticate: authenticateLocalToken,
   renderError: renderRedoxError,
   snapshot: snapshotState,
-}
+} satisfies Provider<RedoxState, RedoxSeed>

@@ -1,25 +1,26 @@
 /**
- * Redox's two hosts. Canada is the US host with a `ca` label inserted, for every API (OAuth, FHIR,
- * Data Model, legacy auth).
- * @see https://docs.redoxengine.com/how-to-use-redox/send-and-manage-requests/authenticate-an-oauth-api-key/
+ * Redox's two regions, US and Canada, each one of the hosts declared in `hosts.ts`.
  */
 import { z } from 'zod'
+import { redoxHosts } from './hosts.js'
 
 export const RegionSchema = z.enum(['us', 'ca'])
 export type Region = z.output<typeof RegionSchema>
 
-export const MOUNTS = { us: '/redox', ca: '/redox-ca' } as const satisfies Record<Region, string>
+const [US, CA] = redoxHosts.hosts
+
+export const MOUNTS = { us: US.mount, ca: CA.mount } as const satisfies Record<Region, string>
 
 /** The real base URL of each host. */
 export const REAL_BASE_URL = {
-  us: 'https://api.redoxengine.com',
-  ca: 'https://api.ca.redoxengine.com',
+  us: US.realBaseUrl,
+  ca: CA.realBaseUrl,
 } as const satisfies Record<Region, string>
 
 export const REGION_NAME = { us: 'US', ca: 'Canada' } as const satisfies Record<Region, string>
 
 /** Where a client signs its assertion to, relative to a host. */
-export const TOKEN_PATH = '/v2/auth/token'
+export const TOKEN_PATH = redoxHosts.tokenPath
 
 export function regionOfMount(mount: string): Region {
   return mount === MOUNTS.ca ? 'ca' : 'us'

@@ -6,7 +6,7 @@
 import type { Clock } from '../../core/clock.js'
 import type { ProviderId } from '../../core/glossary.js'
 import { resolveRef, type Redactor, type SecretReader } from '../credentials.js'
-import type { UpstreamSettings } from '../settings.js'
+import type { UpstreamSettings } from '../upstream.js'
 import type { Transport, UpstreamBody } from '../transport.js'
 
 /** The part of an outgoing request a credential can live in. */

@@ -3,7 +3,7 @@
  * turned into the 502/504 the client sees and a reason for the journal that names no secret.
  */
 import { StandinError } from '../../core/errors.js'
-import { fromUtf8, readAll, utf8 } from '../bytes.js'
+import { fromUtf8, readAll, utf8 } from '../../core/bytes.js'
 import { upstreamError } from '../transport.js'
 import type { InjectorDeps } from './injector.js'
 import type { FetchedToken } from './token-cache.js'

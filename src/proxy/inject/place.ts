@@ -2,7 +2,7 @@
  * The two places a credential travels: an `Authorization: Bearer` header (Epicollect5, Redox), or a
  * form field of the body (REDCap's `token`, urlencoded or multipart).
  */
-import { fromUtf8, utf8 } from '../bytes.js'
+import { fromUtf8, utf8 } from '../../core/bytes.js'
 import { replaceFormField } from '../form.js'
 import { boundaryOf, replaceMultipartField } from '../multipart.js'
 import type { CredentialCarrier, CredentialPlace } from './injector.js'

@@ -3,7 +3,7 @@
  * queue overrides; `<provider>.<name>` calls the provider's own action. An action that fails is
  * recorded on its event and reported, never thrown into the request that happened to trigger it.
  */
-import { describeOverride, type OverrideInput } from '../../admin/overrides.js'
+import { describeOverride, type OverrideInput } from '../../core/overrides.js'
 import type { CredentialView } from '../../core/credentials.js'
 import { OUTCOME_FOR_STATUS } from '../../core/forced-outcome.js'
 import type { ProviderId } from '../../core/glossary.js'

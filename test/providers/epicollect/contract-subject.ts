@@ -31,7 +31,7 @@ export const epicollectSubject: ContractSubject = {
     path: `/epicollect/api/export/everything/${BIRDS}`,
     expected: { status: 422, body: PAGE_NOT_FOUND },
   },
-  // Protocol notes §9: dead tokens are 404 ec5_256 and a 429 is ec5_255; the server never sends
+  // docs/protocols/epicollect.md §9: dead tokens are 404 ec5_256 and a 429 is ec5_255; the server never sends
   // 5xx on these routes, so they use the closest ec5 codes (Known deviations in the provider).
   forced: {
     expired: { status: 404, body: ACCESS_DENIED },

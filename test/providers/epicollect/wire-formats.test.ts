@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { csvLine } from '../../../src/providers/epicollect/wire/csv.js'
+import { csvLine } from '../../../src/core/php-csv.js'
 import { parseUtcDateTime } from '../../../src/providers/epicollect/wire/dates.js'
 import { generateMapTo } from '../../../src/providers/epicollect/state/mapping.js'
 import { inMysqlJsonOrder } from '../../../src/providers/epicollect/wire/mysql-json.js'

@@ -38,7 +38,7 @@ export const redcapSubject: ContractSubject = {
     init: { method: 'POST' },
     expected: apachePage(404, 'Not Found', 'The requested URL was not found on this server.'),
   },
-  // Protocol notes §3: dead tokens are REDCap's 403 and a failure its 500, both in the posted
+  // docs/protocols/redcap.md §3: dead tokens are REDCap's 403 and a failure its 500, both in the posted
   // format (json here); the IP ban is plain text (§4.5); 502-504 come from the web server.
   forced: {
     expired: { status: 403, body: NO_PERMISSION },
@@ -68,5 +68,5 @@ export const redcapSubject: ContractSubject = {
     ),
   },
   // No lifetimeSeconds: REDCap API tokens never expire; they die only when regenerated, deleted or
-  // revoked (protocol notes §4.1).
+  // revoked (docs/protocols/redcap.md §4.1).
 }

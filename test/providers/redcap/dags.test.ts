@@ -1,6 +1,6 @@
 /**
  * content=dag (export, import, delete, switch) and userDagMapping in each format, with the DAG
- * right refusals of protocol notes §1.5 step 7 and §2.4.
+ * right refusals of docs/protocols/redcap.md §1.5 step 7 and §2.4.
  */
 import { describe, expect, it } from 'vitest'
 import {

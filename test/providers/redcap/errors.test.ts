@@ -1,5 +1,5 @@
 /**
- * REDCap's error catalogue (protocol notes §3.2) as these contents produce it, each in the error
+ * REDCap's error catalogue (docs/protocols/redcap.md §3.2) as these contents produce it, each in the error
  * format the caller's returnFormat picks, and the check order of §1.5 where two errors compete.
  */
 import { describe, expect, it } from 'vitest'

@@ -28,7 +28,7 @@ export const redoxSubject: ContractSubject = {
       },
     },
   },
-  // Protocol notes §3.5 give only the statuses; every refusal in front of an API has the one
+  // docs/protocols/redox.md §3.5 give only the statuses; every refusal in front of an API has the one
   // gateway body (Known deviations in the provider).
   forced: {
     expired: AUTHENTICATION_FAILED,

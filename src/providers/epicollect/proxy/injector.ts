@@ -1,6 +1,6 @@
 /**
  * Epicollect5: standin runs the `client_credentials` grant against the upstream's
- * `POST /api/oauth/token` itself (protocols/epicollect.md §2), keeps the 2-hour token until shortly
+ * `POST /api/oauth/token` itself (docs/protocols/epicollect.md §2), keeps the 2-hour token until shortly
  * before it expires, and sends it as `Authorization: Bearer`. Every auth failure on the export routes
  * is 404 `ec5_256` (a superseded token too: a new token kills the client's previous one), so that
  * answer drops the cached token and the request is retried once with a new one.
@@ -10,16 +10,18 @@ import { once, type InjectorDefinition } from '../../../proxy/inject/injector.js
 import { bearerHeader } from '../../../proxy/inject/place.js'
 import { TokenCache } from '../../../proxy/inject/token-cache.js'
 import { requestAccessToken } from '../../../proxy/inject/oauth-client.js'
+import { requiredCredentials } from '../../host.js'
+import { epicollectHosts } from '../hosts.js'
 
-/** `passport.expire = 7200` (protocols/epicollect.md §2, "Success: 200"). */
+/** `passport.expire = 7200` (docs/protocols/epicollect.md §2, "Success: 200"). */
 const TOKEN_LIFETIME_SECONDS = 7200
-const TOKEN_PATH = '/api/oauth/token'
+const TOKEN_PATH = epicollectHosts.tokenPath
 
 export const epicollectInjector: InjectorDefinition = {
-  provider: 'epicollect',
+  provider: epicollectHosts.id,
   localPaths: [TOKEN_PATH],
   place: bearerHeader,
-  fields: ['clientId', 'clientSecret'],
+  fields: requiredCredentials(epicollectHosts),
   staleWhen: { status: 404, bodyIncludes: '"ec5_256"' },
   create(deps) {
     const tokenUrl = joinUrl(deps.upstream.url, TOKEN_PATH)

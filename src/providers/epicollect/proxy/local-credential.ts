@@ -3,6 +3,7 @@
  * needs one of standin's own live tokens for that project's app (ec5_256 / ec5_257 otherwise),
  * exactly as in mock mode; the token endpoint and project search carry no bearer token.
  */
+import { pathUnderMount } from '../../host.js'
 import type { ProviderContext, StandinContext } from '../../provider.js'
 import { checkAccess } from '../routes/project-access.js'
 import type { EpicollectState } from '../state/model.js'
@@ -14,7 +15,7 @@ export async function authenticateLocalToken(
   ctx: ProviderContext<EpicollectState>,
   mount: string,
 ): Promise<void> {
-  const path = c.req.path.slice(c.req.path.indexOf(mount) + mount.length)
+  const path = pathUnderMount(c.req.path, mount)
   const slug = EXPORT.exec(path)?.[1]
   if (slug === undefined) return
   const granted = await checkAccess(

@@ -8,6 +8,7 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { StandinError } from '../../../core/errors.js'
 import { providerBaseUrl } from '../../base-url.js'
+import { pathUnderMount } from '../../host.js'
 import type { ProviderContext, StandinEnv } from '../../provider.js'
 import { cachedEntriesPage } from './entries-cache.js'
 import { readEntriesQuery } from './entries-query.js'
@@ -28,12 +29,8 @@ const NO_CACHE = 'no-cache, private'
 
 /** The request URL without its query, as seen by the client (Laravel `request()->url()`). */
 function requestUrl(c: Context, mount: string): string {
-  const path = new URL(c.req.url).pathname
-  const at = path.indexOf(`${mount}/`)
-  return `${providerBaseUrl(c, mount)}${at >= 0 ? path.slice(at + mount.length) : path}`.replace(
-    /\/+$/,
-    '',
-  )
+  const path = pathUnderMount(new URL(c.req.url).pathname, mount)
+  return `${providerBaseUrl(c, mount)}${path}`.replace(/\/+$/, '')
 }
 
 /** The CORS headers of the server's Apache config (public/.htaccess-example). */

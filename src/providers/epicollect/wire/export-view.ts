@@ -4,7 +4,7 @@
  * entry, and a page is their concatenation: mapping and encoding run once per entry, not once per
  * request. Views are bounded per project, so varied base URLs cannot grow memory without end.
  */
-import { csvLine } from './csv.js'
+import { csvLine } from '../../../core/php-csv.js'
 import type { StoredEntry } from '../state/entry-store.js'
 import { csvHeader, mapEntryCsv, mapEntryJson } from './entry-mapping.js'
 import { exportLayout } from './export-layout.js'

@@ -1,5 +1,5 @@
 /**
- * REDCap's part of the control plane (DESIGN.md): the project API page and Control Center > API
+ * REDCap's part of the control plane (docs/ARCHITECTURE.md): the project API page and Control Center > API
  * Tokens as JSON routes under `/_standin/redcap`: request a token, approve or reject a request,
  * regenerate or delete a token, create a super token; plus read-only listings.
  */

@@ -1,5 +1,5 @@
 /**
- * `content=dag` (protocol notes §2.4): export the project's Data Access Groups; import them (a
+ * `content=dag` (docs/protocols/redcap.md §2.4): export the project's Data Access Groups; import them (a
  * blank `unique_group_name` creates a group, a known one renames it); delete them (`dags` array:
  * their records and users are left unassigned); and `switch`, which moves the caller to another
  * DAG the DAG Switcher allows (no right is checked). Export needs API Export and the DAG right

@@ -1,5 +1,5 @@
 /**
- * `content=fileRepository` (protocol notes §2.4): `list` a folder (sub-folders as
+ * `content=fileRepository` (docs/protocols/redcap.md §2.4): `list` a folder (sub-folders as
  * `{"folder_id","name"}`, documents as `{"doc_id","name"}`), `export` a document (its bytes, as a
  * file-field download), `import` one (multipart part `file`, empty reply), `delete` one (empty
  * reply) and `createFolder` (`[{"folder_id":N}]`). Every action needs the File Repository right;

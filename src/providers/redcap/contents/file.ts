@@ -1,5 +1,5 @@
 /**
- * `content=file` (protocol notes §2.4): export, import (multipart part `file`) and delete the file
+ * `content=file` (docs/protocols/redcap.md §2.4): export, import (multipart part `file`) and delete the file
  * in one file-upload field of one record, event and repeat instance. Downloads go out with the
  * file's name in the Content-Type and scripts switched off; imports and deletes answer 200 with an
  * empty body. Each change is logged against the record.

@@ -1,5 +1,5 @@
 /**
- * `content=log` (protocol notes §2.4): the project's logging, newest first, as
+ * `content=log` (docs/protocols/redcap.md §2.4): the project's logging, newest first, as
  * `timestamp` (to the minute), `username`, `action`, `details`, `record`; filtered by `logtype`
  * (`record` takes adds, edits and deletes), `user`, `record`, `dag` (unique group name),
  * `beginTime` and `endTime` (`YYYY-MM-DD HH:MM`, both inclusive). The export itself is logged

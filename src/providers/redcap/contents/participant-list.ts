@@ -1,5 +1,5 @@
 /**
- * `content=participantList` (protocol notes §2.4; columns as redcapAPI documents them, numbers
+ * `content=participantList` (docs/protocols/redcap.md §2.4; columns as redcapAPI documents them, numbers
  * where PyCap's fixtures have them): the participants of one survey and event: those added by
  * e-mail, and every record of the event's arm (and each repeat instance that answered).
  * `response_status` is 2 once the record's response is in, else 0; standin sends no invitations.

@@ -1,5 +1,5 @@
 /**
- * `content=pdf` (protocol notes §2.4): the data entry forms as a real PDF: blank (no `record`),
+ * `content=pdf` (docs/protocols/redcap.md §2.4): the data entry forms as a real PDF: blank (no `record`),
  * filled for one `record` (narrowed by `event` and `repeat_instance`), or for every record the
  * caller may see (`allRecords`); `instrument` narrows to one form. Sent as `application/pdf` with
  * the file name in the Content-Type, as file downloads are.

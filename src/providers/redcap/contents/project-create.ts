@@ -1,5 +1,5 @@
 /**
- * `content=project` with `data` and a super token: create one project (protocol notes §4.4,
+ * `content=project` with `data` and a super token: create one project (docs/protocols/redcap.md §4.4,
  * api_docs_230). Without `odm` it gets one instrument with a record-ID field (and one arm and
  * event if longitudinal); with `odm` (project XML) it gets that XML's dictionary, arms, events,
  * form-event mapping, repeating setup, DAGs, roles with their rights, surveys and records (calc

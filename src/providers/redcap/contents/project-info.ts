@@ -1,6 +1,6 @@
 /**
  * `content=project` export: the project's attributes as one object (JSON object, CSV header + one
- * row, XML `<item>`); integer-looking values are JSON numbers (protocol notes §2.4).
+ * row, XML `<item>`); integer-looking values are JSON numbers (docs/protocols/redcap.md §2.4).
  */
 import type { Project } from '../state/model.js'
 import { hasRepeating } from '../state/project-shape.js'

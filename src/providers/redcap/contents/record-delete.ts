@@ -1,5 +1,5 @@
 /**
- * `content=record&action=delete` (protocol notes §2.3, api_docs_258-264/342-347/363): whole
+ * `content=record&action=delete` (docs/protocols/redcap.md §2.3, api_docs_258-264/342-347/363): whole
  * records, or only an instrument, an event and/or a repeat instance of them, optionally within one
  * arm. `records` must be a real array. All or nothing: any record missing (or, for a partial
  * delete, with nothing to delete) refuses the whole call. The reply is the bare count, sent with

@@ -1,5 +1,5 @@
 /**
- * `content=record` export (protocol notes §2.1, api_docs_052-088): flat or EAV rows in json, csv or
+ * `content=record` export (docs/protocols/redcap.md §2.1, api_docs_052-088): flat or EAV rows in json, csv or
  * xml with records/fields/forms/events selection, raw or label values and headers, checkbox
  * labels, survey and DAG columns, filterLogic, dateRangeBegin/End, csvDelimiter and
  * decimalCharacter. Users in a DAG see only their DAG's records.

@@ -1,5 +1,5 @@
 /**
- * `content=record` import (protocol notes §2.2, api_docs_102/280-283/365-368): flat or EAV rows in
+ * `content=record` import (docs/protocols/redcap.md §2.2, api_docs_102/280-283/365-368): flat or EAV rows in
  * json, csv or xml; overwriteBehavior normal (blanks ignored) or overwrite; forceAutoNumber;
  * dateFormat; returnContent count | ids | auto_ids | nothing, in `returnFormat`. Any failing value
  * refuses the whole import with REDCap's `"record","field","value","message"` lines.

@@ -1,5 +1,5 @@
 /**
- * `content=report` (protocol notes §2.4): a report defined on the project, exported like a flat
+ * `content=report` (docs/protocols/redcap.md §2.4): a report defined on the project, exported like a flat
  * record export of its fields, events and filter, with the caller's rawOrLabel,
  * rawOrLabelHeaders, exportCheckboxLabel, csvDelimiter and decimalCharacter. A report id the
  * project does not hold is a 403.

@@ -1,5 +1,5 @@
 /**
- * `content=surveyQueueLink` (protocol notes §2.4): the record's survey queue link,
+ * `content=surveyQueueLink` (docs/protocols/redcap.md §2.4): the record's survey queue link,
  * `<base>/surveys/?sq=HASH` (plain text). Needs API Export and Survey Distribution Tools.
  */
 import { REQUIRE } from '../state/rights.js'

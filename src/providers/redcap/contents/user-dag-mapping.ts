@@ -1,5 +1,5 @@
 /**
- * `content=userDagMapping` (protocol notes §2.4): each user's DAG (`redcap_data_access_group`,
+ * `content=userDagMapping` (docs/protocols/redcap.md §2.4): each user's DAG (`redcap_data_access_group`,
  * blank for none), and its import, which assigns or unassigns users. The DAG right is needed
  * either way (with API Export, or API Import).
  */

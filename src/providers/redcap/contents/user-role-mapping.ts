@@ -1,5 +1,5 @@
 /**
- * `content=userRoleMapping` (protocol notes §2.4): which role each user has (`unique_role_name`,
+ * `content=userRoleMapping` (docs/protocols/redcap.md §2.4): which role each user has (`unique_role_name`,
  * blank for none), and its import, which assigns or unassigns. The export adds the user's
  * `data_access_group` when the project has DAGs (REDCap 15.7.6), and always from 15.8.2 on
  * (redcapAPI's structures gate the column on that version); docs/redcap-methods.md.

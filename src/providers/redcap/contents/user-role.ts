@@ -1,5 +1,5 @@
 /**
- * `content=userRole` (protocol notes §2.4): export the project's roles with their rights (strings
+ * `content=userRole` (docs/protocols/redcap.md §2.4): export the project's roles with their rights (strings
  * in JSON, as PyCap's doctest shows them), import roles (a blank `unique_role_name` creates one,
  * named `U-` and ten characters as REDCap names them; a known one is relabelled and its rights
  * changed), delete roles (`roles` array; their users keep their own rights). User Rights needed.

@@ -1,5 +1,5 @@
 /**
- * `content=user` (protocol notes §2.4): export the project's users with their rights (a role's
+ * `content=user` (docs/protocols/redcap.md §2.4): export the project's users with their rights (a role's
  * rights when they have one), import users (new ones join the project, known ones get the rights
  * the row gives), and delete users (`users` array; their API tokens die with them). Export needs
  * api_229 rights, import and delete api_103. Changes are logged as user-rights events whose action

@@ -1,16 +1,18 @@
 /**
  * REDCap: the credential is the POST field `token` of the urlencoded or multipart body
- * (protocols/redcap.md §1.3); standin replaces the client's local token with the real one.
+ * (docs/protocols/redcap.md §1.3); standin replaces the client's local token with the real one.
  * REDCap has no token endpoint on its API: tokens are requested and approved in its web UI.
  */
 import { formField } from '../../../proxy/inject/place.js'
 import { once, type InjectorDefinition } from '../../../proxy/inject/injector.js'
+import { requiredCredentials } from '../../host.js'
+import { redcapHosts } from '../hosts.js'
 
 export const redcapInjector: InjectorDefinition = {
-  provider: 'redcap',
+  provider: redcapHosts.id,
   localPaths: [],
   place: formField('token'),
-  fields: ['token'],
+  fields: requiredCredentials(redcapHosts),
   create(deps) {
     const token = once(() => deps.secret('token'))
     return { current: () => Promise.resolve(token()) }

@@ -6,14 +6,14 @@
 import type { ProviderContext, StandinContext } from '../../provider.js'
 import { authenticateProject, authenticateSuper } from '../routes/auth.js'
 import type { RedcapState } from '../state/model.js'
-import { readParams } from '../wire/read-params.js'
+import { postedParams } from '../routes/posted-params.js'
 
 export async function authenticateLocalToken(
   c: StandinContext,
   ctx: ProviderContext<RedcapState>,
 ): Promise<void> {
-  // The route's own reader (as PHP fills $_POST), not hono's parseBody, which builds a FormData.
-  const token = (await readParams(c)).str('token')?.trim()
+  // The route's own parameters (as PHP fills $_POST), read once for the renderer too.
+  const token = (await postedParams(c)).str('token')?.trim()
   const deps = { clock: ctx.world.clock, credentials: ctx.world.credentials }
   const principal =
     token?.length === 64

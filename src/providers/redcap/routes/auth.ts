@@ -1,5 +1,5 @@
 /**
- * The token checks of pipeline step 2, in REDCap's order (RestUtility.php, protocol notes §1.3):
+ * The token checks of pipeline step 2, in REDCap's order (RestUtility.php, docs/protocols/redcap.md §1.3):
  * the super-token route (version with a 64-character token, or project creation) first; then the
  * token's shape; then its lookup among live project tokens of non-suspended users; then the
  * user's rights expiry. Tokens compare case-insensitively (the column's collation is `_ci`).

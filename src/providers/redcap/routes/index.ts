@@ -8,17 +8,18 @@ import { StandinError } from '../../../core/errors.js'
 import { providerBaseUrl } from '../../base-url.js'
 import type { ProviderContext, StandinEnv } from '../../provider.js'
 import type { CallDeps } from '../contents/types.js'
-import { rememberReturnFormat, returnFormatOf } from '../errors.js'
 import type { RedcapState } from '../state/model.js'
 import { handleApiCall } from './pipeline.js'
-import { readParams } from '../wire/read-params.js'
+import { loadXmlLibs } from '../wire/xml-libs.js'
+import { postedParams } from './posted-params.js'
 
 export function redcapRoutes(ctx: ProviderContext<RedcapState>, mount: string): Hono<StandinEnv> {
   const app = new Hono<StandinEnv>()
 
   app.post('/api/', async function apiCall(c) {
-    const params = await readParams(c)
-    rememberReturnFormat(c.req.raw, returnFormatOf(params))
+    const params = await postedParams(c)
+    // Only posted data, an ODM text or an uploaded file is ever parsed as XML.
+    if (params.has('data') || params.has('odm') || params.files.size > 0) await loadXmlLibs()
     const { world } = ctx
     const deps: CallDeps = {
       clock: world.clock,

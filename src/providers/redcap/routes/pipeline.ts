@@ -1,6 +1,6 @@
 /**
  * One API call through REDCap's pipeline, in the order that decides which error wins
- * (`API/index.php`, protocol notes §1.5): system offline / API disabled → token checks → `data`
+ * (`API/index.php`, docs/protocols/redcap.md §1.5): system offline / API disabled → token checks → `data`
  * pre-parse by the raw `format` → `content` → `action` → generic rights (skipped for super tokens)
  * → project state → the content's own requirements → its handler. (The 501 for other methods is
  * decided by the route before the body is read.)

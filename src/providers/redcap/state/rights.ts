@@ -1,6 +1,6 @@
 /**
  * The rights model: a user's effective rights on a project (a role's rights win over the user's
- * own), the generic checks of pipeline step 7 (protocol notes §1.5), and the named requirements a
+ * own), the generic checks of pipeline step 7 (docs/protocols/redcap.md §1.5), and the named requirements a
  * content module declares for its own 400/403 refusals (§2.4 api_124, api_228, ...).
  */
 import type { StandinError } from '../../../core/errors.js'

@@ -1,6 +1,6 @@
 /**
  * The API token lifecycle, as the project's API page and Control Center > API Tokens run it
- * (protocol notes §4.1-4.2): a user with API rights requests a token; it waits for an administrator
+ * (docs/protocols/redcap.md §4.1-4.2): a user with API rights requests a token; it waits for an administrator
  * (or is approved at once under auto-approve); regenerate and delete kill the old token at once;
  * super tokens (64 hex) belong to a user. Every token is registered in the credential registry.
  */

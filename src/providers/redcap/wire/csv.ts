@@ -1,7 +1,6 @@
 /**
- * CSV as REDCap writes and reads it. Writing follows PHP's `fputcsv`: a field is enclosed in `"`
- * when it holds the delimiter, `"`, `\`, CR, LF, tab or a space; quotes are doubled; every row ends
- * with `\n` (REDCap `Records::convertFlatDataToCsv`, PyCap's doctest `1,"Event 1",,1,...`).
+ * CSV as REDCap reads it, and its delimiters. REDCap writes CSV with PHP's `fputcsv`
+ * (`core/php-csv.ts`; docs/protocols/redcap.md §1.4).
  */
 
 /** `csvDelimiter` values REDCap accepts; `tab` means a tab character (api_docs_287). */
@@ -15,15 +14,6 @@ export const CSV_DELIMITERS: Readonly<Record<string, string>> = {
 
 export function csvDelimiter(param: string | undefined): string {
   return (param !== undefined && CSV_DELIMITERS[param]) || ','
-}
-
-export function csvField(value: string, delimiter = ','): string {
-  const needsQuotes = value.includes(delimiter) || /["\\\r\n\t ]/.test(value)
-  return needsQuotes ? `"${value.replace(/"/g, '""')}"` : value
-}
-
-export function csvLine(values: readonly string[], delimiter = ','): string {
-  return `${values.map((v) => csvField(v, delimiter)).join(delimiter)}\n`
 }
 
 /** Parses CSV text (quoted fields may span lines) into rows of strings; blank lines are skipped. */

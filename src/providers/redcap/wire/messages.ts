@@ -1,6 +1,6 @@
 /**
  * REDCap's wire messages, word for word (REDCap 15.7.6 `LanguageUpdater/English.ini` and the API
- * handlers; see the protocol notes §3.2). Messages with a part that varies are functions.
+ * handlers; see docs/protocols/redcap.md §3.2). Messages with a part that varies are functions.
  * The `fail*` helpers build the StandinError that carries each one.
  */
 import { StandinError } from '../../../core/errors.js'
@@ -79,7 +79,7 @@ export const MSG = {
     'The API request cannot complete because currently you do not have "File Repository" rights, which are required for this operation.',
   loggingRights:
     'The API request cannot complete because currently you do not have "Logging" privileges, which are required for this operation.',
-  /** file (protocol notes §2.4; RR test-file-oneshot, test-survey-link-export-oneshot). */
+  /** file (docs/protocols/redcap.md §2.4; RR test-file-oneshot, test-survey-link-export-oneshot). */
   notFileField: (field: string) => `The field '${field}' does not exist or is not a 'file' field`,
   noRecord: (record: string) => `The record "${record}" does not exist`,
   noRecordForUpload: (record: string) =>

@@ -3,7 +3,7 @@
  * (an array of objects), CSV (header + rows) or XML (`<records><item>...`), plus the bare-text and
  * single-object replies. Success is always 200 (REDCap never sends 201/204).
  */
-import { csvLine } from './csv.js'
+import { csvLine } from '../../../core/php-csv.js'
 import { CONTENT_TYPES, type DataFormat, type Format } from './format.js'
 import { phpJson, phpJsonScalar } from './json.js'
 import { XML_DECLARATION, xmlElement } from './xml.js'

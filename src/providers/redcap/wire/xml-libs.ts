@@ -1,9 +1,9 @@
 /**
- * fast-xml-parser and fast-xml-validator, loaded on their first use: together they are a fifth of
- * the bin and take about 11 ms to initialise (their entity tables), which every start paid while
- * only calls that post XML (data or an ODM file) need them. `require` keeps the use synchronous.
+ * fast-xml-parser and fast-xml-validator, loaded on first need: together they are a fifth of the
+ * bin and take about 11 ms to initialise (their entity tables), which every start paid while only
+ * calls that post data (records, metadata, an ODM file) parse XML. The REDCap route awaits
+ * `loadXmlLibs()` before such a call, so the parsing itself stays synchronous.
  */
-import { createRequire } from 'node:module'
 import { onFirstUse } from '../../../core/first-use.js'
 import { MAX_DEPTH_SETTING } from '../../../core/nesting.js'
 
@@ -12,9 +12,22 @@ type ValidatorLib = typeof import('fast-xml-validator')
 export type XMLParser = InstanceType<ParserLib['XMLParser']>
 export type XMLParserOptions = ConstructorParameters<ParserLib['XMLParser']>[0]
 
-const load = createRequire(import.meta.url)
-const parserLib = onFirstUse(() => load('fast-xml-parser') as ParserLib)
-const validatorLib = onFirstUse(() => load('fast-xml-validator') as ValidatorLib)
+let libs: { readonly parser: ParserLib; readonly validator: ValidatorLib } | undefined
+
+/** Loads both libraries once; later calls resolve at once. */
+export async function loadXmlLibs(): Promise<void> {
+  if (libs) return
+  const [parser, validator] = await Promise.all([
+    import('fast-xml-parser'),
+    import('fast-xml-validator'),
+  ])
+  libs = { parser, validator }
+}
+
+function loaded(): NonNullable<typeof libs> {
+  if (!libs) throw new Error('REDCap parsed XML before loadXmlLibs() finished')
+  return libs
+}
 
 /**
  * A parser with `options`, built on first call and then reused. The library's own cap on nesting
@@ -23,10 +36,10 @@ const validatorLib = onFirstUse(() => load('fast-xml-validator') as ValidatorLib
  */
 export function lazyXmlParser(options: XMLParserOptions): () => XMLParser {
   return onFirstUse(
-    () => new (parserLib().XMLParser)({ maxNestedTags: MAX_DEPTH_SETTING + 1, ...options }),
+    () => new (loaded().parser.XMLParser)({ maxNestedTags: MAX_DEPTH_SETTING + 1, ...options }),
   )
 }
 
 export function xmlSyntaxValidator(): ValidatorLib['SyntaxValidator'] {
-  return validatorLib().SyntaxValidator
+  return loaded().validator.SyntaxValidator
 }

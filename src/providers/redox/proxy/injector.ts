@@ -1,6 +1,6 @@
 /**
  * Redox: standin signs its own `private_key_jwt` client assertion (RS384, `kid`, `iss` = `sub` = the
- * client id, `aud` = the token URL of that region's upstream; protocols/redox.md §1.3-1.4 and §4),
+ * client id, `aud` = the token URL of that region's upstream; docs/protocols/redox.md §1.3-1.4 and §4),
  * trades it at `POST /v2/auth/token` for a 5-minute token, refreshes it a minute early, and sends it
  * as `Authorization: Bearer`. A 401 from the upstream drops the token and the request is retried once.
  */
@@ -11,19 +11,19 @@ import type { InjectorDefinition, InjectorDeps } from '../../../proxy/inject/inj
 import { bearerHeader } from '../../../proxy/inject/place.js'
 import { TokenCache } from '../../../proxy/inject/token-cache.js'
 import { requestAccessToken } from '../../../proxy/inject/oauth-client.js'
+import { requiredCredentials } from '../../host.js'
+import { redoxHosts } from '../hosts.js'
 
-const TOKEN_PATH = '/v2/auth/token'
-/** Redox access tokens live 300 s (protocols/redox.md §1). */
-const TOKEN_LIFETIME_SECONDS = 300
+const { tokenPath: TOKEN_PATH, tokenLifetimeSeconds: TOKEN_LIFETIME_SECONDS } = redoxHosts
 /** Redox accepts an iat within the past 5 minutes; our assertion is used at once. */
 const ASSERTION_LIFETIME_SECONDS = 300
 const ALG = 'RS384'
 
 export const redoxInjector: InjectorDefinition = {
-  provider: 'redox',
+  provider: redoxHosts.id,
   localPaths: [TOKEN_PATH, '/auth/authenticate', '/auth/refreshToken'],
   place: bearerHeader,
-  fields: ['clientId', 'privateKey'],
+  fields: requiredCredentials(redoxHosts),
   staleWhen: { status: 401 },
   create(deps) {
     const tokenUrl = joinUrl(deps.upstream.url, TOKEN_PATH)

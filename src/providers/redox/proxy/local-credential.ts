@@ -4,6 +4,7 @@
  * apply before standin swaps in the token it got from the real Redox. Token requests themselves
  * carry no Bearer token and pass.
  */
+import { pathUnderMount } from '../../host.js'
 import type { ProviderContext, StandinContext } from '../../provider.js'
 import { authorizeBearer } from '../routes/bearer.js'
 import { regionOfMount } from '../region.js'
@@ -16,7 +17,7 @@ export function authenticateLocalToken(
   ctx: ProviderContext<RedoxState>,
   mount: string,
 ): Promise<void> {
-  const path = c.req.path.slice(c.req.path.indexOf(mount) + mount.length)
+  const path = pathUnderMount(c.req.path, mount)
   if (TOKEN_ROUTES.includes(path)) return Promise.resolve()
   const token = authorizeBearer(c.req.header('authorization'), {
     state: ctx.state(),

@@ -1,5 +1,5 @@
 /**
- * Which columns a record export has, in REDCap's order (protocol notes §2.1): the record-ID field;
+ * Which columns a record export has, in REDCap's order (docs/protocols/redcap.md §2.1): the record-ID field;
  * `redcap_event_name` (longitudinal); `redcap_repeat_instrument` and `redcap_repeat_instance`
  * (projects with repeating setup); `redcap_data_access_group` and `redcap_survey_identifier` when
  * asked for; then per form its `<form>_timestamp` (surveys, when asked for), fields and

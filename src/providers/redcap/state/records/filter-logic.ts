@@ -2,7 +2,7 @@
  * REDCap's `filterLogic` for the common expression forms: `[field]`, `[event][field]`,
  * `[checkbox(code)]`, string and number literals, `= <> != < <= > >=`, `and`, `or`, `not`,
  * parentheses. Comparisons are numeric when both sides are numbers, else textual. A malformed
- * expression disables filtering, as REDCap 15.7.6 does when its parser fails (protocol notes §2.1).
+ * expression disables filtering, as REDCap 15.7.6 does when its parser fails (docs/protocols/redcap.md §2.1).
  */
 
 type Token =

@@ -2,7 +2,7 @@
  * Importing flat rows (record import, and fixtures' records.csv): whole-request checks first
  * (record-ID column, unknown columns), then every value, and only when nothing failed the rows
  * are written. Per-value failures are REDCap's `"record","field","value","message"` lines.
- * @see protocol notes §2.2 (Records::saveData, data_import_tool_* messages)
+ * @see docs/protocols/redcap.md §2.2 (Records::saveData, data_import_tool_* messages)
  */
 import type { Event, Field, Project, RecordRow } from '../model.js'
 import { badRequest } from '../../wire/messages.js'

@@ -10,10 +10,10 @@ import {
   FORCED_OUTCOMES,
   OUTCOME_FOR_STATUS,
   type ForcedOutcome,
-} from '../core/forced-outcome.js'
-import type { ProviderId } from '../core/glossary.js'
-import { MAX_PATH_PATTERN_LENGTH, matchesPath } from '../core/path-pattern.js'
-import { MAX_DELAY_MS } from '../core/sleep.js'
+} from './forced-outcome.js'
+import type { ProviderId } from './glossary.js'
+import { MAX_PATH_PATTERN_LENGTH, matchesPath } from './path-pattern.js'
+import { MAX_DELAY_MS } from './sleep.js'
 
 export interface OverrideInput {
   readonly provider?: ProviderId | undefined

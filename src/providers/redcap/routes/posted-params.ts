@@ -1,0 +1,49 @@
+/**
+ * REDCap's POST parameters for one request, read once and kept in hono's context: the route, the
+ * local credential check of proxy, record and replay modes, and the error renderer (which answers
+ * in the posted `returnFormat`) all read the same copy. The body is read through hono's cached
+ * bytes, so it does not matter whether the route-mode middleware read it first.
+ */
+import type { Context } from 'hono'
+import { readAll } from '../../../core/bytes.js'
+import type { ApiParams } from '../wire/params.js'
+import { parsePostBody } from '../wire/read-params.js'
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** REDCap's POST parameters, once a reader has parsed them (see `postedParams`). */
+    redcapParams: ApiParams | undefined
+  }
+}
+
+export async function postedParams(c: Context): Promise<ApiParams> {
+  const known = c.get('redcapParams')
+  if (known !== undefined) return known
+  const bytes = new Uint8Array(await c.req.arrayBuffer())
+  const params = await parsePostBody(c.req.header('content-type'), bytes)
+  c.set('redcapParams', params)
+  return params
+}
+
+/**
+ * The parameters for an error raised before anything read the body (an outcome forced by a lever):
+ * read up to `limit` bytes, since the body limit has not run; undefined for a GET, or a body too
+ * big or unreadable.
+ */
+export async function paramsBeforeBodyLimit(
+  c: Context,
+  limit: number,
+): Promise<ApiParams | undefined> {
+  const known = c.get('redcapParams')
+  if (known !== undefined || c.req.method !== 'POST') return known
+  try {
+    const bytes = c.req.raw.bodyUsed
+      ? new Uint8Array(await c.req.arrayBuffer())
+      : await readAll(c.req.raw.body, limit)
+    const params = await parsePostBody(c.req.header('content-type'), bytes)
+    c.set('redcapParams', params)
+    return params
+  } catch {
+    return undefined
+  }
+}
