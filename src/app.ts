@@ -8,6 +8,7 @@ import type { DashboardFiles } from './admin/dashboard.js'
 import { adminRoutes } from './admin/routes.js'
 import { bodyLimit } from './body-limit.js'
 import { StandinError, toStandinError } from './core/errors.js'
+import { journalRequests } from './journal/capture.js'
 import { applyLevers } from './levers/apply-levers.js'
 import { providerContext, type AnyProvider, type StandinEnv } from './providers/provider.js'
 import { routeModeRoutes } from './proxy/routes-admin.js'
@@ -76,27 +77,7 @@ function providerApp(
     for (const [name, value] of Object.entries(e.headers)) response.headers.set(name, value)
     return response
   })
-  app.use(async function journalRequest(c, next) {
-    const started = performance.now()
-    const at = world.clock.now().toISOString()
-    await next()
-    const status = c.res.status
-    // `c.get`, not `c.var`: hono builds a new object of every variable on each `c.var` read.
-    const why = c.get('why')
-    const credentialId = c.get('credentialId')
-    const entry = world.journal.add({
-      at,
-      provider: provider.id,
-      method: c.req.method,
-      path: c.req.path,
-      status,
-      outcome: c.get('outcome') ?? (status < 400 ? 'ok' : 'rejected'),
-      ...(why === undefined ? {} : { why }),
-      ...(credentialId === undefined ? {} : { credentialId }),
-      durationMs: Math.round((performance.now() - started) * 100) / 100,
-    })
-    world.events.emit('request:end', entry)
-  })
+  app.use(journalRequests(world, provider.id, (text) => proxy.redactor.scrub(text)))
   app.use(applyLevers(world, provider, mount))
   // Before the body limit, which buffers chunked bodies: a proxied upload streams to the upstream.
   app.use(serveRouteModes(proxy, provider, mount))

@@ -15,6 +15,7 @@ import type { AnyProvider } from './providers/provider.js'
 import type { Scenario } from './scenarios/schema.js'
 import type { StandinConfig } from './config/schema.js'
 import { OverrideQueue } from './admin/overrides.js'
+import { checkStub } from './admin/stub.js'
 import { realSleep, type Sleep } from './core/sleep.js'
 import { ScriptedEvents } from './scenarios/events/engine.js'
 
@@ -116,6 +117,7 @@ export class World {
     this.random = new SeededRandom(this.deps.seed ?? scenario.seed ?? DEFAULT_SEED)
     this.credentials = new CredentialRegistry(this.clock, this.random, this.events)
     try {
+      for (const stub of scenario.stubs ?? []) checkStub(stub.respond, this.deps.fixtures)
       const states = new Map<ProviderId, unknown>()
       for (const provider of this.deps.providers) {
         states.set(provider.id, await provider.createState(scenario.providers[provider.id], this))
@@ -129,6 +131,7 @@ export class World {
     this.scenario = scenario
     this.scripted = new ScriptedEvents(scenario.events ?? [], this.clock.epochMs())
     this.overrides = new OverrideQueue()
+    for (const stub of scenario.stubs ?? []) this.overrides.add({ ...stub, source: 'scenario' })
     this.events.emit('clock:changed', this.clock.snapshot())
     this.events.emit('scenario:loaded', { name: scenario.name ?? 'unnamed' })
   }

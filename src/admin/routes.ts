@@ -19,12 +19,8 @@ import { readPayload, renderAdminError } from './envelope.js'
 import { overrideRoutes } from './overrides-routes.js'
 import { dashboardRoutes, type DashboardFiles } from './dashboard.js'
 import { eventRoutes } from './events.js'
-import {
-  clockChangeSchema,
-  requestsQuerySchema,
-  scenarioBodySchema,
-  scenarioByNameSchema,
-} from './schema.js'
+import { requestRoutes } from '../journal/routes.js'
+import { clockChangeSchema, scenarioBodySchema, scenarioByNameSchema } from './schema.js'
 
 export interface AdminDeps {
   readonly world: World
@@ -107,12 +103,7 @@ export function adminRoutes(deps: AdminDeps): Hono {
     }),
   )
 
-  app.get('/requests', function listRequests(c) {
-    const query = requestsQuerySchema().safeParse(c.req.query())
-    if (!query.success)
-      throw new StandinError('invalid_request', 'limit must be a whole number from 1.')
-    return c.json({ total: world.journal.total, requests: world.journal.list(query.data.limit) })
-  })
+  app.route('/requests', requestRoutes(world))
 
   app.route('/events', eventRoutes(world))
 

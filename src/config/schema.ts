@@ -10,6 +10,7 @@ import { PARSE_ONCE } from '../core/parse-once.js'
 export const DEFAULT_PORT = 4010
 export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024
+export const DEFAULT_JOURNAL_PREVIEW = 4096
 export const DEFAULT_SESSION_IDLE_SECONDS = 30 * 60
 
 export const StandinConfigSchema = z
@@ -29,6 +30,15 @@ export const StandinConfigSchema = z
       .positive()
       .default(1000)
       .describe('How many requests the journal keeps.'),
+    journalPreviewBytes: z
+      .number()
+      .int()
+      .min(0)
+      .max(1024 * 1024)
+      .default(DEFAULT_JOURNAL_PREVIEW)
+      .describe(
+        'How much of each request and response body the journal keeps, secrets redacted (0: none).',
+      ),
     sessionIdleSeconds: z
       .number()
       .positive()

@@ -11,8 +11,18 @@ export type ProviderId = (typeof PROVIDER_IDS)[number]
 /** How a route is served: simulated locally, forwarded to the real upstream, or recorded/replayed. */
 export type RouteMode = 'mock' | 'proxy' | 'record' | 'replay'
 
-/** What became of a request, as the journal shows it. */
-export type Outcome = 'ok' | 'rejected' | 'error' | 'proxied' | 'replayed' | 'forced'
+/** What became of a request, as the journal shows it (`stubbed`: a stub's canned answer). */
+export const OUTCOMES = [
+  'ok',
+  'rejected',
+  'error',
+  'proxied',
+  'replayed',
+  'forced',
+  'stubbed',
+] as const
+
+export type Outcome = (typeof OUTCOMES)[number]
 
 /** One HTTP exchange as recordings and the journal see it. */
 export interface Exchange {

@@ -7,6 +7,7 @@
  * same exchange recorded twice gives the same file.
  */
 import type { ProviderId } from '../core/glossary.js'
+import { isTextual } from '../core/media-type.js'
 import { shortHash, toBase64, utf8OrUndefined } from './bytes.js'
 import { parseForm, type Pair } from './form.js'
 import { boundaryOf, parseMultipart } from './multipart.js'
@@ -184,13 +185,6 @@ function scrubPairs(pairs: readonly Pair[], secrets: Scrubber): [string, string]
 
 function isJson(contentType: string | undefined): boolean {
   return contentType !== undefined && /^application\/([\w.-]+\+)?json\b/i.test(contentType)
-}
-
-function isTextual(contentType: string | undefined): boolean {
-  if (contentType === undefined) return true
-  return /^(text\/|application\/([\w.-]+\+)?(json|xml)\b|application\/(javascript|x-www-form-urlencoded|csv)\b)/i.test(
-    contentType,
-  )
 }
 
 function parseJson(text: string): { value: unknown } | undefined {

@@ -14,14 +14,18 @@ interface Body {
 const utf8 = new TextDecoder()
 
 /**
- * The route's read: urlencoded through Hono's cached bytes, multipart from the raw request. Bytes,
+ * The route's read, urlencoded or multipart, through Hono's cached bytes. Bytes,
  * not `c.req.text()`: a proxied call has read them already, and hono derives text from cached
  * bytes through a whole Response.
  */
 export function readParams(c: Context): Promise<ApiParams> {
   return parseParams(c.req.header('content-type'), {
     text: async () => utf8.decode(await c.req.arrayBuffer()),
-    formData: () => c.req.raw.formData(),
+    // From the cached bytes too, so the journal can show what was posted.
+    formData: async () =>
+      new Response(await c.req.arrayBuffer(), {
+        headers: { 'content-type': c.req.header('content-type') ?? '' },
+      }).formData(),
   })
 }
 
