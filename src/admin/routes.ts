@@ -20,6 +20,7 @@ import { overrideRoutes } from './overrides-routes.js'
 import { dashboardRoutes, type DashboardFiles } from './dashboard.js'
 import { eventRoutes } from './events.js'
 import { requestRoutes } from '../journal/routes.js'
+import { openApiDocument } from './api/openapi.js'
 import { clockChangeSchema, scenarioBodySchema, scenarioByNameSchema } from './schema.js'
 
 export interface AdminDeps {
@@ -49,6 +50,7 @@ export function adminRoutes(deps: AdminDeps): Hono {
   if (deps.adminToken !== undefined) app.use(requireAdminToken(deps.adminToken))
 
   app.get('/health', (c) => c.json({ status: 'ok', version: deps.version }))
+  app.get('/openapi.json', (c) => c.json(openApiDocument()))
 
   app.get('/clock', (c) => c.json(world.clock.snapshot()))
   app.post('/clock', async function changeClock(c) {

@@ -26,7 +26,6 @@ export const stubResponseSchema = z
   .refine((r) => [r.body, r.json, r.file].filter((b) => b !== undefined).length <= 1, {
     message: 'give one of "body", "json" or "file"',
   })
-  .meta({ id: 'StubResponse' })
 
 export type StubResponse = z.output<typeof stubResponseSchema>
 

@@ -11,6 +11,7 @@ export type Command =
   | { readonly kind: 'validate'; readonly files: readonly string[] }
   | { readonly kind: 'scenarios' }
   | { readonly kind: 'schema' }
+  | { readonly kind: 'openapi' }
 
 export interface StartOptions {
   readonly port?: number
@@ -34,6 +35,7 @@ Usage:
   standin validate FILE...      check scenario and config files
   standin scenarios             list the scenario library
   standin schema                print the scenario JSON Schema
+  standin openapi               print the control API's OpenAPI 3.1 document
 
 Options for start:
   --port N            port to listen on (default 4010; 0 takes a free port)
@@ -50,7 +52,7 @@ Options for start:
   -v, --version       print the version
 `
 
-const COMMANDS = ['start', 'validate', 'scenarios', 'schema'] as const
+const COMMANDS = ['start', 'validate', 'scenarios', 'schema', 'openapi'] as const
 
 export function parseCommand(argv: readonly string[]): Command {
   let parsed
@@ -92,6 +94,7 @@ export function parseCommand(argv: readonly string[]): Command {
     throw new ArgsError(`Unexpected argument "${String(rest[0])}". See standin --help.`)
   if (command === 'scenarios') return { kind: 'scenarios' }
   if (command === 'schema') return { kind: 'schema' }
+  if (command === 'openapi') return { kind: 'openapi' }
   return {
     kind: 'start',
     options: {

@@ -42,7 +42,6 @@ export const requestMatcherSchema = z
     outcome: z.enum(OUTCOMES).optional().describe('Journal entries only: what became of it.'),
   })
   .strict()
-  .meta({ id: 'RequestMatcher' })
 
 export type RequestMatcher = z.output<typeof requestMatcherSchema>
 type ValueMatch = z.output<typeof valueMatchSchema>

@@ -16,7 +16,7 @@ import { createApp, deleteApp, revokeAppTokens } from './client-app.js'
 import { APP_NAME } from './seed.js'
 import { appOfProject, type ClientApp, type EpicollectState } from './state.js'
 
-const CreateAppSchema = z
+export const CreateAppSchema = z
   .object({
     name: z.string().regex(APP_NAME, 'use 3 to 50 letters, digits, _ or spaces').optional(),
   })
