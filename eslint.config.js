@@ -39,9 +39,10 @@ const clockAndRandomRules = {
 const PURE = [
   'src/core/**',
   'src/scenarios/**',
-  'src/providers/*/state.ts',
-  'src/providers/*/auth.ts',
-  'src/providers/*/data.ts',
+  'src/providers/*/state/create.ts',
+  'src/providers/*/state/model.ts',
+  'src/providers/*/routes/auth.ts',
+  'src/providers/*/wire/data.ts',
   'src/admin/overrides.ts',
   'src/levers/standin-force.ts',
 ]

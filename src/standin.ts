@@ -1,5 +1,5 @@
 /**
- * createStandin: a world and its app from a scenario, with no Node I/O. The Node edge
+ * createStandinCore: a world and its app from a scenario, with no Node I/O. The Node edge
  * (`node/create.ts`) fills in files and the real fetch; tests may pass memory stores.
  */
 import type { Hono } from 'hono'
@@ -46,7 +46,7 @@ export interface Standin {
   readonly fetch: (request: Request) => Promise<Response>
 }
 
-export async function createStandin(options: StandinOptions = {}): Promise<Standin> {
+export async function createStandinCore(options: StandinOptions = {}): Promise<Standin> {
   const providers = options.providers ?? registry
   const scenario = resolveScenario(options, providers)
   const world = await World.create(scenario, {

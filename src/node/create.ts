@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path'
 import { readDashboardFiles } from './dashboard-files.js'
-import { createStandin as createCore, type Standin, type StandinOptions } from '../standin.js'
+import { createStandinCore, type Standin, type StandinOptions } from '../standin.js'
 import { FsFixtureStore } from './fs-fixture-store.js'
 import { FsScenarioSource } from './fs-scenario-source.js'
 import { PACKAGE_ROOT, packageVersion } from './package-root.js'
@@ -20,7 +20,7 @@ export function defaultScenarioSource(cwd = process.cwd()): FsScenarioSource {
 }
 
 export function createStandin(options: StandinOptions = {}): Promise<Standin> {
-  return createCore({
+  return createStandinCore({
     fixtures: defaultFixtureStore(),
     scenarios: defaultScenarioSource(),
     version: packageVersion(),

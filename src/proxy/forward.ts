@@ -6,7 +6,7 @@
 import { readAll, utf8OrUndefined } from './bytes.js'
 import { clientResponseHeaders, upstreamRequestHeaders } from './headers.js'
 import type { CredentialSource, InjectorDefinition } from './inject/injector.js'
-import type { Scrubber } from './record.js'
+import type { Scrubber } from './to-recording.js'
 import type { UpstreamSettings } from './settings.js'
 import {
   joinUrl,

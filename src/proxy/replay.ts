@@ -5,14 +5,14 @@
  */
 import type { FixtureStore } from '../core/fixtures.js'
 import { fromBase64, utf8 } from './bytes.js'
-import { requestKey, type Fixture } from './record.js'
+import { requestKey, type Fixture } from './to-recording.js'
 import {
   recordingSchema,
   type RecordedBody,
   type RecordedRequest,
   type RecordedResponse,
   type Recording,
-} from './recording.js'
+} from './recording-format.js'
 
 export const INDEX_FILE = 'index.md'
 

@@ -15,7 +15,7 @@ import {
   toFixture,
   toRecordedRequest,
   type ExchangeRequest,
-} from './record.js'
+} from './to-recording.js'
 import { recordedResponse } from './replay.js'
 import type { ProxyRuntime } from './runtime.js'
 import type { ResponseBody } from './transport.js'

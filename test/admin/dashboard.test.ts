@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { createStandin } from '../../src/standin.js'
+import { createStandinCore } from '../../src/standin.js'
 import { createTestStandin } from '../../src/testing/index.js'
 import { echoProvider } from '../support/echo-provider.js'
 
@@ -86,7 +86,7 @@ describe('dashboard files', () => {
   })
 
   it('says where the dashboard lives when an in-process standin has no files', async () => {
-    const { app } = await createStandin(options)
+    const { app } = await createStandinCore(options)
     const response = await app.request('/_standin/ui/')
     expect(response.status).toBe(404)
     expect(await response.json()).toEqual({

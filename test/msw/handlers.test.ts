@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createStandinHandlers, hostRoutes } from '../../src/msw/index.js'
 import { routesPattern } from '../../src/msw/host-routes.js'
-import { createStandin } from '../../src/standin.js'
+import { createStandinCore } from '../../src/standin.js'
 import { ControlError, createControlClient } from '../../src/testing/index.js'
 import { ALICE_CLASSIC } from '../providers/redcap/support.js'
 import { echoProvider } from '../support/echo-provider.js'
@@ -21,7 +21,7 @@ afterAll(() => {
 })
 
 async function useStandin(options: Parameters<typeof createStandinHandlers>[0] = {}) {
-  const standin = await createStandin({
+  const standin = await createStandinCore({
     providers: [mirrorProvider, echoProvider],
     scenario: { clock: { start: '2026-05-01T00:00:00Z' } },
     frozen: true,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { StandinError } from '../../src/core/errors.js'
-import { epicollectInjector } from '../../src/proxy/inject/epicollect.js'
+import { epicollectInjector } from '../../src/providers/epicollect/proxy/injector.js'
 import { injectorKit, textOf, type InjectorKit } from '../support/injector-kit.js'
 import { json, startStub, type Stub } from '../support/stub-upstream.js'
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { StandinError } from '../../src/core/errors.js'
-import { redcapInjector } from '../../src/proxy/inject/redcap.js'
+import { redcapInjector } from '../../src/providers/redcap/proxy/injector.js'
 import { injectorKit, textOf, type InjectorKit } from '../support/injector-kit.js'
 import { startStub, type Stub } from '../support/stub-upstream.js'
 

@@ -7,7 +7,7 @@ import {
   type JWTPayload,
 } from 'jose'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { redoxInjector } from '../../src/proxy/inject/redox.js'
+import { redoxInjector } from '../../src/providers/redox/proxy/injector.js'
 import { injectorKit, textOf, type InjectorKit } from '../support/injector-kit.js'
 import { json, startStub, type Stub } from '../support/stub-upstream.js'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Redactor } from '../../src/proxy/credentials.js'
-import { toFixture, type ProxiedExchange } from '../../src/proxy/record.js'
-import { recordingSchema } from '../../src/proxy/recording.js'
+import { toFixture, type ProxiedExchange } from '../../src/proxy/to-recording.js'
+import { recordingSchema } from '../../src/proxy/recording-format.js'
 
 const REAL_TOKEN = 'F00DCAFEF00DCAFEF00DCAFEF00DCAFE'
 const OBTAINED = 'eyJhbGciOiJSUzI1NiJ9.real-upstream-access-token.sig'

@@ -8,7 +8,7 @@
  */
 import type { Context } from 'hono'
 import { StandinError, type StandinErrorCode } from '../../core/errors.js'
-import { encodePhpJson } from './php-json.js'
+import { encodePhpJson } from './wire/php-json.js'
 
 export const EC5_TITLES = {
   ec5_11: 'Project does not exist.',

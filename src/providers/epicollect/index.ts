@@ -35,17 +35,17 @@
  *   that are whole numbers print as `52`, not PHP's `52.0`; decimal answers do print `18.0`.
  * - A date or time answer that cannot be parsed exports as `''` (PHP would print 01/01/1970).
  */
-import { authenticateLocalToken } from './local-credential.js'
-import { epicollectActions } from './actions.js'
+import { authenticateLocalToken } from './proxy/local-credential.js'
+import { epicollectActions } from './admin/actions.js'
 import type { Provider } from '../provider.js'
-import { epicollectAdminRoutes } from './admin-routes.js'
+import { epicollectAdminRoutes } from './admin/routes.js'
 import { renderEc5Error } from './errors.js'
-import { isGone } from './project-search.js'
-import { epicollectRoutes } from './routes.js'
-import { EpicollectSeedSchema, type EpicollectSeed } from './seed.js'
-import { createEpicollectState, type EpicollectState } from './state.js'
+import { isGone } from './routes/project-search.js'
+import { epicollectRoutes } from './routes/index.js'
+import { EpicollectSeedSchema, type EpicollectSeed } from './state/seed.js'
+import { createEpicollectState, type EpicollectState } from './state/model.js'
 
-export const epicollectProvider: Provider<EpicollectState, EpicollectSeed> = {
+export const epicollect: Provider<EpicollectState, EpicollectSeed> = {
   id: 'epicollect',
   title: 'Epicollect5',
   mounts: ['/epicollect'],

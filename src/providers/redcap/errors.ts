@@ -7,8 +7,8 @@
  */
 import type { StandinError } from '../../core/errors.js'
 import type { StandinContext } from '../provider.js'
-import { MSG } from './messages.js'
-import { readParamsUpTo } from './read-params.js'
+import { MSG } from './wire/messages.js'
+import { readParamsUpTo } from './wire/read-params.js'
 import { CONTENT_TYPES, resolveFormat, resolveReturnFormat, type Format } from './wire/format.js'
 import type { ApiParams } from './wire/params.js'
 import { phpJson } from './wire/json.js'

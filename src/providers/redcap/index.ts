@@ -56,15 +56,15 @@
  * - userRoleMapping adds `data_access_group` from version 15.8.2 on (as redcapAPI expects);
  *   user export always has `data_access_group_label` (as the protocol notes list it).
  */
-import { authenticateLocalToken } from './local-credential.js'
-import { redcapActions } from './actions.js'
+import { authenticateLocalToken } from './proxy/local-credential.js'
+import { redcapActions } from './admin/actions.js'
 import type { Provider } from '../provider.js'
-import { redcapAdminRoutes } from './admin-routes.js'
+import { redcapAdminRoutes } from './admin/routes.js'
 import { renderRedcapError } from './errors.js'
-import type { RedcapState } from './model.js'
-import { redcapRoutes } from './routes.js'
-import { RedcapSeedSchema, type RedcapSeed } from './seed.js'
-import { createRedcapState, snapshotState } from './state.js'
+import type { RedcapState } from './state/model.js'
+import { redcapRoutes } from './routes/index.js'
+import { RedcapSeedSchema, type RedcapSeed } from './state/seed.js'
+import { createRedcapState, snapshotState } from './state/create.js'
 
 export const redcap: Provider<RedcapState, RedcapSeed> = {
   id: 'redcap',

@@ -44,16 +44,16 @@
  * - Data Model: any `DataModel`/`EventType` pair is accepted; queries get their `Meta` and logs back,
  *   not query results.
  */
-import { authenticateLocalToken } from './local-credential.js'
+import { authenticateLocalToken } from './proxy/local-credential.js'
 import type { Provider } from '../provider.js'
-import { redoxAdminRoutes } from './admin-routes.js'
-import { createRedoxState } from './create-state.js'
-import { redoxActions } from './actions.js'
+import { redoxAdminRoutes } from './admin/routes.js'
+import { createRedoxState } from './state/create.js'
+import { redoxActions } from './admin/actions.js'
 import { renderRedoxError } from './errors.js'
 import { MOUNTS } from './region.js'
-import { redoxRoutes } from './routes.js'
-import { RedoxSeedSchema, type RedoxSeed } from './seed-schema.js'
-import { snapshotState, type RedoxState } from './state.js'
+import { redoxRoutes } from './routes/index.js'
+import { RedoxSeedSchema, type RedoxSeed } from './state/seed.js'
+import { snapshotState, type RedoxState } from './state/model.js'
 
 export const redox: Provider<RedoxState, RedoxSeed> = {
   id: 'redox',

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FsFixtureStore } from '../../../src/node/fs-fixture-store.js'
-import { createAutoMapping } from '../../../src/providers/epicollect/mapping.js'
-import { loadProjects } from '../../../src/providers/epicollect/project-fixtures.js'
+import { createAutoMapping } from '../../../src/providers/epicollect/state/mapping.js'
+import { loadProjects } from '../../../src/providers/epicollect/state/project-fixtures.js'
 
 function files(root: string, dir = ''): string[] {
   return readdirSync(join(root, dir)).flatMap((name) => {

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { csvLine } from '../../../src/providers/epicollect/csv.js'
-import { parseUtcDateTime } from '../../../src/providers/epicollect/dates.js'
-import { generateMapTo } from '../../../src/providers/epicollect/mapping.js'
-import { inMysqlJsonOrder } from '../../../src/providers/epicollect/mysql-json.js'
+import { csvLine } from '../../../src/providers/epicollect/wire/csv.js'
+import { parseUtcDateTime } from '../../../src/providers/epicollect/wire/dates.js'
+import { generateMapTo } from '../../../src/providers/epicollect/state/mapping.js'
+import { inMysqlJsonOrder } from '../../../src/providers/epicollect/wire/mysql-json.js'
 import {
   encodePhpJson,
   PhpFloat,
   phpFloatToString,
   phpIntval,
-} from '../../../src/providers/epicollect/php-json.js'
-import { slugify } from '../../../src/providers/epicollect/slug.js'
-import { toUtm } from '../../../src/providers/epicollect/utm.js'
+} from '../../../src/providers/epicollect/wire/php-json.js'
+import { slugify } from '../../../src/providers/epicollect/wire/slug.js'
+import { toUtm } from '../../../src/providers/epicollect/wire/utm.js'
 
 describe('fputcsv', () => {
   it.each([

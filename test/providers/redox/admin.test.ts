@@ -4,8 +4,8 @@ import { runInNewContext } from 'node:vm'
 import { calculateJwkThumbprint, type JWK } from 'jose'
 import { describe, expect, it } from 'vitest'
 import { createTestStandin, type TestStandin } from '../../../src/testing/index.js'
-import { JSRSASIGN_URL } from '../../../src/providers/redox/postman.js'
-import { publicPart } from '../../../src/providers/redox/public-keys.js'
+import { JSRSASIGN_URL } from '../../../src/providers/redox/admin/postman.js'
+import { publicPart } from '../../../src/providers/redox/state/public-keys.js'
 import {
   CA_TOKEN_URL,
   DEMO_KID,

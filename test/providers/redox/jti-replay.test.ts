@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { rememberJti } from '../../../src/providers/redox/jti-replay.js'
+import { rememberJti } from '../../../src/providers/redox/state/jti-replay.js'
 
 const RULES = { maxAgeSeconds: 300, skewSeconds: 10 }
 const at = (seconds: number) => new Date(seconds * 1000)

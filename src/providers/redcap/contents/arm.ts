@@ -4,10 +4,10 @@
  * mapping) and delete (`arms` array; their events and data go too). Design changes need api_124
  * rights and Development status.
  */
-import { badRequest, MSG, rejectUnknown } from '../messages.js'
-import type { Project } from '../model.js'
-import { removeEvents } from '../design.js'
-import { REQUIRE } from '../rights.js'
+import { badRequest, MSG, rejectUnknown } from '../wire/messages.js'
+import type { Project } from '../state/model.js'
+import { removeEvents } from '../state/design.js'
+import { REQUIRE } from '../state/rights.js'
 import { readDataRows } from '../wire/data.js'
 import { bareReply, tableReply } from '../wire/reply.js'
 import { GENERIC_ACTIONS, tableFormat, type ContentDef, type ProjectCall } from './types.js'

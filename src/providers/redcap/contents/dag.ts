@@ -5,10 +5,10 @@
  * DAG the DAG Switcher allows (no right is checked). Export needs API Export and the DAG right
  * (400), import API Import and the DAG right, delete the DAG right alone.
  */
-import { uniqueGroupName } from '../dag-names.js'
-import { logDesign } from '../logging.js'
-import { badRequest, MSG, rejectUnknown } from '../messages.js'
-import { REQUIRE } from '../rights.js'
+import { uniqueGroupName } from '../state/dag-names.js'
+import { logDesign } from '../state/logging.js'
+import { badRequest, MSG, rejectUnknown } from '../wire/messages.js'
+import { REQUIRE } from '../state/rights.js'
 import { readDataRows } from '../wire/data.js'
 import { bareReply, tableReply } from '../wire/reply.js'
 import { GENERIC_ACTIONS, tableFormat, type ContentDef, type ProjectCall } from './types.js'

@@ -4,10 +4,10 @@
  * every event) and delete (`events` array, their data goes too). Design changes need api_124
  * rights and Development status.
  */
-import { addEvent, removeEvents, renameEvent, type EventInput } from '../design.js'
-import { badRequest, MSG, rejectUnknown } from '../messages.js'
-import { eventByUniqueName, orderedEvents } from '../project-shape.js'
-import { REQUIRE } from '../rights.js'
+import { addEvent, removeEvents, renameEvent, type EventInput } from '../state/design.js'
+import { badRequest, MSG, rejectUnknown } from '../wire/messages.js'
+import { eventByUniqueName, orderedEvents } from '../state/project-shape.js'
+import { REQUIRE } from '../state/rights.js'
 import { readDataRows, type DataRow } from '../wire/data.js'
 import { bareReply, tableReply, type Row } from '../wire/reply.js'
 import { GENERIC_ACTIONS, tableFormat, type ContentDef, type ProjectCall } from './types.js'

@@ -3,9 +3,9 @@
  * `<form>_complete` after each form; descriptive fields are not listed. `field` narrows it to one
  * field (400 "Invalid field" when unknown).
  */
-import { badRequest } from '../messages.js'
-import type { Field, Project } from '../model.js'
-import { checkboxColumn, choicesOf, completeField, isDataField } from '../project-shape.js'
+import { badRequest } from '../wire/messages.js'
+import type { Field, Project } from '../state/model.js'
+import { checkboxColumn, choicesOf, completeField, isDataField } from '../state/project-shape.js'
 import { tableReply, type Row } from '../wire/reply.js'
 import { tableFormat, type ContentDef, type ProjectCall } from './types.js'
 

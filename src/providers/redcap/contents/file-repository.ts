@@ -5,11 +5,11 @@
  * reply) and `createFolder` (`[{"folder_id":N}]`). Every action needs the File Repository right;
  * the pipeline adds API Export or API Import as §1.5 says.
  */
-import { DOWNLOAD_HEADERS, downloadContentType, storeDoc } from '../docs.js'
-import { logDesign } from '../logging.js'
-import { badRequest, MSG, rejectUnknown } from '../messages.js'
-import { fileFor, folderContents, folderFor, viewerOf } from '../repository.js'
-import { REQUIRE } from '../rights.js'
+import { DOWNLOAD_HEADERS, downloadContentType, storeDoc } from '../state/stored-files.js'
+import { logDesign } from '../state/logging.js'
+import { badRequest, MSG, rejectUnknown } from '../wire/messages.js'
+import { fileFor, folderContents, folderFor, viewerOf } from '../state/repository.js'
+import { REQUIRE } from '../state/rights.js'
 import { CONTENT_TYPES, type Format } from '../wire/format.js'
 import { tableReply, textReply, type Reply, type Row } from '../wire/reply.js'
 import { XML_DECLARATION, xmlElement } from '../wire/xml.js'

@@ -4,20 +4,20 @@
  * file's name in the Content-Type and scripts switched off; imports and deletes answer 200 with an
  * empty body. Each change is logged against the record.
  */
-import { DOWNLOAD_HEADERS, downloadContentType, storeDoc } from '../docs.js'
-import { appendLog } from '../logging.js'
-import { badRequest, MSG } from '../messages.js'
-import type { Field, RecordEntry } from '../model.js'
+import { DOWNLOAD_HEADERS, downloadContentType, storeDoc } from '../state/stored-files.js'
+import { appendLog } from '../state/logging.js'
+import { badRequest, MSG } from '../wire/messages.js'
+import type { Field, RecordEntry } from '../state/model.js'
 import {
   eventByUniqueName,
   fieldByName,
   formsOfEvent,
   isRepeatingEvent,
   isRepeatingForm,
-} from '../project-shape.js'
-import { ensureRow, findRow } from '../records/store.js'
-import { REQUIRE } from '../rights.js'
-import { redcapTime } from '../time.js'
+} from '../state/project-shape.js'
+import { ensureRow, findRow } from '../state/records/store.js'
+import { REQUIRE } from '../state/rights.js'
+import { redcapTime } from '../wire/time.js'
 import { CONTENT_TYPES } from '../wire/format.js'
 import type { Reply } from '../wire/reply.js'
 import { FILE_ACTIONS, type ContentDef, type ProjectCall } from './types.js'

@@ -2,9 +2,9 @@
  * `content=formEventMapping`: which instruments each event holds (export, `arms` narrows; classic
  * projects are refused) and its import, which replaces the whole mapping (api_124, Development).
  */
-import { badRequest, MSG } from '../messages.js'
-import { eventByUniqueName, orderedEvents } from '../project-shape.js'
-import { REQUIRE } from '../rights.js'
+import { badRequest, MSG } from '../wire/messages.js'
+import { eventByUniqueName, orderedEvents } from '../state/project-shape.js'
+import { REQUIRE } from '../state/rights.js'
 import { readDataRows } from '../wire/data.js'
 import { bareReply, tableReply, type Row } from '../wire/reply.js'
 import { tableFormat, type ContentDef, type ProjectCall } from './types.js'

@@ -2,8 +2,8 @@
  * `content=generateNextRecordName`: the next record name as plain text (highest integer name + 1;
  * users in a DAG get `DAGID-n`).
  */
-import { REQUIRE } from '../rights.js'
-import { nextRecordName } from '../records/store.js'
+import { REQUIRE } from '../state/rights.js'
+import { nextRecordName } from '../state/records/store.js'
 import { textReply } from '../wire/reply.js'
 import type { ContentDef, ProjectCall } from './types.js'
 

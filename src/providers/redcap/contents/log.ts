@@ -5,9 +5,9 @@
  * `beginTime` and `endTime` (`YYYY-MM-DD HH:MM`, both inclusive). The export itself is logged
  * afterwards as "Export Logging (API)", as REDCapR's live log shows.
  */
-import { logDesign } from '../logging.js'
-import type { LogEntry, Project } from '../model.js'
-import { REQUIRE } from '../rights.js'
+import { logDesign } from '../state/logging.js'
+import type { LogEntry, Project } from '../state/model.js'
+import { REQUIRE } from '../state/rights.js'
 import type { ApiParams } from '../wire/params.js'
 import { tableReply, type Reply } from '../wire/reply.js'
 import { tableFormat, type ContentDef, type ProjectCall } from './types.js'

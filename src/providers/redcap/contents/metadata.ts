@@ -3,10 +3,10 @@
  * its import, which replaces the dictionary in Development (api_124 and Production refusals) and
  * answers the number of fields imported.
  */
-import { badRequest, rejectUnknown } from '../messages.js'
-import { fieldFromWire, fieldToWire, METADATA_WIRE_NAMES } from '../metadata-columns.js'
-import { formsOfFields } from '../project-shape.js'
-import { REQUIRE } from '../rights.js'
+import { badRequest, rejectUnknown } from '../wire/messages.js'
+import { fieldFromWire, fieldToWire, METADATA_WIRE_NAMES } from '../wire/metadata-columns.js'
+import { formsOfFields } from '../state/project-shape.js'
+import { REQUIRE } from '../state/rights.js'
 import { readDataRows } from '../wire/data.js'
 import { bareReply, tableReply } from '../wire/reply.js'
 import { tableFormat, type ContentDef, type ProjectCall } from './types.js'

@@ -4,9 +4,9 @@
  * e-mail, and every record that answered or was given a link, code or return code.
  * `response_status` is 2 once the record's response is in, else 0; standin sends no invitations.
  */
-import type { Project, SurveyParticipant } from '../model.js'
-import { findRow } from '../records/store.js'
-import { REQUIRE } from '../rights.js'
+import type { Project, SurveyParticipant } from '../state/model.js'
+import { findRow } from '../state/records/store.js'
+import { REQUIRE } from '../state/rights.js'
 import {
   participantFor,
   queueLink,
@@ -14,7 +14,7 @@ import {
   surveyPlace,
   withCodes,
   type SurveyPlace,
-} from '../surveys.js'
+} from '../state/surveys.js'
 import { tableReply, type Reply } from '../wire/reply.js'
 import { tableFormat, type ContentDef, type ProjectCall } from './types.js'
 

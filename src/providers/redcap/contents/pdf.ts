@@ -4,15 +4,15 @@
  * caller may see (`allRecords`); `instrument` narrows to one form. Sent as `application/pdf` with
  * the file name in the Content-Type, as file downloads are.
  */
-import { DOWNLOAD_HEADERS } from '../docs.js'
-import { appendLog } from '../logging.js'
-import { badRequest, MSG, rejectUnknown } from '../messages.js'
-import type { Form, RecordEntry } from '../model.js'
-import { instrumentPages, type PdfSection } from '../pdf/instrument-pages.js'
-import { writePdf } from '../pdf/writer.js'
-import { eventByUniqueName, formsOfEvent } from '../project-shape.js'
-import { formOnRow } from '../records/flatten.js'
-import { orderedRows, sortedRecords } from '../records/store.js'
+import { DOWNLOAD_HEADERS } from '../state/stored-files.js'
+import { appendLog } from '../state/logging.js'
+import { badRequest, MSG, rejectUnknown } from '../wire/messages.js'
+import type { Form, RecordEntry } from '../state/model.js'
+import { instrumentPages, type PdfSection } from '../wire/pdf/instrument-pages.js'
+import { writePdf } from '../wire/pdf/writer.js'
+import { eventByUniqueName, formsOfEvent } from '../state/project-shape.js'
+import { formOnRow } from '../state/records/flatten.js'
+import { orderedRows, sortedRecords } from '../state/records/store.js'
 import type { Reply } from '../wire/reply.js'
 import type { ContentDef, ProjectCall } from './types.js'
 

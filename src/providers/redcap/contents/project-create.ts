@@ -5,15 +5,20 @@
  * form-event mapping, repeating setup, DAGs, surveys and records. The caller gets full rights and
  * the reply is the new 32-character token.
  */
-import { badRequest } from '../messages.js'
-import type { Project, RedcapState } from '../model.js'
-import { readOdm, type OdmProject } from '../odm/read.js'
-import { addClassicEvent, attachFile, defaultSettings, emptyProject } from '../project-build.js'
-import { eventByUniqueName, formsOfFields } from '../project-shape.js'
-import { importRecords } from '../records/ingest.js'
-import { CREATOR_RIGHTS } from '../state.js'
-import { redcapTime } from '../time.js'
-import { grantToken } from '../tokens.js'
+import { badRequest } from '../wire/messages.js'
+import type { Project, RedcapState } from '../state/model.js'
+import { readOdm, type OdmProject } from '../wire/odm/read.js'
+import {
+  addClassicEvent,
+  attachFile,
+  defaultSettings,
+  emptyProject,
+} from '../state/project-build.js'
+import { eventByUniqueName, formsOfFields } from '../state/project-shape.js'
+import { importRecords } from '../state/records/ingest.js'
+import { CREATOR_RIGHTS } from '../state/create.js'
+import { redcapTime } from '../wire/time.js'
+import { grantToken } from '../state/tokens.js'
 import { readDataRows, type DataRow } from '../wire/data.js'
 import { textReply, type Reply } from '../wire/reply.js'
 import type { SuperCall } from './types.js'

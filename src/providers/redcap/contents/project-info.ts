@@ -2,8 +2,8 @@
  * `content=project` export: the project's attributes as one object (JSON object, CSV header + one
  * row, XML `<item>`); integer-looking values are JSON numbers (protocol notes §2.4).
  */
-import type { Project } from '../model.js'
-import { hasRepeating } from '../project-shape.js'
+import type { Project } from '../state/model.js'
+import { hasRepeating } from '../state/project-shape.js'
 import { objectReply, type Reply, type Row } from '../wire/reply.js'
 import { tableFormat, type ProjectCall } from './types.js'
 

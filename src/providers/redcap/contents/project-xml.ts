@@ -3,7 +3,7 @@
  * `returnMetadataOnly`), narrowed to `records`, with files (`exportFiles`) and DAGs
  * (`exportDataAccessGroups`) when asked for. Always XML, whatever `format` says.
  */
-import { writeOdm } from '../odm/write.js'
+import { writeOdm } from '../wire/odm/write.js'
 import { textReply } from '../wire/reply.js'
 import type { ContentDef, ProjectCall } from './types.js'
 

@@ -5,11 +5,11 @@
  * delete, with nothing to delete) refuses the whole call. The reply is the bare count, sent with
  * the `format` content type.
  */
-import { badRequest } from '../messages.js'
-import type { Project, RecordEntry, RecordRow } from '../model.js'
-import { appendLog } from '../logging.js'
-import { completeField, eventByUniqueName, recordIdField } from '../project-shape.js'
-import { rowHasData } from '../records/store.js'
+import { badRequest } from '../wire/messages.js'
+import type { Project, RecordEntry, RecordRow } from '../state/model.js'
+import { appendLog } from '../state/logging.js'
+import { completeField, eventByUniqueName, recordIdField } from '../state/project-shape.js'
+import { rowHasData } from '../state/records/store.js'
 import { bareReply, type Reply } from '../wire/reply.js'
 import type { ProjectCall } from './types.js'
 

@@ -4,16 +4,21 @@
  * labels, survey and DAG columns, filterLogic, dateRangeBegin/End, csvDelimiter and
  * decimalCharacter. Users in a DAG see only their DAG's records.
  */
-import { badRequest, MSG, rejectUnknown } from '../messages.js'
-import type { Field, Project, RecordEntry, RecordRow } from '../model.js'
-import { hasRepeating, recordIdField } from '../project-shape.js'
-import type { Access } from '../rights.js'
-import { columnLabel, columnName, selectColumns, type ExportColumns } from '../records/columns.js'
-import { compileFilter, type Lookup } from '../records/filter-logic.js'
-import { Flattener, formOnRow, type ValueOptions } from '../records/flatten.js'
-import { findRow, rowOrder, sortedRecords } from '../records/store.js'
+import { badRequest, MSG, rejectUnknown } from '../wire/messages.js'
+import type { Field, Project, RecordEntry, RecordRow } from '../state/model.js'
+import { hasRepeating, recordIdField } from '../state/project-shape.js'
+import type { Access } from '../state/rights.js'
+import {
+  columnLabel,
+  columnName,
+  selectColumns,
+  type ExportColumns,
+} from '../state/records/columns.js'
+import { compileFilter, type Lookup } from '../state/records/filter-logic.js'
+import { Flattener, formOnRow, type ValueOptions } from '../state/records/flatten.js'
+import { findRow, rowOrder, sortedRecords } from '../state/records/store.js'
 import { csvDelimiter } from '../wire/csv.js'
-import { writeOdm } from '../odm/write.js'
+import { writeOdm } from '../wire/odm/write.js'
 import { renderCells, tableReply, textReply, type Reply, type Row } from '../wire/reply.js'
 import { tableFormat, type ProjectCall } from './types.js'
 

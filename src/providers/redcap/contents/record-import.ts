@@ -4,11 +4,11 @@
  * dateFormat; returnContent count | ids | auto_ids | nothing, in `returnFormat`. Any failing value
  * refuses the whole import with REDCap's `"record","field","value","message"` lines.
  */
-import type { Project } from '../model.js'
-import { checkboxColumn, fieldByName, recordIdField } from '../project-shape.js'
-import { importRecords } from '../records/ingest.js'
-import { logRecordImport } from '../records/import-log.js'
-import { redcapTime } from '../time.js'
+import type { Project } from '../state/model.js'
+import { checkboxColumn, fieldByName, recordIdField } from '../state/project-shape.js'
+import { importRecords } from '../state/records/ingest.js'
+import { logRecordImport } from '../state/records/import-log.js'
+import { redcapTime } from '../wire/time.js'
 import { csvDelimiter } from '../wire/csv.js'
 import { readDataRows, type DataRow } from '../wire/data.js'
 import { CONTENT_TYPES } from '../wire/format.js'

@@ -2,11 +2,11 @@
  * `content=record`: export without `data`, import with it, `action=delete` to delete.
  * (`rename` and `randomize` are REDCap actions standin does not implement: 400 "action".)
  */
-import { REQUIRE } from '../rights.js'
+import { REQUIRE } from '../state/rights.js'
 import { deleteRecords } from './record-delete.js'
 import { exportRecords } from './record-export.js'
 import { importRecordData } from './record-import.js'
-import { appendLog } from '../logging.js'
+import { appendLog } from '../state/logging.js'
 import type { Reply } from '../wire/reply.js'
 import type { ContentDef, ProjectCall } from './types.js'
 

@@ -3,9 +3,9 @@
  * `form_name, custom_form_label`; longitudinal ones add `event_name`, with a blank form for a whole
  * repeating event) and its import, which replaces the whole setup (api_228).
  */
-import { badRequest, MSG } from '../messages.js'
-import { eventByUniqueName, hasRepeating } from '../project-shape.js'
-import { REQUIRE } from '../rights.js'
+import { badRequest, MSG } from '../wire/messages.js'
+import { eventByUniqueName, hasRepeating } from '../state/project-shape.js'
+import { REQUIRE } from '../state/rights.js'
 import { readDataRows } from '../wire/data.js'
 import { bareReply, tableReply } from '../wire/reply.js'
 import { tableFormat, type ContentDef, type ProjectCall } from './types.js'

@@ -4,9 +4,9 @@
  * rawOrLabelHeaders, exportCheckboxLabel, csvDelimiter and decimalCharacter. A report id the
  * project does not hold is a 403.
  */
-import { forbidden, MSG } from '../messages.js'
-import { appendLog } from '../logging.js'
-import { REQUIRE } from '../rights.js'
+import { forbidden, MSG } from '../wire/messages.js'
+import { appendLog } from '../state/logging.js'
+import { REQUIRE } from '../state/rights.js'
 import { ApiParams } from '../wire/params.js'
 import type { Reply } from '../wire/reply.js'
 import { exportRecords } from './record-export.js'

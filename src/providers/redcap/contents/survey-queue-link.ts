@@ -2,8 +2,8 @@
  * `content=surveyQueueLink` (protocol notes §2.4): the record's survey queue link,
  * `<base>/surveys/?sq=HASH` (plain text). Needs API Export and Survey Distribution Tools.
  */
-import { REQUIRE } from '../rights.js'
-import { queueLink, surveyRecord } from '../surveys.js'
+import { REQUIRE } from '../state/rights.js'
+import { queueLink, surveyRecord } from '../state/surveys.js'
 import { textReply, type Reply } from '../wire/reply.js'
 import type { ContentDef, ProjectCall } from './types.js'
 

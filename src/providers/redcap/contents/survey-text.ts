@@ -3,9 +3,9 @@
  * the survey, the record and the instance, make the participant if needed, send one value as
  * plain text. They need API Export and Survey Distribution Tools.
  */
-import type { SurveyParticipant } from '../model.js'
-import { REQUIRE } from '../rights.js'
-import { participantFor, surveyInstance, surveyPlace, surveyRecord } from '../surveys.js'
+import type { SurveyParticipant } from '../state/model.js'
+import { REQUIRE } from '../state/rights.js'
+import { participantFor, surveyInstance, surveyPlace, surveyRecord } from '../state/surveys.js'
 import { textReply } from '../wire/reply.js'
 import type { ContentDef, ProjectCall } from './types.js'
 

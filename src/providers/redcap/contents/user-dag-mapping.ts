@@ -3,10 +3,10 @@
  * blank for none), and its import, which assigns or unassigns users. The DAG right is needed
  * either way (with API Export, or API Import).
  */
-import { logDesign } from '../logging.js'
-import { badRequest, MSG, rejectUnknown } from '../messages.js'
-import { membersByName } from '../project-shape.js'
-import { REQUIRE } from '../rights.js'
+import { logDesign } from '../state/logging.js'
+import { badRequest, MSG, rejectUnknown } from '../wire/messages.js'
+import { membersByName } from '../state/project-shape.js'
+import { REQUIRE } from '../state/rights.js'
 import { readDataRows } from '../wire/data.js'
 import { bareReply, tableReply } from '../wire/reply.js'
 import { tableFormat, type ContentDef, type ProjectCall } from './types.js'

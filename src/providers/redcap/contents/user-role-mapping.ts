@@ -4,11 +4,11 @@
  * `data_access_group` to the export (redcapAPI's structures gate it on that version), so standin
  * sends it when its version is at least that.
  */
-import { MSG, badRequest, rejectUnknown } from '../messages.js'
-import { appendLog } from '../logging.js'
-import { membersByName } from '../project-shape.js'
-import { REQUIRE } from '../rights.js'
-import { versionAtLeast } from '../version-compare.js'
+import { MSG, badRequest, rejectUnknown } from '../wire/messages.js'
+import { appendLog } from '../state/logging.js'
+import { membersByName } from '../state/project-shape.js'
+import { REQUIRE } from '../state/rights.js'
+import { versionAtLeast } from '../wire/version-compare.js'
 import { readDataRows } from '../wire/data.js'
 import { bareReply, tableReply } from '../wire/reply.js'
 import { tableFormat, type ContentDef, type ProjectCall } from './types.js'

@@ -4,17 +4,17 @@
  * named `U-` and ten characters as REDCap names them; a known one is relabelled and its rights
  * changed), delete roles (`roles` array; their users keep their own rights). User Rights needed.
  */
-import { badRequest, MSG, rejectUnknown } from '../messages.js'
-import { appendLog } from '../logging.js'
-import { REQUIRE } from '../rights.js'
-import { RightsSchema } from '../seed.js'
+import { badRequest, MSG, rejectUnknown } from '../wire/messages.js'
+import { appendLog } from '../state/logging.js'
+import { REQUIRE } from '../state/rights.js'
+import { RightsSchema } from '../state/seed.js'
 import {
   formRights,
   rightsFromWire,
   rightsTable,
   rightsToWire,
   ROLE_RIGHT_NAMES,
-} from '../user-rights-wire.js'
+} from '../wire/user-rights.js'
 import { readDataRows } from '../wire/data.js'
 import { bareReply } from '../wire/reply.js'
 import { GENERIC_ACTIONS, tableFormat, type ContentDef, type ProjectCall } from './types.js'

@@ -4,20 +4,20 @@
  * the row gives), and delete users (`users` array; their API tokens die with them). Export needs
  * api_229 rights, import and delete api_103. Changes are logged as user-rights events.
  */
-import { badRequest, MSG, rejectUnknown } from '../messages.js'
-import type { Project, ProjectUser } from '../model.js'
-import { appendLog } from '../logging.js'
-import { membersByName } from '../project-shape.js'
-import { effectiveRights, REQUIRE } from '../rights.js'
-import { RightsSchema } from '../seed.js'
-import { newUser } from '../tokens.js'
+import { badRequest, MSG, rejectUnknown } from '../wire/messages.js'
+import type { Project, ProjectUser } from '../state/model.js'
+import { appendLog } from '../state/logging.js'
+import { membersByName } from '../state/project-shape.js'
+import { effectiveRights, REQUIRE } from '../state/rights.js'
+import { RightsSchema } from '../state/seed.js'
+import { newUser } from '../state/tokens.js'
 import {
   formRights,
   rightsFromWire,
   rightsTable,
   rightsToWire,
   USER_RIGHT_NAMES,
-} from '../user-rights-wire.js'
+} from '../wire/user-rights.js'
 import { readDataRows, type DataRow } from '../wire/data.js'
 import { bareReply } from '../wire/reply.js'
 import { GENERIC_ACTIONS, tableFormat, type ContentDef, type ProjectCall } from './types.js'

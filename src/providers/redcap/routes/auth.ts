@@ -1,0 +1,96 @@
+/**
+ * The token checks of pipeline step 2, in REDCap's order (RestUtility.php, protocol notes §1.3):
+ * the super-token route (version with a 64-character token, or project creation) first; then the
+ * token's shape; then its lookup among live project tokens of non-suspended users; then the
+ * user's rights expiry. Tokens compare case-insensitively (the column's collation is `_ci`).
+ * Every token is found through the credential registry, so control-plane revocation applies.
+ */
+import type { Clock } from '../../../core/clock.js'
+import type { CredentialRegistry, CredentialView } from '../../../core/credentials.js'
+import { StandinError } from '../../../core/errors.js'
+import { MSG } from '../wire/messages.js'
+import type { Project, ProjectUser, RedcapState, User } from '../state/model.js'
+import { effectiveRights, type Access } from '../state/rights.js'
+import { redcapDate } from '../wire/time.js'
+
+export interface AuthDeps {
+  readonly clock: Clock
+  readonly credentials: CredentialRegistry
+}
+
+export type Principal =
+  | {
+      readonly kind: 'project'
+      readonly user: User
+      readonly project: Project
+      readonly member: ProjectUser
+      readonly access: Access
+      readonly credentialId: string
+    }
+  | { readonly kind: 'super'; readonly user: User; readonly credentialId: string }
+
+function refuse(detail: string, wireMessage: string = MSG.noPermission): StandinError {
+  return new StandinError('invalid_credentials', wireMessage, { status: 403, wireMessage, detail })
+}
+
+function deadWhy(view: CredentialView): string {
+  if (view.status === 'revoked')
+    return `token ${view.secretPrefix}... was ${view.revokedReason ?? 'revoked'} at ${view.revokedAt ?? ''} (virtual time)`
+  return `token ${view.secretPrefix}... expired at ${view.expiresAt ?? ''} (virtual time)`
+}
+
+export function authenticateSuper(state: RedcapState, deps: AuthDeps, token: string): Principal {
+  const refuseSuper = (detail: string) => refuse(detail, MSG.superTokenRequired)
+  if (token.length !== 64)
+    throw refuseSuper(
+      `a ${String(token.length)}-character token where a 64-character super token is required`,
+    )
+  const found = deps.credentials.lookup('redcap', token.toUpperCase())
+  if (!found.found || found.credential.kind !== 'super_token')
+    throw refuseSuper('no user holds this super token')
+  if (found.status !== 'active') throw refuseSuper(deadWhy(found.credential))
+  const user = state.users.get(found.credential.subject)
+  if (!user || user.suspended) throw refuseSuper(`the super token's user is suspended or gone`)
+  return { kind: 'super', user, credentialId: found.credential.id }
+}
+
+export function authenticateProject(
+  state: RedcapState,
+  deps: AuthDeps,
+  token: string | undefined,
+): Principal {
+  if (token === undefined || !/^[A-Za-z0-9]+$/.test(token))
+    throw refuse(
+      token === undefined || token === ''
+        ? 'no token was posted'
+        : 'the token has characters other than letters and digits',
+    )
+  const found = deps.credentials.lookup('redcap', token.toUpperCase())
+  if (!found.found) throw refuse('no project token matches')
+  const view = found.credential
+  if (view.kind !== 'api_token')
+    throw refuse('a super token works only for version and project creation')
+  if (found.status !== 'active') throw refuse(deadWhy(view))
+  const project = state.projects.get(Number(view.attributes.projectId))
+  const member = project?.users.get(view.attributes.username ?? '')
+  const user = state.users.get(view.attributes.username ?? '')
+  if (!project || !member || !user || member.credentialId !== view.id)
+    throw refuse('the token no longer belongs to a user on its project')
+  if (user.suspended) throw refuse(`user "${user.username}" is suspended`)
+  const rights = effectiveRights(project, member)
+  if (rights.expiration !== null && rights.expiration <= redcapDate(deps.clock) && !user.admin) {
+    throw new StandinError('forbidden', 'rights expired', {
+      status: 403,
+      wireMessage: MSG.expired(rights.expiration),
+      detail: `rights of "${user.username}" expired on ${rights.expiration}`,
+    })
+  }
+  return {
+    kind: 'project',
+    user,
+    project,
+    member,
+    access: { username: user.username, rights, dagId: member.dagId },
+    credentialId: view.id,
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * REDCap's state built from a scenario section: system settings, users (people and service
+ * accounts), projects from fixtures with each user's rights, and the tokens and token requests the
+ * scenario asks for. Also the JSON view for `GET /_standin/state` (no secrets).
+ */
+import type { FixtureStore } from '../../../core/fixtures.js'
+import { readProjectFixture } from './fixture.js'
+import type { Project, ProjectUser, RedcapState } from './model.js'
+import { emptyProject, fillFromFixture } from './project-build.js'
+import { RightsSchema, type ProjectSeed, type RedcapSeed } from './seed.js'
+import { grantToken, issueSuperToken, newUser, type TokenDeps } from './tokens.js'
+import { redcapTime } from '../wire/time.js'
+import { PARSE_ONCE } from '../../../core/parse-once.js'
+
+export interface StateDeps extends TokenDeps {
+  readonly fixtures: FixtureStore
+}
+
+export function emptyState(seed: RedcapSeed): RedcapState {
+  return {
+    system: {
+      version: seed.version,
+      tokenRequestType: seed.tokenRequestType,
+      apiEnabled: seed.apiEnabled,
+      systemOffline: seed.systemOffline,
+      offlineMessage: seed.offlineMessage,
+    },
+    users: new Map(),
+    projects: new Map(),
+    tokenRequests: new Map(),
+    sequence: { event: 40, dag: 1, role: 1, doc: 1, project: 1, folder: 1 },
+  }
+}
+
+export function createRedcapState(seed: RedcapSeed, deps: StateDeps): RedcapState {
+  const state = emptyState(seed)
+  for (const u of seed.users) {
+    const user = {
+      ...newUser(u.username),
+      firstname: u.firstname,
+      lastname: u.lastname,
+      email: u.email,
+      admin: u.admin,
+      suspended: u.suspended,
+      serviceAccountOf: u.serviceAccountOf ?? null,
+      autoApproveTokens: u.autoApproveTokens,
+    }
+    state.users.set(u.username, user)
+    if (u.superToken !== undefined) issueSuperToken(state, deps, u.username, u.superToken)
+  }
+  for (const p of seed.projects) addSeedProject(state, deps, p)
+  return state
+}
+
+function addSeedProject(state: RedcapState, deps: StateDeps, seed: ProjectSeed): void {
+  const id = seed.id ?? state.sequence.project
+  if (state.projects.has(id)) throw new Error(`Two REDCap projects have id ${String(id)}.`)
+  state.sequence.project = Math.max(state.sequence.project, id + 1)
+  const files = readProjectFixture(deps.fixtures, seed.fixture)
+  const settings = { ...files.fixture.settings, ...(seed.title ? { title: seed.title } : {}) }
+  const project = emptyProject(id, settings, redcapTime(deps.clock))
+  fillFromFixture(state, project, files)
+  if (seed.status) project.status = seed.status
+  project.deleted = seed.deleted
+  project.completed = seed.completed
+  project.online = seed.online
+  state.projects.set(id, project)
+  for (const u of seed.users) {
+    if (!state.users.has(u.username)) state.users.set(u.username, newUser(u.username))
+    const role =
+      u.role === undefined ? undefined : project.roles.find((r) => r.uniqueName === u.role)
+    const dag = u.dag === undefined ? undefined : project.dags.find((d) => d.uniqueName === u.dag)
+    if (u.role !== undefined && !role)
+      throw new Error(`Project ${String(id)} has no role "${u.role}".`)
+    if (u.dag !== undefined && !dag) throw new Error(`Project ${String(id)} has no DAG "${u.dag}".`)
+    const member: ProjectUser = {
+      username: u.username,
+      rights: u.rights,
+      roleId: role?.id ?? null,
+      dagId: dag?.id ?? null,
+      token: null,
+      credentialId: null,
+    }
+    project.users.set(u.username, member)
+    if (u.dagSwitcher) project.dagSwitcher.set(u.username, u.dagSwitcher.map(dagIdOf(project)))
+    if (u.token !== undefined || u.approvedToken === true)
+      grantToken(deps, project, member, u.token)
+    if (u.tokenRequest === 'pending') {
+      const requestId = `req-${String(state.tokenRequests.size + 1)}`
+      state.tokenRequests.set(requestId, {
+        id: requestId,
+        projectId: id,
+        username: u.username,
+        status: 'pending',
+        requestedAt: redcapTime(deps.clock),
+        decidedAt: null,
+      })
+    }
+  }
+}
+
+function dagIdOf(project: Project) {
+  return (unique: string): number | null => {
+    if (unique === '') return null
+    const dag = project.dags.find((d) => d.uniqueName === unique)
+    if (!dag) throw new Error(`Project ${String(project.id)} has no DAG "${unique}".`)
+    return dag.id
+  }
+}
+
+/** Full rights, as a project's creator gets them (and API rights, as the API grants its caller). */
+export const CREATOR_RIGHTS = RightsSchema.parse({}, PARSE_ONCE)
+
+export function snapshotState(state: RedcapState): unknown {
+  return {
+    system: state.system,
+    users: [...state.users.values()].map((u) => ({
+      username: u.username,
+      admin: u.admin,
+      suspended: u.suspended,
+      serviceAccountOf: u.serviceAccountOf,
+      hasSuperToken: u.superToken !== null,
+    })),
+    projects: [...state.projects.values()].map((p) => ({
+      id: p.id,
+      title: p.settings.title,
+      status: p.status,
+      longitudinal: p.settings.isLongitudinal,
+      records: p.records.size,
+      users: [...p.users.values()].map((m) => ({
+        username: m.username,
+        token: m.credentialId,
+      })),
+    })),
+    tokenRequests: [...state.tokenRequests.values()],
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The Redox model: OAuth API keys (each in one region and environment, with several public keys or a
+ * JWKS URL), legacy keys, the replay and rate-limit ledgers, and the FHIR fixture store. Access
+ * tokens themselves live in the world's credential registry.
+ */
+import type { JWK } from 'jose'
+import type { FixtureStore } from '../../../core/fixtures.js'
+import type { FhirStore } from './fhir-store.js'
+import type { RateWindow } from './rate-limit.js'
+import type { Environment, Region } from '../region.js'
+import type { Algorithm, LegacyKeySeed, RedoxSettings } from './seed.js'
+
+export interface PublicKey {
+  readonly kid: string
+  readonly jwk: JWK
+  /** The key imported once per algorithm, so verifying an assertion never re-imports it. */
+  readonly imported: Map<Algorithm, CryptoKey>
+}
+
+/** A JWKS fetched from a key's URL: trusted until `fetchedAtMs + cacheSeconds` (virtual time). */
+export interface JwksCache {
+  readonly keys: ReadonlyMap<string, PublicKey>
+  readonly fetchedAtMs: number
+}
+
+export interface JwksUrlSource {
+  readonly url: string
+  cache: JwksCache | undefined
+  /** The fetch under way, shared by concurrent token requests. */
+  pending: Promise<JwksCache> | undefined
+}
+
+export interface ApiKey {
+  readonly clientId: string
+  readonly name: string
+  readonly region: Region
+  readonly environment: Environment
+  readonly algorithms: readonly Algorithm[]
+  /** Pasted public keys by kid. Ignored while a JWKS URL is set, as at Redox. */
+  readonly keys: Map<string, PublicKey>
+  readonly jwksUrl: JwksUrlSource | undefined
+  readonly createdAt: string
+}
+
+export type LegacyKey = LegacyKeySeed
+
+export interface RedoxState {
+  readonly settings: RedoxSettings
+  readonly apiKeys: Map<string, ApiKey>
+  readonly legacyKeys: Map<string, LegacyKey>
+  /** `iss jti` → client-clock epoch second until which a replay is refused. */
+  readonly usedJti: Map<string, number>
+  readonly rateWindows: Map<string, RateWindow>
+  readonly fhir: FhirStore
+  /** Messages accepted, for the state snapshot. */
+  readonly received: { fhirOperations: number; dataModel: number }
+}
+
+export interface RedoxSnapshot {
+  readonly apiKeys: readonly {
+    readonly clientId: string
+    readonly name: string
+    readonly region: Region
+    readonly environment: Environment
+    readonly algorithms: readonly Algorithm[]
+    readonly kids: readonly string[]
+    readonly jwksUrl: string | null
+  }[]
+  readonly legacyKeys: readonly {
+    readonly apiKey: string
+    readonly name: string
+    readonly region: Region
+  }[]
+  readonly fhirResources: number
+  readonly received: RedoxState['received']
+}
+
+/** A JSON-safe view; secrets (legacy secrets) never appear. */
+export function snapshotState(state: RedoxState): RedoxSnapshot {
+  return {
+    apiKeys: [...state.apiKeys.values()].map((key) => ({
+      clientId: key.clientId,
+      name: key.name,
+      region: key.region,
+      environment: key.environment,
+      algorithms: key.algorithms,
+      kids: [...key.keys.keys()],
+      jwksUrl: key.jwksUrl?.url ?? null,
+    })),
+    legacyKeys: [...state.legacyKeys.values()].map((k) => ({
+      apiKey: k.apiKey,
+      name: k.name,
+      region: k.region,
+    })),
+    fhirResources: state.fhir.size,
+    received: { ...state.received },
+  }
+}
+
+/** What building the state needs from the world. */
+export interface StateDeps {
+  readonly fixtures: FixtureStore
+  readonly nowIso: string
+}
