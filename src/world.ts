@@ -15,7 +15,7 @@ import type { AnyProvider } from './providers/provider.js'
 import type { Scenario } from './scenarios/schema.js'
 import type { StandinConfig } from './config/schema.js'
 import { OverrideQueue } from './admin/overrides.js'
-import { checkStub } from './admin/stub.js'
+import { checkStub } from './core/stub.js'
 import { realSleep, type Sleep } from './core/sleep.js'
 import { ScriptedEvents } from './scenarios/events/engine.js'
 

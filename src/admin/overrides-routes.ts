@@ -8,7 +8,7 @@ import { StandinError } from '../core/errors.js'
 import type { World } from '../world.js'
 import { readPayload, renderAdminError } from './envelope.js'
 import { overridePayloadSchema } from './overrides.js'
-import { checkStub } from './stub.js'
+import { checkStub } from '../core/stub.js'
 
 export function overrideRoutes(world: World): Hono {
   const app = new Hono()

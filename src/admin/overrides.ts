@@ -2,7 +2,7 @@
  * Overrides: one-shot, N-shot or sticky levers queued per provider (or for any provider, optionally
  * only on a path pattern and a request matcher) and consumed in order, like navikt's per-issuer
  * callback queue. Each one forces an outcome, adds latency, or both, or answers as a stub with a
- * canned response (`respond`, see stub.ts). `POST /_standin/overrides` adds them; a scenario's
+ * canned response (`respond`, see core/stub.ts). `POST /_standin/overrides` adds them; a scenario's
  * `stubs:` and scripted `rateLimit`, `fail`, `drop` and `delay` actions queue them too, so every
  * armed fault and stub is listed in one place.
  */
@@ -21,8 +21,8 @@ import {
   requestMatcherSchema,
   type RequestFacts,
   type RequestMatcher,
-} from '../journal/matcher.js'
-import { stubResponseSchema, type StubResponse } from './stub.js'
+} from '../core/request-matcher.js'
+import { stubResponseSchema, type StubResponse } from '../core/stub.js'
 
 export interface OverrideInput {
   readonly provider?: ProviderId | undefined

@@ -1,12 +1,12 @@
 /**
- * A request as the matcher sees it (journal/matcher.ts): from a journal entry, or from a live
+ * A request as the matcher sees it (core/request-matcher.ts): from a journal entry, or from a live
  * request before it is served, which is how a stub decides whether it answers.
  */
 import type { Context } from 'hono'
 import type { ProviderId } from '../core/glossary.js'
 import type { BodyPreview, JournalEntry } from '../core/journal.js'
 import { parseForm } from '../proxy/form.js'
-import type { RequestFacts } from './matcher.js'
+import type { RequestFacts } from '../core/request-matcher.js'
 import { previewBody, toHeaders, toParams } from './preview.js'
 
 export function entryFacts(entry: JournalEntry): RequestFacts {

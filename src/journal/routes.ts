@@ -18,7 +18,7 @@ import {
   requestMatcherSchema,
   type Difference,
   type RequestMatcher,
-} from './matcher.js'
+} from '../core/request-matcher.js'
 
 export const requestsFilterSchema = z
   .object({

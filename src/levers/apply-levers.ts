@@ -13,7 +13,7 @@ import type { AnyProvider, StandinContext, StandinEnv } from '../providers/provi
 import { countRequest, fireDueEvents } from '../scenarios/events/fire.js'
 import type { World } from '../world.js'
 import { readStandinForce, STANDIN_FORCE } from './standin-force.js'
-import { stubAnswer } from '../admin/stub.js'
+import { stubAnswer } from '../core/stub.js'
 import { liveFacts } from '../journal/facts.js'
 
 export function applyLevers(

@@ -4,8 +4,8 @@
  * included (REDCap's `content=alerts`, a new endpoint), before the simulation or the upstream.
  */
 import { z } from 'zod'
-import type { FixtureStore } from '../core/fixtures.js'
-import { StandinError } from '../core/errors.js'
+import type { FixtureStore } from './fixtures.js'
+import { StandinError } from './errors.js'
 
 export const stubResponseSchema = z
   .object({

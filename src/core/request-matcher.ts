@@ -6,9 +6,9 @@
  * miss reports.
  */
 import { z } from 'zod'
-import { OUTCOMES, PROVIDER_IDS, type ProviderId } from '../core/glossary.js'
-import type { Params } from '../core/journal.js'
-import { matchesPath } from '../core/path-pattern.js'
+import { OUTCOMES, PROVIDER_IDS, type ProviderId } from './glossary.js'
+import type { Params } from './journal.js'
+import { matchesPath } from './path-pattern.js'
 
 const valueMatchSchema = z.union([
   z.string(),
