@@ -16,7 +16,8 @@ import { ProxyRuntime, type ProxyOptions } from './proxy/runtime.js'
 import { serveRouteModes } from './proxy/serve.js'
 import type { ScenarioSource } from './scenarios/load.js'
 import { mountSessions, pathAfter } from './sessions/routes.js'
-import type { World } from './world.js'
+import type { Scenario } from './scenarios/schema.js'
+import { World } from './world.js'
 
 export interface AppDeps {
   readonly world: World
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps): Hono {
       scenarios: deps.scenarios,
       dashboard: deps.dashboard,
       adminToken: deps.adminToken,
+      simulate: (scenario) => simulate(scenario, deps),
     }),
   )
   for (const provider of world.providers) {
@@ -98,4 +100,15 @@ function providerApp(
     })
   })
   return app
+}
+
+/**
+ * A world of its own for a scenario, every route simulated whatever the route modes say: what a
+ * drift check compares recordings with.
+ */
+async function simulate(scenario: Scenario, deps: AppDeps) {
+  const config = { ...deps.world.deps.config, routes: [] }
+  const world = await World.create(scenario, { ...deps.world.deps, config })
+  const app = createApp({ world, version: deps.version })
+  return { world, fetch: async (request: Request) => app.fetch(request) }
 }

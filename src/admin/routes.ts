@@ -13,6 +13,7 @@ import {
 } from '../scenarios/load.js'
 import type { World } from '../world.js'
 import { providerContext } from '../providers/provider.js'
+import { driftRoutes, type DriftDeps } from './drift-routes.js'
 import { fireDueEvents } from '../scenarios/events/fire.js'
 import { requireAdminToken } from './admin-token.js'
 import { readPayload, renderAdminError } from './envelope.js'
@@ -31,6 +32,8 @@ export interface AdminDeps {
   readonly dashboard?: DashboardFiles | undefined
   /** When set, every control route (providers' too) demands it. */
   readonly adminToken?: string | undefined
+  /** A fresh simulated world for a scenario, for drift checks. */
+  readonly simulate?: DriftDeps['simulate'] | undefined
 }
 
 export function adminRoutes(deps: AdminDeps): Hono {
@@ -94,6 +97,10 @@ export function adminRoutes(deps: AdminDeps): Hono {
   )
 
   app.route('/overrides', overrideRoutes(world))
+  if (deps.simulate) {
+    const named = (name: string) => loadNamed(deps, name)
+    app.route('/drift', driftRoutes({ world, named, simulate: deps.simulate }))
+  }
 
   app.get('/scenarios', (c) => c.json({ scenarios: deps.scenarios?.names() ?? [] }))
 

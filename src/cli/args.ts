@@ -3,6 +3,7 @@
  * `standin schema`. No I/O; the caller prints and exits.
  */
 import { parseArgs } from 'node:util'
+import { DRIFT_FORMATS, type DriftFormat } from '../drift/render.js'
 
 export type Command =
   | { readonly kind: 'help' }
@@ -12,6 +13,14 @@ export type Command =
   | { readonly kind: 'scenarios' }
   | { readonly kind: 'schema' }
   | { readonly kind: 'openapi' }
+  | { readonly kind: 'drift'; readonly options: DriftOptions }
+
+export interface DriftOptions {
+  /** The folder with one folder of recordings per provider. */
+  readonly recordings: string
+  readonly scenario: string
+  readonly format: DriftFormat
+}
 
 export interface StartOptions {
   readonly port?: number
@@ -36,6 +45,8 @@ Usage:
   standin scenarios             list the scenario library
   standin schema                print the scenario JSON Schema
   standin openapi               print the control API's OpenAPI 3.1 document
+  standin drift [options]       compare recordings of the real service with the simulation;
+                                exit 1 when a difference has no known deviation to explain it
 
 Options for start:
   --port N            port to listen on (default 4010; 0 takes a free port)
@@ -48,11 +59,16 @@ Options for start:
   --admin-token TOKEN the control plane then demands it (Authorization: Bearer TOKEN);
                       required to bind an address other than loopback; or set
                       STANDIN_ADMIN_TOKEN
+Options for drift:
+  --recordings DIR    one folder of recordings per provider (default fixtures/recordings)
+  --scenario FILE|NAME  the scenario to compare with (default: "default")
+  --format F          text, json or junit (default text)
+
   -h, --help          show this help
   -v, --version       print the version
 `
 
-const COMMANDS = ['start', 'validate', 'scenarios', 'schema', 'openapi'] as const
+const COMMANDS = ['start', 'validate', 'scenarios', 'schema', 'openapi', 'drift'] as const
 
 export function parseCommand(argv: readonly string[]): Command {
   let parsed
@@ -70,6 +86,8 @@ export function parseCommand(argv: readonly string[]): Command {
         watch: { type: 'boolean' },
         'no-rate-limits': { type: 'boolean' },
         'admin-token': { type: 'string' },
+        recordings: { type: 'string' },
+        format: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -95,6 +113,19 @@ export function parseCommand(argv: readonly string[]): Command {
   if (command === 'scenarios') return { kind: 'scenarios' }
   if (command === 'schema') return { kind: 'schema' }
   if (command === 'openapi') return { kind: 'openapi' }
+  if (command === 'drift') {
+    const format = values.format ?? 'text'
+    if (!(DRIFT_FORMATS as readonly string[]).includes(format))
+      throw new ArgsError(`--format must be text, json or junit, not "${format}".`)
+    return {
+      kind: 'drift',
+      options: {
+        recordings: values.recordings ?? 'fixtures/recordings',
+        scenario: values.scenario ?? 'default',
+        format: format as DriftFormat,
+      },
+    }
+  }
   return {
     kind: 'start',
     options: {

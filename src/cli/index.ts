@@ -28,6 +28,8 @@ async function run(command: Command): Promise<number> {
       process.stdout.write(`${JSON.stringify(openApiDocument(), null, 2)}\n`)
       return 0
     }
+    case 'drift':
+      return (await import('./drift.js')).driftCommand(command.options)
     case 'start':
       await (await import('./start.js')).startServer(command.options)
       return 0

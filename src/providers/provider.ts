@@ -8,6 +8,7 @@ import type { StandinError } from '../core/errors.js'
 import type { Outcome, ProviderId } from '../core/glossary.js'
 import type { World } from '../world.js'
 import type { ProviderAction } from './action.js'
+import type { DriftProfile } from './drift-profile.js'
 
 /** Per-request variables every provider sub-app may set; the journal reads them. */
 export interface StandinEnv {
@@ -55,6 +56,8 @@ export interface Provider<State = unknown, Seed = unknown> {
   snapshot?(state: State): unknown
   /** Named actions scenario events can call as `<id>.<name>` (see `providers/action.ts`). */
   readonly actions?: Readonly<Record<string, ProviderAction<State>>>
+  /** How drift checks replay this provider's recordings (see `providers/drift-profile.ts`). */
+  readonly drift?: DriftProfile<State>
 }
 
 /** The context a provider's routes, admin routes and actions get for one world. */

@@ -25,8 +25,26 @@ function buildRecordingSchema() {
     z.object({ text: z.string() }).strict(),
     z.object({ base64: z.string() }).strict(),
   ])
+  const recorded = z
+    .object({
+      /** When the exchange was recorded (the real clock): drift replays recordings in this order. */
+      at: z.string().optional(),
+      /** Orders exchanges recorded in the same millisecond. */
+      seq: z.number().int().nonnegative().optional(),
+      /** The app's local credential that standin checked, by identity only (never its secret). */
+      credential: z
+        .object({
+          kind: z.string(),
+          subject: z.string(),
+          attributes: z.record(z.string(), z.string()).default({}),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict()
   return z
     .object({
+      recorded: recorded.optional(),
       request: z
         .object({
           method: z.string().min(1),
@@ -56,4 +74,5 @@ export type Recording = z.output<ReturnType<typeof buildRecordingSchema>>
 export type RecordedRequest = Recording['request']
 export type RecordedResponse = Recording['response']
 export type RecordedBody = NonNullable<RecordedRequest['body']>
+export type RecordedContext = NonNullable<Recording['recorded']>
 export type RecordedPart = Extract<RecordedBody, { multipart: unknown }>['multipart'][number]

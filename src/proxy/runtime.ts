@@ -47,6 +47,7 @@ export class ProxyRuntime {
   readonly #sources = new Map<string, CredentialSource>()
   readonly #pending = new Set<Promise<void>>()
   #table: RouteTable
+  #recorded = 0
 
   constructor(
     readonly world: World,
@@ -148,6 +149,11 @@ export class ProxyRuntime {
       this.#sources.set(upstream.key, source)
     }
     return source
+  }
+
+  /** Numbers this process's recordings, so drift replays exchanges of one millisecond in order. */
+  nextRecordingSeq(): number {
+    return this.#recorded++
   }
 
   /** Keeps a recording write in view, so a switch to replay sees it. */

@@ -17,6 +17,7 @@ import {
   type ExchangeRequest,
 } from './to-recording.js'
 import { recordedResponse } from './replay.js'
+import type { RecordedContext } from './recording-format.js'
 import type { ProxyRuntime } from './runtime.js'
 import type { ResponseBody } from './transport.js'
 
@@ -127,12 +128,13 @@ function recordWhileStreaming(
   const [toClient, toTape] = body instanceof Uint8Array ? [body, body] : body.tee()
   const recorded = toRecordedRequest(request, runtime.redactor)
   const file = fixtureName(recorded, requestKey(recorded))
+  const context = recordedContext(runtime, c.get('credentialId'))
   c.set('why', `recording ${target}/${file}`)
   runtime.track(
     readAll(toTape).then(
       (bytes) => {
         const fixture = toFixture(
-          { provider, request, response: { ...response, body: bytes } },
+          { provider, request, response: { ...response, body: bytes }, recorded: context },
           runtime.redactor,
         )
         runtime.library.write(target, fixture)
@@ -148,6 +150,23 @@ function recordWhileStreaming(
     ),
   )
   return responseOf(response.status, response.headers, toClient)
+}
+
+/**
+ * When the exchange happened and which local credential the app used: its kind, holder and
+ * attributes (project, region, client), never its secret, so drift can use the scenario's match.
+ */
+function recordedContext(runtime: ProxyRuntime, credentialId: string | undefined): RecordedContext {
+  const view = credentialId === undefined ? undefined : runtime.world.credentials.get(credentialId)
+  // A token's jti changes on every issue and says nothing of who held it.
+  const attributes = Object.fromEntries(
+    Object.entries(view?.attributes ?? {}).filter(([name]) => name !== 'jti'),
+  )
+  return {
+    at: runtime.world.realClock.now().toISOString(),
+    seq: runtime.nextRecordingSeq(),
+    ...(view ? { credential: { kind: view.kind, subject: view.subject, attributes } } : {}),
+  }
 }
 
 /** A Response; the DOM types want an ArrayBuffer-backed Uint8Array, which every body here is. */

@@ -11,7 +11,12 @@ import { isTextual } from '../core/media-type.js'
 import { shortHash, toBase64, utf8OrUndefined } from './bytes.js'
 import { parseForm, type Pair } from './form.js'
 import { boundaryOf, parseMultipart } from './multipart.js'
-import type { RecordedBody, RecordedRequest, Recording } from './recording-format.js'
+import type {
+  RecordedBody,
+  RecordedContext,
+  RecordedRequest,
+  Recording,
+} from './recording-format.js'
 import type { HeaderRecord } from './transport.js'
 
 /** Field and JSON member names whose values are credentials. */
@@ -73,6 +78,8 @@ export interface ProxiedExchange {
     readonly headers: HeaderRecord
     readonly body: Uint8Array
   }
+  /** When it was recorded and which local credential the app used (no secret). */
+  readonly recorded?: RecordedContext
 }
 
 export interface Fixture {
@@ -104,6 +111,7 @@ export function toFixture(exchange: ProxiedExchange, secrets: Scrubber): Fixture
     file: fixtureName(request, key),
     key,
     recording: {
+      ...(exchange.recorded ? { recorded: exchange.recorded } : {}),
       request,
       response: { status: response.status, headers, ...(body ? { body } : {}) },
     },

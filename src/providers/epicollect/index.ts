@@ -35,6 +35,7 @@
  *   that are whole numbers print as `52`, not PHP's `52.0`; decimal answers do print `18.0`.
  * - A date or time answer that cannot be parsed exports as `''` (PHP would print 01/01/1970).
  */
+import { epicollectDrift } from './proxy/drift.js'
 import { authenticateLocalToken } from './proxy/local-credential.js'
 import { epicollectActions } from './admin/actions.js'
 import type { Provider } from '../provider.js'
@@ -60,6 +61,7 @@ export const epicollect: Provider<EpicollectState, EpicollectSeed> = {
   routes: epicollectRoutes,
   adminRoutes: epicollectAdminRoutes,
   actions: epicollectActions,
+  drift: epicollectDrift,
   authenticate: authenticateLocalToken,
   renderError: (error, c) => renderEc5Error(error, c),
   snapshot: (state) => ({

@@ -56,6 +56,7 @@
  * - userRoleMapping adds `data_access_group` from version 15.8.2 on (as redcapAPI expects);
  *   user export always has `data_access_group_label` (as the protocol notes list it).
  */
+import { redcapDrift } from './proxy/drift.js'
 import { authenticateLocalToken } from './proxy/local-credential.js'
 import { redcapActions } from './admin/actions.js'
 import type { Provider } from '../provider.js'
@@ -81,6 +82,7 @@ export const redcap: Provider<RedcapState, RedcapSeed> = {
   routes: redcapRoutes,
   adminRoutes: redcapAdminRoutes,
   actions: redcapActions,
+  drift: redcapDrift,
   authenticate: authenticateLocalToken,
   renderError: renderRedcapError,
   snapshot: snapshotState,

@@ -44,6 +44,7 @@
  * - Data Model: any `DataModel`/`EventType` pair is accepted; queries get their `Meta` and logs back,
  *   not query results.
  */
+import { redoxDrift } from './proxy/drift.js'
 import { authenticateLocalToken } from './proxy/local-credential.js'
 import type { Provider } from '../provider.js'
 import { redoxAdminRoutes } from './admin/routes.js'
@@ -65,6 +66,7 @@ export const redox: Provider<RedoxState, RedoxSeed> = {
   routes: redoxRoutes,
   adminRoutes: redoxAdminRoutes,
   actions: redoxActions,
+  drift: redoxDrift,
   authenticate: authenticateLocalToken,
   renderError: renderRedoxError,
   snapshot: snapshotState,

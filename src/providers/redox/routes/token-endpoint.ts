@@ -11,6 +11,7 @@ import type { Random } from '../../../core/random.js'
 import { refusal } from '../wire/assertion-refusals.js'
 import { verifyAssertion, type AssertionDeps } from './jwt-assertion.js'
 import { mediaTypeOf } from '../wire/request-body.js'
+import type { ApiKey } from '../state/model.js'
 
 export const CLIENT_CREDENTIALS = 'client_credentials'
 export const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
@@ -63,6 +64,15 @@ export async function requestToken(request: TokenRequest, deps: TokenDeps): Prom
       '',
       `client_id ${clientId} is not the assertion's iss ${apiKey.clientId}`,
     )
+  return issueAccessToken(apiKey, kid, deps)
+}
+
+/** A 5-minute (by default) access token for an API key, as the token endpoint grants one. */
+export function issueAccessToken(
+  apiKey: ApiKey,
+  kid: string,
+  deps: Pick<TokenDeps, 'credentials' | 'random' | 'state'>,
+): IssuedToken {
   const ttl = deps.state.settings.accessTokenSeconds
   const secret = deps.random.alphanumeric(28)
   const view = deps.credentials.issue({
