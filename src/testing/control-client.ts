@@ -103,6 +103,7 @@ export function createControlClient(baseUrl: string, fetch?: Fetch): ControlClie
     state: () => call('GET /state'),
     requests,
     events: (signal) => stream('GET /events', signal),
+    drift: (options = {}) => call('POST /drift', { body: options }),
     tokens: {
       list: async () => (await call('GET /tokens')).tokens,
       expire: (id) => call('POST /tokens/{id}/expire', { params: { id } }),

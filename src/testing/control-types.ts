@@ -110,6 +110,8 @@ export interface ControlClient {
   }
   /** Follows `GET /_standin/events` until `signal` aborts or the server ends the stream. */
   events(signal?: AbortSignal): AsyncIterable<ControlEvent>
+  /** Compare the recordings of the real service with a fresh simulation (JSON report). */
+  drift(options?: { readonly scenario?: string }): Promise<ResponseOf<'POST /drift'>>
   readonly tokens: {
     list(): Promise<CredentialView[]>
     expire(id: string): Promise<CredentialView>

@@ -13,6 +13,7 @@ import { CreateAppSchema } from '../../providers/epicollect/admin/routes.js'
 import { AddKeySchema, CreateApiKeySchema } from '../../providers/redox/state/seed.js'
 import { RoutesPayloadSchema } from '../../proxy/routes-admin.js'
 import { createSessionSchema } from '../../sessions/routes.js'
+import { driftBodySchema } from '../drift-routes.js'
 import { overridePayloadSchema } from '../overrides.js'
 import { clockChangeSchema, scenarioBodySchema } from '../schema.js'
 import * as s from './schemas.js'
@@ -103,6 +104,12 @@ export const OPERATIONS = {
     tag: 'journal',
     response: z.string(),
     contentType: 'text/event-stream',
+  },
+  'POST /drift': {
+    summary: 'Compare the recordings of the real service with a fresh simulation (docs/drift.md)',
+    tag: 'drift',
+    body: driftBodySchema(),
+    response: s.driftReportSchema,
   },
   'GET /tokens': { summary: 'Every issued credential', tag: 'tokens', response: s.tokenListSchema },
   'POST /tokens/{id}/expire': {

@@ -226,3 +226,14 @@ export const postmanSchema = z.object({ collection: z.unknown(), environment: z.
 
 /** Any JSON document (the OpenAPI document itself). */
 export const jsonDocumentSchema = z.record(z.string(), z.unknown())
+
+/** `POST /_standin/drift` in JSON; `text` and `junit` formats answer as text. */
+export const driftReportSchema = z.looseObject({
+  scenario: z.string(),
+  exchanges: z.number().int(),
+  differing: z.number().int(),
+  unexplained: z.number().int(),
+  findings: z.array(z.unknown()),
+  routes: z.array(z.object({ provider: z.string(), route: z.string(), exchanges: z.number() })),
+  skipped: z.array(z.object({ file: z.string(), provider: z.string(), why: z.string() })),
+})
