@@ -18,8 +18,8 @@ export const SECRET_FIELDS = [
   'assertion',
   'password',
   'api_key',
-  'apikey',
-  // Redox's legacy authentication: `{"apiKey", "secret"}` in, `{"accessToken", "refreshToken"}` out.
+  // Redox's legacy authentication: `{"apiKey", "secret"}` in, `{"accessToken", "refreshToken"}` out
+  // (its `apiKey` names the key, as a client id does).
   'secret',
   'accesstoken',
   'refreshtoken',

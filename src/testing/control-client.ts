@@ -101,6 +101,7 @@ export function createControlClient(baseUrl: string, fetch?: Fetch): ControlClie
     scenario: () => call('GET /scenario'),
     scenarios: async () => (await call('GET /scenarios')).scenarios,
     state: () => call('GET /state'),
+    snapshot: () => call('GET /snapshot'),
     requests,
     events: (signal) => stream('GET /events', signal),
     drift: (options = {}) => call('POST /drift', { body: options }),

@@ -102,6 +102,8 @@ export interface ControlClient {
   /** Names in the server's scenario library. */
   scenarios(): Promise<string[]>
   state(): Promise<StateSnapshot>
+  /** The current world as a scenario to load elsewhere (secrets left out; docs/snapshot.md). */
+  snapshot(): Promise<Record<string, unknown>>
   /** The request journal, newest first, filtered; `count` and `find` take a request matcher. */
   readonly requests: {
     (filters?: RequestFilters): Promise<JournalEntry[]>

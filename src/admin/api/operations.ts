@@ -81,6 +81,13 @@ export const OPERATIONS = {
     response: s.scenarioListSchema,
   },
   'GET /state': { summary: "Every provider's state", tag: 'state', response: s.stateSchema },
+  'GET /snapshot': {
+    summary:
+      'The current world as a scenario, secrets left out (named in Standin-Snapshot-Omitted)',
+    tag: 'state',
+    query: z.object({ format: z.enum(['json', 'yaml']).optional() }),
+    response: s.jsonDocumentSchema,
+  },
   'GET /requests': {
     summary: 'The journal, newest first, filtered',
     tag: 'journal',

@@ -54,7 +54,7 @@ import { renderRedoxError } from './errors.js'
 import { MOUNTS } from './region.js'
 import { redoxRoutes } from './routes/index.js'
 import { RedoxSeedSchema, type RedoxSeed } from './state/seed.js'
-import { snapshotState, type RedoxState } from './state/model.js'
+import { seedOfState, snapshotState, type RedoxState } from './state/model.js'
 
 export const redox: Provider<RedoxState, RedoxSeed> = {
   id: 'redox',
@@ -70,4 +70,5 @@ export const redox: Provider<RedoxState, RedoxSeed> = {
   authenticate: authenticateLocalToken,
   renderError: renderRedoxError,
   snapshot: snapshotState,
+  seedOf: seedOfState,
 }

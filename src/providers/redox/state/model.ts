@@ -136,3 +136,25 @@ export interface StateDeps {
   readonly fixtures: FixtureStore
   readonly nowIso: string
 }
+
+/**
+ * The scenario section that rebuilds this state: every API key as it stands now (keys added or
+ * removed at runtime included), public keys inline; the rest as loaded, except legacy keys, whose
+ * secrets a snapshot never writes.
+ */
+export function seedOfState(state: RedoxState, loaded: unknown): unknown {
+  const base = typeof loaded === 'object' && loaded !== null ? loaded : {}
+  return {
+    ...base,
+    legacyKeys: [],
+    apiKeys: [...state.apiKeys.values()].map((key) => ({
+      clientId: key.clientId,
+      name: key.name,
+      region: key.region,
+      environment: key.environment,
+      publicKeys: [...key.keys.values()].map((k) => k.jwk),
+      ...(key.jwksUrl === undefined ? {} : { jwksUrl: key.jwksUrl.url }),
+      algorithms: key.algorithms,
+    })),
+  }
+}
