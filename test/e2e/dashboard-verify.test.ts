@@ -94,7 +94,7 @@ describe('dashboard: verify and stub', () => {
     await page.getByRole('button', { name: 'Save as scenario' }).click()
     const file = await download
     expect(file.suggestedFilename()).toBe('with-event.yaml')
-    const saved = parse(readFileSync((await file.path())!, 'utf8')) as Record<string, unknown>
+    const saved = parse(readFileSync(await file.path(), 'utf8')) as Record<string, unknown>
     expect(saved).toMatchObject({
       name: 'with-event',
       clock: { start: '2026-03-01T09:00:01.000Z' },
