@@ -8,11 +8,11 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { BodyPreview, JournalEntry, JournalRequest, JournalResponse } from '../core/journal.js'
 import type { ProviderId } from '../core/glossary.js'
-import { parseForm, type Pair } from '../proxy/form.js'
+import type { Pair } from '../proxy/form.js'
 import type { StandinEnv } from '../providers/provider.js'
 import type { World } from '../world.js'
 import { isTextual } from '../core/media-type.js'
-import { previewBody, toHeaders, toParams, type Scrub } from './preview.js'
+import { previewBody, queryAndHeaders, toHeaders, toParams, type Scrub } from './preview.js'
 
 export function journalRequests(
   world: World,
@@ -54,10 +54,7 @@ async function captureRequest(
   bodyLimit: number,
   scrub: Scrub,
 ): Promise<JournalRequest> {
-  const url = c.req.url
-  const q = url.indexOf('?')
-  const query = q === -1 ? {} : toParams(parseForm(url.slice(q + 1)), scrub)
-  const headers = toHeaders(c.req.raw.headers, scrub)
+  const { query, headers } = queryAndHeaders(c.req.raw, scrub)
   const body = await requestBody(c, previewBytes, bodyLimit, scrub)
   return { query, headers, ...(body ? { body } : {}) }
 }

@@ -5,9 +5,8 @@
 import type { Context } from 'hono'
 import type { ProviderId } from '../core/glossary.js'
 import type { BodyPreview, JournalEntry } from '../core/journal.js'
-import { parseForm } from '../proxy/form.js'
 import type { RequestFacts } from '../core/request-matcher.js'
-import { previewBody, toHeaders, toParams } from './preview.js'
+import { previewBody, queryAndHeaders } from './preview.js'
 
 export function entryFacts(entry: JournalEntry): RequestFacts {
   const body = entry.request.body
@@ -43,14 +42,11 @@ export async function liveFacts(
   withBody: boolean,
   bodyLimit: number,
 ): Promise<RequestFacts> {
-  const url = c.req.url
-  const q = url.indexOf('?')
   const base = {
     provider,
     method: c.req.method,
     path: c.req.path,
-    query: q === -1 ? {} : toParams(parseForm(url.slice(q + 1))),
-    headers: toHeaders(c.req.raw.headers),
+    ...queryAndHeaders(c.req.raw),
   }
   const method = c.req.method
   const size = Number(c.req.header('content-length') ?? Number.NaN)

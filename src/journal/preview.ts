@@ -94,3 +94,15 @@ function encodeForm(pairs: readonly Pair[], scrub: Scrub): string {
     })
     .join('&')
 }
+
+/** A request's query parameters and headers, redacted, as the journal and matchers read them. */
+export function queryAndHeaders(
+  request: { readonly url: string; readonly headers: Headers },
+  scrub: Scrub = noScrub,
+): { query: Params; headers: Readonly<Record<string, string>> } {
+  const q = request.url.indexOf('?')
+  return {
+    query: q === -1 ? {} : toParams(parseForm(request.url.slice(q + 1)), scrub),
+    headers: toHeaders(request.headers, scrub),
+  }
+}
