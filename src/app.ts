@@ -11,6 +11,7 @@ import { accessLog } from './access-log.js'
 import { bodyLimit } from './body-limit.js'
 import { CLIENT_GONE_WHY, clientGone } from './client-gone.js'
 import { StandinError, toStandinError } from './core/errors.js'
+import { journalRequests } from './journal/capture.js'
 import { applyLevers } from './levers/apply-levers.js'
 import { providerContext, type AnyProvider, type StandinEnv } from './providers/provider.js'
 import { routeModeRoutes } from './proxy/routes-admin.js'
@@ -79,33 +80,7 @@ function providerApp(
     for (const [name, value] of Object.entries(e.headers)) response.headers.set(name, value)
     return response
   })
-  app.use(async function journalRequest(c, next) {
-    const started = performance.now()
-    const at = world.clock.now().toISOString()
-    await next()
-    if (c.get('outcome') !== 'aborted' && clientGone(c.req.raw)) {
-      c.set('outcome', 'aborted')
-      c.set('why', CLIENT_GONE_WHY)
-    }
-    // `c.get`, not `c.var`: hono builds a new object of every variable on each `c.var` read.
-    const outcome = c.get('outcome')
-    // An aborted request's answer never went on the wire, so it has no status.
-    const status = outcome === 'aborted' ? 0 : c.res.status
-    const why = c.get('why')
-    const credentialId = c.get('credentialId')
-    const entry = world.journal.add({
-      at,
-      provider: provider.id,
-      method: c.req.method,
-      path: c.req.path,
-      status,
-      outcome: outcome ?? (status < 400 ? 'ok' : 'rejected'),
-      ...(why === undefined ? {} : { why }),
-      ...(credentialId === undefined ? {} : { credentialId }),
-      durationMs: Math.round((performance.now() - started) * 100) / 100,
-    })
-    world.events.emit('request:end', entry)
-  })
+  app.use(journalRequests(world, provider.id, (text) => proxy.redactor.scrub(text)))
   const hosts = hostPolicyOf(world)
   // Provider routes keep their real CORS rules, so only the Host is checked here: a rebinding page
   // must not read their answers, which in proxy mode are real data (docs/security.md).

@@ -16,6 +16,7 @@ import { ScenarioError } from './core/data-text.js'
 import type { Scenario } from './scenarios/schema.js'
 import type { StandinConfig } from './config/schema.js'
 import { OverrideQueue } from './core/overrides.js'
+import { checkStub } from './core/stub.js'
 import { realSleep, type Sleep } from './core/sleep.js'
 import { ScriptedEvents } from './scenarios/events/engine.js'
 
@@ -114,6 +115,7 @@ export class World {
     this.random = new SeededRandom(this.deps.seed ?? scenario.seed ?? DEFAULT_SEED)
     this.credentials = this.#credentialsFor()
     try {
+      for (const stub of scenario.stubs ?? []) checkStub(stub.respond, this.deps.fixtures)
       const states = new Map<ProviderId, unknown>()
       for (const provider of this.deps.providers) {
         states.set(provider.id, await this.#stateFor(provider, scenario))
@@ -127,6 +129,7 @@ export class World {
     this.scenario = scenario
     this.scripted = new ScriptedEvents(scenario.events ?? [], this.clock.epochMs())
     this.overrides = new OverrideQueue()
+    for (const stub of scenario.stubs ?? []) this.overrides.add({ ...stub, source: 'scenario' })
     this.events.emit('clock:changed', this.clock.snapshot())
     this.events.emit('scenario:loaded', { name: scenario.name ?? 'unnamed' })
   }

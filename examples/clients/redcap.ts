@@ -23,6 +23,8 @@ export function redcapClient(baseUrl: string, token: string) {
     return text
   }
   return {
+    /** Any API call, for contents this client has no method for. */
+    call,
     version: () => call({ content: 'version' }),
     /** With a super token: creates a project and returns its new 32-character API token. */
     createProject: async (title: string) =>

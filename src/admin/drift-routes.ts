@@ -20,7 +20,7 @@ export interface DriftDeps {
   readonly simulate: (scenario: Scenario) => Promise<Simulation>
 }
 
-const driftBodySchema = onFirstUse(() =>
+export const driftBodySchema = onFirstUse(() =>
   z
     .object({ scenario: z.string().min(1).optional(), format: z.enum(DRIFT_FORMATS).optional() })
     .strict(),

@@ -1,12 +1,14 @@
 /**
  * `/_standin/overrides`: queue (`POST`), list (`GET`) and clear (`DELETE`, or `DELETE /{id}` for one)
- * the overrides of the current world. A scenario load or reset starts with an empty queue.
+ * the overrides and stubs of the current world. A scenario load or reset starts again from the
+ * scenario's own `stubs:`.
  */
 import { Hono } from 'hono'
 import { StandinError } from '../core/errors.js'
 import type { World } from '../world.js'
 import { readPayload, renderAdminError } from './envelope.js'
 import { overridePayloadSchema } from '../core/overrides.js'
+import { checkStub } from '../core/stub.js'
 
 export function overrideRoutes(world: World): Hono {
   const app = new Hono()
@@ -17,6 +19,7 @@ export function overrideRoutes(world: World): Hono {
 
   app.post('/', async function queueOverride(c) {
     const input = await readPayload(c, schema)
+    checkStub(input.respond, world.fixtures)
     return c.json(world.overrides.add({ ...input, source: 'control plane' }), 201)
   })
 

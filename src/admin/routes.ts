@@ -21,9 +21,11 @@ import { readPayload, renderAdminError } from './envelope.js'
 import { overrideRoutes } from './overrides-routes.js'
 import { dashboardRoutes, type DashboardFiles } from './dashboard.js'
 import { eventRoutes } from './events.js'
+import { requestRoutes } from '../journal/routes.js'
+import { openApiDocument } from './api/openapi.js'
+import { snapshotWorld } from './snapshot.js'
 import {
   clockChangeSchema,
-  requestsQuerySchema,
   scenarioBodySchema,
   scenarioByNameSchema,
   tokensQuerySchema,
@@ -55,6 +57,7 @@ export function adminRoutes(deps: AdminDeps): Hono {
   })
 
   app.get('/health', (c) => c.json({ status: 'ok', version: deps.version }))
+  app.get('/openapi.json', (c) => c.json(openApiDocument()))
 
   app.get('/clock', (c) => c.json(world.clock.snapshot()))
   app.post('/clock', async function changeClock(c) {
@@ -113,11 +116,17 @@ export function adminRoutes(deps: AdminDeps): Hono {
     }),
   )
 
-  app.get('/requests', function listRequests(c) {
-    const query = requestsQuerySchema().safeParse(c.req.query())
-    if (!query.success)
-      throw new StandinError('invalid_request', 'limit must be a whole number from 1.')
-    return c.json({ total: world.journal.total, requests: world.journal.list(query.data.limit) })
+  app.route('/requests', requestRoutes(world))
+
+  app.get('/snapshot', async function snapshot(c) {
+    const format = c.req.query('format') ?? 'json'
+    if (format !== 'json' && format !== 'yaml')
+      throw new StandinError('invalid_request', 'format must be json or yaml.')
+    const { scenario, omitted } = snapshotWorld(world)
+    c.header('Standin-Snapshot-Omitted', omitted.slice(0, 64).join(', '))
+    if (format === 'json') return c.json(scenario)
+    const { stringify } = await import('yaml')
+    return c.body(stringify(scenario), 200, { 'content-type': 'application/yaml; charset=utf-8' })
   })
 
   app.route('/events', eventRoutes(world))

@@ -21,12 +21,6 @@ export const clockChangeSchema = onFirstUse(() =>
     }),
 )
 
-export const requestsQuerySchema = onFirstUse(() =>
-  z.object({
-    limit: z.coerce.number().int().min(1).max(100_000).optional(),
-  }),
-)
-
 export const scenarioByNameSchema = onFirstUse(() => z.object({ name: z.string().min(1) }).strict())
 
 /** A whole scenario as the body; the scenario schema validates it. */

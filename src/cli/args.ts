@@ -13,6 +13,7 @@ export type Command =
   | { readonly kind: 'validate'; readonly files: readonly string[] }
   | { readonly kind: 'scenarios' }
   | { readonly kind: 'schema'; readonly of: 'scenario' | 'config' }
+  | { readonly kind: 'openapi' }
   | { readonly kind: 'drift'; readonly options: DriftOptions }
 
 export interface DriftOptions {
@@ -47,6 +48,7 @@ Usage:
   standin validate FILE...      check scenario and config files
   standin scenarios             list the scenario library
   standin schema [config]       print the scenario (or config) JSON Schema
+  standin openapi               print the control API's OpenAPI 3.1 document
   standin drift [options]       compare recordings of the real service with the simulation;
                                 exit 1 when a difference has no known deviation to explain it
 
@@ -76,7 +78,7 @@ Options for drift:
   -v, --version       print the version
 `
 
-const COMMANDS = ['start', 'validate', 'scenarios', 'schema', 'drift'] as const
+const COMMANDS = ['start', 'validate', 'scenarios', 'schema', 'openapi', 'drift'] as const
 
 export function parseCommand(argv: readonly string[]): Command {
   let parsed
@@ -125,6 +127,7 @@ export function parseCommand(argv: readonly string[]): Command {
     throw new ArgsError(`Unexpected argument "${String(rest[0])}". See standin --help.`)
   if (command === 'scenarios') return { kind: 'scenarios' }
   if (command === 'schema') return { kind: 'schema', of: 'scenario' }
+  if (command === 'openapi') return { kind: 'openapi' }
   if (command === 'drift') {
     const format = values.format ?? 'text'
     if (!(DRIFT_FORMATS as readonly string[]).includes(format))

@@ -23,6 +23,11 @@ async function run(command: Command): Promise<number> {
       return (await import('./files.js')).listScenarios()
     case 'schema':
       return (await import('./files.js')).printSchema(command.of)
+    case 'openapi': {
+      const { openApiDocument } = await import('../admin/api/openapi.js')
+      process.stdout.write(`${JSON.stringify(openApiDocument(), null, 2)}\n`)
+      return 0
+    }
     case 'drift':
       return (await import('./drift.js')).driftCommand(command.options)
     case 'start':

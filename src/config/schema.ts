@@ -18,6 +18,7 @@ import { LOG_FORMATS } from './log-format.js'
 export const DEFAULT_PORT = 4010
 export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024
+export const DEFAULT_JOURNAL_PREVIEW = 4096
 export const DEFAULT_SESSION_IDLE_SECONDS = 30 * 60
 export const DEFAULT_MAX_SESSIONS = 256
 
@@ -58,6 +59,15 @@ export const StandinConfigSchema = z
       .max(MAX_DEPTH_SETTING)
       .default(DEFAULT_FILTER_LOGIC_DEPTH)
       .describe("Deepest parentheses and `not`s in REDCap's filterLogic; deeper gets 400."),
+    journalPreviewBytes: z
+      .number()
+      .int()
+      .min(0)
+      .max(1024 * 1024)
+      .default(DEFAULT_JOURNAL_PREVIEW)
+      .describe(
+        'How much of each request and response body the journal keeps, secrets redacted (0: none).',
+      ),
     sessionIdleSeconds: z
       .number()
       .positive()

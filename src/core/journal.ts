@@ -4,6 +4,36 @@
  */
 import type { Outcome, ProviderId } from './glossary.js'
 
+/** Parameters by name; a name sent more than once (PHP's `fields[]`) keeps every value in order. */
+export type Params = Readonly<Record<string, string | readonly string[]>>
+
+/** A bounded, redacted view of a body (built by journal/preview.ts). */
+export interface BodyPreview {
+  readonly contentType?: string
+  /** The whole body's size in bytes. */
+  readonly size: number
+  /** The first characters of the body, redacted; absent for binary and multipart bodies. */
+  readonly text?: string
+  readonly truncated: boolean
+  /** Fields of an urlencoded or multipart form, redacted; a file part is described, not kept. */
+  readonly form?: Params
+  /** Why there is no text: `binary`, `multipart` (see `form`), `streamed` or `not kept`. */
+  readonly omitted?: string
+}
+
+/** What the app sent: every secret redacted, the body as a bounded preview. */
+export interface JournalRequest {
+  readonly query: Params
+  readonly headers: Readonly<Record<string, string>>
+  readonly body?: BodyPreview
+}
+
+/** What standin answered, the same way. */
+export interface JournalResponse {
+  readonly headers: Readonly<Record<string, string>>
+  readonly body?: BodyPreview
+}
+
 export interface JournalEntry {
   readonly id: number
   /** Virtual time of the request. */
@@ -17,9 +47,14 @@ export interface JournalEntry {
   readonly why?: string
   readonly credentialId?: string
   readonly durationMs: number
+  readonly request: JournalRequest
+  readonly response: JournalResponse
 }
 
-export type JournalInput = Omit<JournalEntry, 'id'>
+export type JournalInput = Omit<JournalEntry, 'id' | 'request' | 'response'> &
+  Partial<Pick<JournalEntry, 'request' | 'response'>>
+
+const NOTHING_KEPT: JournalRequest & JournalResponse = { query: {}, headers: {} }
 
 export const DEFAULT_JOURNAL_SIZE = 1000
 /** Paths and reasons can carry client input of any size; the journal keeps this much of each. */
@@ -37,6 +72,8 @@ export class Journal {
   add(input: JournalInput): JournalEntry {
     const entry: JournalEntry = {
       id: this.#count + 1,
+      request: NOTHING_KEPT,
+      response: { headers: {} },
       ...input,
       path: clip(input.path),
       ...(input.why === undefined ? {} : { why: clip(input.why) }),

@@ -1,7 +1,8 @@
 /**
  * The QA levers on every provider request, in this order: fire the scripted events whose time has
- * come; honour a `Standin-Force` header; else consume the next matching override (latency, then a
- * forced outcome); serve; then count the answered request towards `afterRequests` triggers.
+ * come; honour a `Standin-Force` header; else consume the first matching override (latency, then a
+ * forced outcome or a stub's answer); serve; then count the answered request towards
+ * `afterRequests` triggers. docs/stubs.md sets out the precedence.
  * A forced outcome is thrown as a StandinError, so the provider renders it in its own envelope;
  * a dropped connection is `Response.error()`, which the Node edge turns into a destroyed socket
  * and fetch-based transports (MSW) into a network error.
@@ -13,6 +14,8 @@ import type { AnyProvider, StandinContext, StandinEnv } from '../providers/provi
 import { countRequest, fireDueEvents } from '../scenarios/events/fire.js'
 import type { World } from '../world.js'
 import { readStandinForce, STANDIN_FORCE } from './standin-force.js'
+import { stubAnswer } from '../core/stub.js'
+import { liveFacts } from '../journal/facts.js'
 
 export function applyLevers(
   world: World,
@@ -31,7 +34,8 @@ export function applyLevers(
         return c.json({ error: { code: 'invalid_request', message: force.message } }, 400)
       }
       if (force.kind === 'force') return forceOutcome(c, force.outcome, `${STANDIN_FORCE} header`)
-      const shot = world.overrides.take({ provider: provider.id, path })
+      const shot =
+        world.overrides.size === 0 ? undefined : await takeOverride(c, world, provider, path)
       if (shot) {
         const { override } = shot
         const by = `${override.source}, override #${String(override.id)} (${String(shot.shot)} of ${String(override.times)})`
@@ -41,6 +45,11 @@ export function applyLevers(
         }
         if (override.outcome !== null)
           return forceOutcome(c, override.outcome, by, override.retryAfter ?? undefined)
+        if (override.respond !== null) {
+          c.set('outcome', 'stubbed')
+          c.set('why', `stubbed by ${by}`)
+          return stubAnswer(override.respond, world.fixtures)
+        }
       }
       await next()
       return undefined
@@ -57,6 +66,14 @@ export function applyLevers(
       if (counting) await counting
     }
   }
+}
+
+function takeOverride(c: StandinContext, world: World, provider: AnyProvider, path: string) {
+  const request = { provider: provider.id, path }
+  if (!world.overrides.matching) return world.overrides.take(request)
+  return liveFacts(c, provider.id, world.overrides.readsBody, world.config.bodyLimitBytes).then(
+    (facts) => world.overrides.take({ ...request, facts }),
+  )
 }
 
 function forceOutcome(

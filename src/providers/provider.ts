@@ -55,6 +55,11 @@ export interface Provider<State = unknown, Seed = unknown> {
   authenticate?(c: StandinContext, ctx: ProviderContext<State>, mount: string): Promise<void>
   /** Renders an error exactly as the real provider would. */
   renderError(error: StandinError, c: StandinContext, mount: string): Response | Promise<Response>
+  /**
+   * The provider's scenario section that rebuilds this state, for `GET /_standin/snapshot`; `loaded`
+   * is the section the world was loaded from. Without it, the snapshot repeats `loaded`.
+   */
+  seedOf?(state: State, loaded: unknown): unknown
   /** A JSON-safe view of the state for `GET /_standin/state`. */
   snapshot?(state: State): unknown
   /** Named actions scenario events can call as `<id>.<name>` (see `providers/action.ts`). */

@@ -11,7 +11,7 @@ import { StandinError } from '../core/errors.js'
 import { MAX_PATH_PATTERN_LENGTH } from '../core/path-pattern.js'
 import { formatRuleProblems, type ProxyRuntime } from './runtime.js'
 
-const RoutesPayloadSchema = z
+export const RoutesPayloadSchema = z
   .object({
     routes: z.array(
       z

@@ -8,6 +8,7 @@
  * members named like tokens, REDCap's hex tokens) are replaced too (credential-like.ts).
  */
 import type { ProviderId } from '../core/glossary.js'
+import { isTextual } from '../core/media-type.js'
 import { shortHash, toBase64, utf8OrUndefined } from '../core/bytes.js'
 import { parseForm, type Pair } from './form.js'
 import { scrubCredentialLike } from './credential-like.js'
@@ -197,13 +198,6 @@ function scrubPairs(pairs: readonly Pair[], secrets: Scrubber): [string, string]
 
 function isJson(contentType: string | undefined): boolean {
   return contentType !== undefined && /^application\/([\w.-]+\+)?json\b/i.test(contentType)
-}
-
-function isTextual(contentType: string | undefined): boolean {
-  if (contentType === undefined) return true
-  return /^(text\/|application\/([\w.-]+\+)?(json|xml)\b|application\/(javascript|x-www-form-urlencoded|csv)\b)/i.test(
-    contentType,
-  )
 }
 
 function parseJson(text: string): { value: unknown } | undefined {

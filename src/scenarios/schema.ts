@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import type { AnyProvider } from '../providers/provider.js'
+import { overridePayloadSchema, type OverrideInput } from '../core/overrides.js'
 import { buildEventsSchema, type ScriptedEventSpec } from './events/schema.js'
 
 export const ClockSeedSchema = z
@@ -51,6 +52,12 @@ export function buildScenarioSchema(providers: readonly AnyProvider[], withEvent
         ),
       providers: z.object(sections).strict().default({}),
       events: withEvents ? buildEventsSchema(providers) : noEvents(),
+      stubs: z
+        .array(overridePayloadSchema(providers.map((p) => p.id)))
+        .default([])
+        .describe(
+          'Overrides queued at load and on reset: stubs (`respond`) and forced outcomes, as `POST /_standin/overrides` takes them.',
+        ),
     })
     .strict()
 }
@@ -71,4 +78,6 @@ export interface Scenario {
   readonly providers: Readonly<Record<string, unknown>>
   /** Scripted events (see `scenarios/events/`); parsed scenarios always have the list. */
   readonly events?: readonly ScriptedEventSpec[] | undefined
+  /** Overrides and stubs queued at load (see `admin/overrides.ts`). */
+  readonly stubs?: readonly Omit<OverrideInput, 'source'>[] | undefined
 }

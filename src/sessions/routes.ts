@@ -20,7 +20,7 @@ import { DEFAULT_SEED, World } from '../world.js'
 import { SESSION_PREFIX, SessionRegistry } from './registry.js'
 
 // Built on first use: only creating a session checks it, never a start.
-const createSessionSchema = onFirstUse(() =>
+export const createSessionSchema = onFirstUse(() =>
   z
     .object({
       scenario: z

@@ -1,37 +1,62 @@
 /**
- * What the control plane sends back, as the typed control client returns it. The provider routes
- * follow the control plane's routes (`src/admin/routes.ts`).
+ * What the control plane takes and answers, as the typed client sees it. Every type here is
+ * derived from the zod schemas of the route table (src/admin/api/operations.ts), the same schemas
+ * the OpenAPI document at `GET /_standin/openapi.json` is generated from, so they cannot drift.
  */
-import type { JWK } from 'jose'
-import type { ClockSnapshot } from '../core/clock.js'
-import type { CredentialView } from '../core/credentials.js'
-import type { JournalEntry } from '../core/journal.js'
+import type { z } from 'zod'
+import type { OPERATIONS, OperationKey, ResponseOf } from '../admin/api/operations.js'
 import type { HostName } from '../providers/index.js'
-import type { SessionView } from '../sessions/registry.js'
 
-export type { ClockSnapshot, CredentialView, JournalEntry, SessionView }
+export type { OperationKey, ResponseOf }
 
-export interface Health {
-  readonly status: 'ok'
-  readonly version: string
+/** What a route takes as its JSON body, as the caller writes it (defaults optional). */
+export type BodyOf<K extends OperationKey> = (typeof OPERATIONS)[K] extends {
+  readonly body: infer B extends z.ZodType
 }
+  ? z.input<B>
+  : never
 
-export interface ResetResult {
-  readonly status: 'reset'
-  readonly clock: ClockSnapshot
-}
+export type Health = ResponseOf<'GET /health'>
+export type ClockSnapshot = ResponseOf<'GET /clock'>
+export type ResetResult = ResponseOf<'POST /reset'>
+export type ScenarioLoaded = ResponseOf<'POST /scenario'>
+export type ScenarioView = ResponseOf<'GET /scenario'>
+export type ScriptedEventStatus = ScenarioView['events'][number]
+export type StateSnapshot = ResponseOf<'GET /state'>
+export type JournalEntry = ResponseOf<'GET /requests'>['requests'][number]
+export type RequestMatcher = BodyOf<'POST /requests/count'>
+export type FindResult = ResponseOf<'POST /requests/find'>
+export type CredentialView = ResponseOf<'POST /tokens/{id}/expire'>
+export type OverrideInput = BodyOf<'POST /overrides'>
+export type OverrideView = ResponseOf<'POST /overrides'>
+/** A stub: an override that answers with `respond`. */
+export type StubInput = OverrideInput & { readonly respond: NonNullable<OverrideInput['respond']> }
+export type RouteTable = ResponseOf<'GET /routes'>
+export type RouteModesInput = BodyOf<'PUT /routes'>
+export type CreateSessionInput = BodyOf<'POST /sessions'>
+export type SessionView = ResponseOf<'GET /sessions'>['sessions'][number]
+export type RedcapTokenRequest = ResponseOf<'POST /redcap/projects/{pid}/token-requests'>
+export type IssuedToken = ResponseOf<'POST /redcap/super-tokens'>
+export type EpicollectApp = ResponseOf<'POST /epicollect/projects/{slug}/app'>
+export type EpicollectProject = ResponseOf<'GET /epicollect/projects'>['projects'][number]
+export type RedoxApiKeyInput = BodyOf<'POST /redox/api-keys'>
+export type RedoxApiKey = ResponseOf<'POST /redox/api-keys'>
+export type RedoxApiKeyView = ResponseOf<'GET /redox/api-keys/{clientId}'>
+export type RedoxPublicKeyAdded = ResponseOf<'POST /redox/api-keys/{clientId}/keys'>
 
-export interface ScenarioLoaded {
-  readonly status: 'loaded'
-  readonly name: string | null
-  readonly clock: ClockSnapshot
-}
-
-export interface StateSnapshot {
-  readonly clock: ClockSnapshot
-  readonly scenario: string | null
-  /** Each provider's snapshot, keyed by provider id. */
-  readonly providers: Readonly<Record<string, unknown>>
+/** The query filters of `GET /_standin/requests` (docs/verify-and-stubs.md). */
+export interface RequestFilters {
+  readonly limit?: number
+  readonly provider?: JournalEntry['provider']
+  readonly method?: string
+  /** A path pattern: `*` matches any run of characters. */
+  readonly path?: string
+  /** `404` or a class, `4xx`. */
+  readonly status?: number | string
+  readonly outcome?: JournalEntry['outcome']
+  readonly credential?: string
+  /** An instant of virtual time: entries at or after it. */
+  readonly since?: string | Date
 }
 
 /** A scenario by name (or path) in the server's scenario library, or the scenario itself. */
@@ -40,42 +65,10 @@ export type ScenarioRef = string | Readonly<Record<string, unknown>>
 /** Base URLs per provider for a standin root (server or session): `${root}/redcap`, ... */
 export type ProviderBaseUrls = Readonly<Record<HostName, string>>
 
-export interface RedcapTokenRequest {
-  readonly id: string | number
-  readonly status: string
-  /** Present when the scenario auto-approves requests. */
-  readonly token?: string
-}
-
-export interface IssuedToken {
-  readonly token: string
-}
-
-export interface EpicollectApp {
-  readonly client_id: number
-  readonly client_secret: string
-}
-
-export interface RedoxApiKeyInput {
-  readonly name: string
-  readonly region?: 'us' | 'ca'
-  /** Public keys to register; with neither these nor `jwksUrl`, standin generates a key pair. */
-  readonly jwks?: { readonly keys: readonly JWK[] }
-  readonly jwksUrl?: string
-  /** Further fields the provider accepts (an environment, allowed algorithms, ...). */
-  readonly [field: string]: unknown
-}
-
-export interface RedoxApiKey {
-  readonly clientId: string
-  readonly kid?: string
-  /** Returned once, when standin generated the key pair (as Redox's dashboard does). */
-  readonly privateJwk?: JWK
-}
-
-export interface CreateSessionInput {
-  readonly scenario?: ScenarioRef
-  readonly seed?: number | string
+/** One server-sent event of `GET /_standin/events`. */
+export interface ControlEvent {
+  readonly event: string
+  readonly data: unknown
 }
 
 /** A session just created: its URLs and a control client for its own world. */
@@ -88,12 +81,14 @@ export interface SessionHandle {
 
 type Id = string | number
 
-/** Every control-plane route as a method; refusals throw `ControlError`. */
+/** Every control route as a method; refusals throw `ControlError`. */
 export interface ControlClient {
   /** The standin root this client talks to (server, session or MSW control origin). */
   readonly baseUrl: string
   readonly baseUrls: ProviderBaseUrls
   health(): Promise<Health>
+  /** The control API's OpenAPI 3.1 document. */
+  openapi(): Promise<Record<string, unknown>>
   readonly clock: {
     get(): Promise<ClockSnapshot>
     advance(seconds: number): Promise<ClockSnapshot>
@@ -102,32 +97,69 @@ export interface ControlClient {
   }
   reset(): Promise<ResetResult>
   loadScenario(scenario: ScenarioRef): Promise<ScenarioLoaded>
+  /** The loaded scenario and its scripted events, due and fired. */
+  scenario(): Promise<ScenarioView>
+  /** Names in the server's scenario library. */
+  scenarios(): Promise<string[]>
   state(): Promise<StateSnapshot>
-  /** The request journal, newest first. */
-  requests(options?: { readonly limit?: number }): Promise<JournalEntry[]>
+  /** The current world as a scenario to load elsewhere (secrets left out; docs/snapshot.md). */
+  snapshot(): Promise<Record<string, unknown>>
+  /** The request journal, newest first, filtered; `count` and `find` take a request matcher. */
+  readonly requests: {
+    (filters?: RequestFilters): Promise<JournalEntry[]>
+    count(matcher?: RequestMatcher): Promise<number>
+    find(matcher?: RequestMatcher & { readonly limit?: number }): Promise<FindResult>
+  }
+  /** Follows `GET /_standin/events` until `signal` aborts or the server ends the stream. */
+  events(signal?: AbortSignal): AsyncIterable<ControlEvent>
+  /** Compare the recordings of the real service with a fresh simulation (JSON report). */
+  drift(options?: { readonly scenario?: string }): Promise<ResponseOf<'POST /drift'>>
   readonly tokens: {
     list(): Promise<CredentialView[]>
     expire(id: string): Promise<CredentialView>
     revoke(id: string): Promise<CredentialView>
   }
+  readonly overrides: {
+    list(): Promise<OverrideView[]>
+    add(input: OverrideInput): Promise<OverrideView>
+    remove(id: number): Promise<OverrideView>
+    clear(): Promise<number>
+  }
+  readonly stubs: {
+    /** Queue a stub: an override that answers with `respond`. */
+    add(input: StubInput): Promise<OverrideView>
+  }
+  readonly routes: {
+    get(): Promise<RouteTable>
+    set(routes: RouteModesInput['routes']): Promise<RouteTable>
+  }
   readonly redcap: {
+    tokenRequests(): Promise<ResponseOf<'GET /redcap/token-requests'>['requests']>
     requestToken(projectId: Id, username: string): Promise<RedcapTokenRequest>
     approve(requestId: Id): Promise<IssuedToken>
-    reject(requestId: Id): Promise<void>
+    reject(requestId: Id): Promise<RedcapTokenRequest>
     regenerate(projectId: Id, username: string): Promise<IssuedToken>
     deleteToken(projectId: Id, username: string): Promise<void>
     createSuperToken(username: string): Promise<IssuedToken>
   }
   readonly epicollect: {
-    createApp(slug: string, name: string): Promise<EpicollectApp>
+    apps(): Promise<EpicollectApp[]>
+    projects(): Promise<EpicollectProject[]>
+    createApp(slug: string, name?: string): Promise<EpicollectApp>
+    getApp(slug: string): Promise<EpicollectApp>
     revokeApp(slug: string): Promise<void>
     deleteApp(slug: string): Promise<void>
   }
   readonly redox: {
+    apiKeys(): Promise<RedoxApiKeyView[]>
+    getApiKey(clientId: string): Promise<RedoxApiKeyView>
     createApiKey(input: RedoxApiKeyInput): Promise<RedoxApiKey>
     deleteApiKey(clientId: string): Promise<void>
+    /** Add a public JWK, or with none, a generated pair whose private half is returned once. */
+    addKey(clientId: string, jwk?: Record<string, unknown>): Promise<RedoxPublicKeyAdded>
+    removeKey(clientId: string, kid: string): Promise<void>
     /** The Postman collection and environment for a key, as Redox's DevTools tab offers them. */
-    postman(clientId: string): Promise<unknown>
+    postman(clientId: string): Promise<ResponseOf<'GET /redox/api-keys/{clientId}/postman'>>
   }
   readonly sessions: {
     create(input?: CreateSessionInput): Promise<SessionHandle>

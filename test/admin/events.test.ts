@@ -106,6 +106,16 @@ describe('event stream', () => {
         outcome: 'rejected',
         why: 'no such token',
         durationMs: expect.any(Number) as number,
+        request: { query: {}, headers: { authorization: '[redacted]' } },
+        response: {
+          headers: { 'content-type': 'application/json' },
+          body: {
+            contentType: 'application/json',
+            size: 57,
+            text: '{"fault":"invalid_credentials","message":"unknown token"}',
+            truncated: false,
+          },
+        },
       },
     })
   })

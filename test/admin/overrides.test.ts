@@ -37,8 +37,11 @@ describe('overrides', () => {
         outcome: 'unavailable',
         delayMs: 0,
         retryAfter: null,
+        match: null,
+        respond: null,
         times: 2,
         remaining: 2,
+        sticky: false,
         source: 'control plane',
       },
     })
@@ -144,7 +147,7 @@ describe('overrides', () => {
   })
 
   it.each([
-    [{}, 'Invalid payload: (root): give "outcome", "status" or "delayMs".'],
+    [{}, 'Invalid payload: (root): give "outcome", "status", "delayMs" or "respond".'],
     [{ status: 404 }, 'Invalid payload: status: Invalid option: expected one of 500|502|503|504.'],
     [
       { outcome: 'gone' },

@@ -9,6 +9,7 @@ import { showError } from './dom.js'
 import { followEvents } from './event-stream.js'
 import { mountEpicollectPanel } from './epicollect-panel.js'
 import { mountJournalPanel } from './journal-panel.js'
+import { mountOverridesPanel } from './overrides-panel.js'
 import { isObject } from './pick.js'
 import { mountRedcapPanel } from './redcap-panel.js'
 import { mountRedoxPanel } from './redox-panel.js'
@@ -29,6 +30,7 @@ const scenario = mountScenarioPanel()
 const credentials = mountCredentialsPanel()
 const journal = mountJournalPanel()
 const routes = mountRoutesPanel()
+const overrides = mountOverridesPanel()
 const providerPanels = new Map()
 let tokens = []
 let refreshTimer
@@ -65,9 +67,8 @@ function scheduleRefresh() {
 }
 
 function reload() {
-  return Promise.all([refresh(), journal.load(), routes.load(), scenario.load()]).catch(
-    reportLoadError,
-  )
+  const loads = [refresh(), journal.load(), routes.load(), scenario.load(), overrides.load()]
+  return Promise.all(loads).catch(reportLoadError)
 }
 
 function reportLoadError(error) {
@@ -96,11 +97,20 @@ function follow() {
       if (opened) void reload()
       opened = true
     },
-    'request:end': (entry) => journal.add(entry),
+    'request:end': (entry) => {
+      journal.add(entry)
+      // A forced or stubbed answer used up a shot of a queued override.
+      if (entry.outcome === 'forced' || entry.outcome === 'stubbed') void overrides.load()
+    },
+    'scenario:event': () => void scenario.loadEvents(),
     'token:issued': onToken,
     'token:changed': onToken,
     'clock:changed': (snapshot) => setVirtualClock(snapshot),
-    'scenario:loaded': () => scheduleRefresh(),
+    'scenario:loaded': () => {
+      scheduleRefresh()
+      void overrides.load()
+      void scenario.loadEvents()
+    },
   }
   return followEvents({
     on: (name, data) => handlers[name]?.(data),

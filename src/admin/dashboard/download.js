@@ -46,7 +46,7 @@ function fileNameOf(disposition) {
   return match ? match[1] : undefined
 }
 
-function saveBlob(name, blob) {
+export function saveBlob(name, blob) {
   const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url

@@ -1,6 +1,10 @@
-// The scenario picker (GET /_standin/scenarios, POST /_standin/scenario {name}) and reset.
+// The scenario picker (GET /_standin/scenarios, POST /_standin/scenario {name}), reset, the loaded
+// scenario's scripted events with when each is due and whether it fired (GET /_standin/scenario),
+// and "Save as scenario": the current world as a YAML file (GET /_standin/snapshot?format=yaml).
 
-import { api } from './api.js'
+import { api, apiResponse } from './api.js'
+import { saveBlob } from './download.js'
+import { formatTimeOfDay } from './format.js'
 import { act, onSubmit } from './actions.js'
 import { h } from './dom.js'
 import { field, isObject } from './pick.js'
@@ -14,6 +18,18 @@ export function mountScenarioPanel() {
     (form) => api('scenario', { method: 'POST', body: { name: String(form.get('name')) } }),
     (result) => `Loaded scenario ${result?.name ?? ''}.`,
   )
+  const events = document.getElementById('scenario-events')
+  const save = document.getElementById('scenario-save')
+  save.addEventListener('click', () =>
+    act(
+      save,
+      async () => {
+        const response = await apiResponse('snapshot?format=yaml')
+        saveBlob(`${loaded ?? 'snapshot'}.yaml`, await response.blob())
+      },
+      'Saved the current world as a scenario file.',
+    ),
+  )
   const reset = document.getElementById('scenario-reset')
   reset.addEventListener('click', () =>
     act(reset, () => api('reset', { method: 'POST' }), 'Reset to the loaded scenario.'),
@@ -23,7 +39,30 @@ export function mountScenarioPanel() {
   let loaded
   let followed
 
+  async function loadEvents() {
+    const reply = await api('scenario')
+    const list = Array.isArray(reply?.events) ? reply.events : []
+    events.replaceChildren(
+      ...(list.length === 0
+        ? [h('li', { class: 'muted' }, 'No scripted events.')]
+        : list.map((e) =>
+            h(
+              'li',
+              { class: e.firedAt ? 'event fired' : 'event' },
+              h('strong', {}, e.name),
+              ` ${e.trigger}: `,
+              e.firedAt
+                ? `fired at ${formatTimeOfDay(e.firedAt)}`
+                : e.dueAt
+                  ? `due at ${formatTimeOfDay(e.dueAt)}`
+                  : `waiting (${String(e.seen ?? 0)} seen)`,
+            ),
+          )),
+    )
+  }
+
   async function load() {
+    await loadEvents()
     const reply = await api('scenarios')
     const names = (Array.isArray(reply?.scenarios) ? reply.scenarios : [])
       .map((item) =>
@@ -53,5 +92,5 @@ export function mountScenarioPanel() {
     current.textContent = state.scenario ?? 'unnamed'
     follow()
   }
-  return { load, render }
+  return { load, render, loadEvents }
 }

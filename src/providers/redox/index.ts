@@ -61,7 +61,7 @@ import { redoxActions } from './admin/actions.js'
 import { renderRedoxError } from './errors.js'
 import { redoxRoutes } from './routes/index.js'
 import { RedoxSeedSchema, type RedoxSeed } from './state/seed.js'
-import { snapshotState, type RedoxState } from './state/model.js'
+import { seedOfState, snapshotState, type RedoxState } from './state/model.js'
 
 export const redox = {
   id: redoxHosts.id,
@@ -79,4 +79,5 @@ export const redox = {
   authenticate: authenticateLocalToken,
   renderError: renderRedoxError,
   snapshot: snapshotState,
+  seedOf: seedOfState,
 } satisfies Provider<RedoxState, RedoxSeed>

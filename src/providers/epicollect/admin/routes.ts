@@ -16,7 +16,7 @@ import { createClientApp, deleteApp, revokeAppTokens } from '../state/client-app
 import { APP_NAME } from '../state/seed.js'
 import { appOfProject, type ClientApp, type EpicollectState } from '../state/model.js'
 
-const CreateAppSchema = z
+export const CreateAppSchema = z
   .object({
     name: z.string().regex(APP_NAME, 'use 3 to 50 letters, digits, _ or spaces').optional(),
   })

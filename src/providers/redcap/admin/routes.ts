@@ -18,7 +18,7 @@ import {
   type TokenDeps,
 } from '../state/tokens.js'
 
-const UsernameSchema = z.object({ username: z.string().min(1) }).strict()
+export const UsernameSchema = z.object({ username: z.string().min(1) }).strict()
 
 function projectId(raw: string): number {
   return Number.parseInt(raw, 10)

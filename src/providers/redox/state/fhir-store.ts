@@ -14,6 +14,8 @@ export interface FhirResource {
 export interface FhirStore {
   readonly size: number
   ofType(type: string): readonly FhirResource[]
+  /** Every resource, in the order loaded. */
+  all(): readonly FhirResource[]
   find(type: string, id: string): FhirResource | undefined
 }
 
@@ -82,6 +84,7 @@ function buildStore(resources: readonly FhirResource[]): FhirStore {
   return {
     size: resources.length,
     ofType: (type) => [...(byType.get(type)?.values() ?? [])],
+    all: () => resources,
     find: (type, id) => byType.get(type)?.get(id),
   }
 }

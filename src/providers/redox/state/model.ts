@@ -5,7 +5,7 @@
  */
 import type { JWK } from 'jose'
 import type { FixtureStore } from '../../../core/fixtures.js'
-import type { FhirStore } from './fhir-store.js'
+import type { FhirResource, FhirStore } from './fhir-store.js'
 import type { RateWindow } from './rate-limit.js'
 import type { Environment, Region } from '../region.js'
 import type { Algorithm, LegacyKeySeed, RedoxSettings } from './seed.js'
@@ -72,7 +72,40 @@ export interface RedoxSnapshot {
     readonly region: Region
   }[]
   readonly fhirResources: number
+  /** Each FHIR resource by type and id; a Patient with its name and birth date. */
+  readonly fhir: readonly FhirResourceView[]
   readonly received: RedoxState['received']
+}
+
+export interface FhirResourceView {
+  readonly type: string
+  readonly id: string
+  readonly name?: string
+  readonly birthDate?: string
+}
+
+function resourceView(resource: FhirResource): FhirResourceView {
+  const view = { type: resource.resourceType, id: resource.id }
+  if (resource.resourceType !== 'Patient') return view
+  const name = patientName(resource.name)
+  const birthDate = typeof resource.birthDate === 'string' ? resource.birthDate : undefined
+  return {
+    ...view,
+    ...(name === undefined ? {} : { name }),
+    ...(birthDate === undefined ? {} : { birthDate }),
+  }
+}
+
+/** A HumanName (FHIR R4 §2.24.0.1) as one line: its `text`, else given names and family. */
+function patientName(names: unknown): string | undefined {
+  const first = (Array.isArray(names) ? names[0] : undefined) as
+    { text?: unknown; given?: unknown; family?: unknown } | undefined
+  if (!first) return undefined
+  if (typeof first.text === 'string') return first.text
+  const given = Array.isArray(first.given) ? first.given.filter((g) => typeof g === 'string') : []
+  const parts = [...given, typeof first.family === 'string' ? first.family : undefined]
+  const line = parts.filter((p) => p !== undefined).join(' ')
+  return line === '' ? undefined : line
 }
 
 /** A JSON-safe view; secrets (legacy secrets) never appear. */
@@ -93,6 +126,7 @@ export function snapshotState(state: RedoxState): RedoxSnapshot {
       region: k.region,
     })),
     fhirResources: state.fhir.size,
+    fhir: state.fhir.all().map(resourceView),
     received: { ...state.received },
   }
 }
@@ -101,4 +135,26 @@ export function snapshotState(state: RedoxState): RedoxSnapshot {
 export interface StateDeps {
   readonly fixtures: FixtureStore
   readonly nowIso: string
+}
+
+/**
+ * The scenario section that rebuilds this state: every API key as it stands now (keys added or
+ * removed at runtime included), public keys inline; the rest as loaded, except legacy keys, whose
+ * secrets a snapshot never writes.
+ */
+export function seedOfState(state: RedoxState, loaded: unknown): unknown {
+  const base = typeof loaded === 'object' && loaded !== null ? loaded : {}
+  return {
+    ...base,
+    legacyKeys: [],
+    apiKeys: [...state.apiKeys.values()].map((key) => ({
+      clientId: key.clientId,
+      name: key.name,
+      region: key.region,
+      environment: key.environment,
+      publicKeys: [...key.keys.values()].map((k) => k.jwk),
+      ...(key.jwksUrl === undefined ? {} : { jwksUrl: key.jwksUrl.url }),
+      algorithms: key.algorithms,
+    })),
+  }
 }
