@@ -39,3 +39,19 @@ export const tokensQuerySchema = onFirstUse(() =>
       .optional(),
   }),
 )
+
+/** `POST /_standin/sessions`: built on first use, as only creating a session checks it. */
+export const createSessionSchema = onFirstUse(() =>
+  z
+    .object({
+      scenario: z
+        .union([z.string().min(1), z.record(z.string(), z.unknown())])
+        .optional()
+        .describe('A scenario name in scenarios/, or the scenario itself; default: the root one.'),
+      seed: z
+        .union([z.number().int(), z.string().min(1)])
+        .optional()
+        .describe('Seed for the session; default: the scenario seed mixed with the session id.'),
+    })
+    .strict(),
+)

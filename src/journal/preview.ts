@@ -24,8 +24,19 @@ export function clipValue(text: string, max = MAX_VALUE_CHARS): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`
 }
 
+/**
+ * How far past the kept length a value is still read before redaction, so a credential that
+ * straddles the cut is still recognised whole, while a megabyte-sized value (REDCap's `data`, an
+ * ODM file) is not scanned to the end for the few characters kept.
+ */
+const REDACT_MARGIN_CHARS = 4096
+
 function value(name: string, raw: string, scrub: Scrub): string {
-  return isSecretField(name) ? REDACTED : clipValue(scrub(redactText(raw)))
+  if (isSecretField(name)) return REDACTED
+  const read = raw.length > MAX_VALUE_CHARS + REDACT_MARGIN_CHARS
+  return clipValue(
+    scrub(redactText(read ? raw.slice(0, MAX_VALUE_CHARS + REDACT_MARGIN_CHARS) : raw)),
+  )
 }
 
 export function toParams(pairs: readonly Pair[], scrub: Scrub = noScrub): Params {

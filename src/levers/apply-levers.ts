@@ -2,7 +2,7 @@
  * The QA levers on every provider request, in this order: fire the scripted events whose time has
  * come; honour a `Standin-Force` header; else consume the first matching override (latency, then a
  * forced outcome or a stub's answer); serve; then count the answered request towards
- * `afterRequests` triggers. docs/stubs.md sets out the precedence.
+ * `afterRequests` triggers. docs/verify-and-stubs.md sets out the precedence.
  * A forced outcome is thrown as a StandinError, so the provider renders it in its own envelope;
  * a dropped connection is `Response.error()`, which the Node edge turns into a destroyed socket
  * and fetch-based transports (MSW) into a network error.

@@ -78,6 +78,6 @@ export interface Scenario {
   readonly providers: Readonly<Record<string, unknown>>
   /** Scripted events (see `scenarios/events/`); parsed scenarios always have the list. */
   readonly events?: readonly ScriptedEventSpec[] | undefined
-  /** Overrides and stubs queued at load (see `admin/overrides.ts`). */
+  /** Overrides and stubs queued at load (see `core/overrides.ts`). */
   readonly stubs?: readonly Omit<OverrideInput, 'source'>[] | undefined
 }

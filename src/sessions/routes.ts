@@ -8,32 +8,15 @@
  */
 import { Hono, type Context } from 'hono'
 import { getPath } from 'hono/utils/url'
-import { z } from 'zod'
 import { loadNamed } from '../admin/routes.js'
 import type { AppDeps } from '../app-deps.js'
 import { readPayload, renderAdminError } from '../admin/envelope.js'
 import { StandinError } from '../core/errors.js'
-import { onFirstUse } from '../core/first-use.js'
+import { createSessionSchema } from '../admin/schema.js'
 import { parseScenario } from '../scenarios/load.js'
 import type { Scenario } from '../scenarios/schema.js'
 import { DEFAULT_SEED, World } from '../world.js'
 import { SESSION_PREFIX, SessionRegistry } from './registry.js'
-
-// Built on first use: only creating a session checks it, never a start.
-export const createSessionSchema = onFirstUse(() =>
-  z
-    .object({
-      scenario: z
-        .union([z.string().min(1), z.record(z.string(), z.unknown())])
-        .optional()
-        .describe('A scenario name in scenarios/, or the scenario itself; default: the root one.'),
-      seed: z
-        .union([z.number().int(), z.string().min(1)])
-        .optional()
-        .describe('Seed for the session; default: the scenario seed mixed with the session id.'),
-    })
-    .strict(),
-)
 
 /** The root app's own deps: a session's app gets the same (admin token, route modes, ...). */
 export interface SessionDeps extends AppDeps {

@@ -20,7 +20,7 @@ describe('POST /_standin/requests/count and /find', () => {
     const s = await traffic()
     const count = async (matcher: unknown) => (await control(s, '/requests/count', matcher)).body
     expect(await count({})).toEqual({ count: 4 })
-    expect(await count({ method: 'post', path: '/redcap/*' })).toEqual({ count: 3 })
+    expect(await count({ method: 'post', path: '/redcap/**' })).toEqual({ count: 3 })
     expect(await count({ form: { content: 'record' } })).toEqual({ count: 2 })
     expect(await count({ form: { content: 'record', format: 'csv' } })).toEqual({ count: 1 })
     expect(await count({ form: { content: { contains: 'data' } } })).toEqual({ count: 1 })

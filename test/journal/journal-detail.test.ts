@@ -103,7 +103,7 @@ describe('GET /_standin/requests filters', () => {
       '/redox/fhir/R4/redox-fhir-sandbox/Development/Patient',
       '/epicollect/api/export/entries/ec5-demo',
     ])
-    expect(await paths('?path=/redox/*/Patient')).toHaveLength(1)
+    expect(await paths('?path=/redox/**/Patient')).toHaveLength(1)
     expect(await paths('?status=4xx&provider=redcap')).toEqual(['/redcap/api/'])
     expect(await paths('?status=200')).toEqual(['/redcap/api/'])
     expect(await paths('?outcome=ok')).toEqual(['/redcap/api/'])

@@ -52,8 +52,8 @@ describe('expectRequests', () => {
       body: new URLSearchParams({ token: 'ABCDEF0123456789ABCDEF0123456789', content: 'version' }),
     })
     await expectRequests(s.control, { form: { content: 'version' } }).toHaveCount(1)
-    await expectRequests(s.control, { path: '/redcap/*' }).toHaveBeenMade()
-    await expectRequests(s.control, { path: '/epicollect/*' }).notToHaveBeenMade()
+    await expectRequests(s.control, { path: '/redcap/**' }).toHaveBeenMade()
+    await expectRequests(s.control, { path: '/epicollect/**' }).notToHaveBeenMade()
     await expect(
       expectRequests(s.control, { form: { content: 'record' } }).toHaveCount(1),
     ).rejects.toThrow(

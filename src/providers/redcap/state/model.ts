@@ -3,7 +3,6 @@
  * repeating setup, DAGs, roles, surveys, stored files and records; users and their rights.
  * Wire names (snake_case) stay in the content modules; everything here is camelCase.
  */
-import type { Randomization } from './randomization.js'
 import type { Rights } from './seed.js'
 
 export type { Rights } from './seed.js'
@@ -294,4 +293,24 @@ export interface RedcapState {
     project: number
     folder: number
   }
+}
+
+/** A randomization model's allocation table row (see randomization.ts). */
+export interface Allocation {
+  readonly target: string
+  readonly alt: string
+  readonly strata: Readonly<Record<string, string>>
+  readonly dagId: number | null
+  /** The record it went to, once used. */
+  record: string | null
+}
+
+export interface Randomization {
+  readonly id: number
+  readonly targetField: string
+  readonly targetEventId: number
+  readonly strata: readonly { readonly field: string; readonly eventId: number }[]
+  readonly byDag: boolean
+  readonly blinded: boolean
+  readonly allocations: Allocation[]
 }

@@ -5,7 +5,7 @@
  * `randomization`; `contents/record-randomize.ts` serves Randomize Record.
  */
 import { z } from 'zod'
-import type { Project } from './model.js'
+import type { Project, Randomization } from './model.js'
 import { eventByUniqueName, fieldByName, firstEvent } from './project-shape.js'
 
 const EventName = z.string().default('').describe('Unique event name; blank: the first event.')
@@ -39,24 +39,7 @@ export const RandomizationFixtureSchema = z
   )
   .default([])
 
-export interface Allocation {
-  readonly target: string
-  readonly alt: string
-  readonly strata: Readonly<Record<string, string>>
-  readonly dagId: number | null
-  /** The record it went to, once used. */
-  record: string | null
-}
-
-export interface Randomization {
-  readonly id: number
-  readonly targetField: string
-  readonly targetEventId: number
-  readonly strata: readonly { readonly field: string; readonly eventId: number }[]
-  readonly byDag: boolean
-  readonly blinded: boolean
-  readonly allocations: Allocation[]
-}
+export type { Allocation, Randomization } from './model.js'
 
 export function buildRandomizations(
   project: Project,
