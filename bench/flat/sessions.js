@@ -6,8 +6,12 @@
  * session (`content=version` with the bench token), so every session's own app answers it.
  */
 import { BENCH, redcapApi } from '../cases.js'
+import { fileURLToPath } from 'node:url'
 import { callJson, loadBenchScenario, startStandin } from '../lib/standin.js'
 import { formatRate } from '../lib/stats.js'
+
+/** Raises `maxSessions` above the count measured. */
+const CONFIG = fileURLToPath(new URL('../scenarios/sessions.config.yaml', import.meta.url))
 import { warmedTurns } from '../lib/turns.js'
 import { failedRow, rateRow } from './row.js'
 
@@ -20,7 +24,7 @@ const TARGET = 0.8
 export async function measureSessions(options) {
   const count = options.count ?? 1_000
   const name = `${formatRate(count)} isolated sessions vs one (REDCap API in a session)`
-  const server = await startStandin()
+  const server = await startStandin(['--config', CONFIG])
   try {
     await loadBenchScenario(server.url)
     await callJson(server.url, '/_standin/sessions', { body: {} })
