@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
-import { serveApp, type RunningServer } from '../../src/node/serve.js'
-import { createTestStandin } from '../../src/testing/index.js'
+import { startStandin, type StartedStandin } from '../../src/testing/index.js'
 
 const TREES = 'ec5-urban-trees'
 const FORM = '2c5a07d40e0e66910bb774e3c51ca21c_66605a563420a'
@@ -18,19 +17,17 @@ const PRIVATE = {
   ],
 }
 
-let server: RunningServer | undefined
+let started: StartedStandin | undefined
 
 afterEach(async () => {
-  await server?.close()
-  server = undefined
+  await started?.close()
+  started = undefined
 })
 
+/** The default scenario on a free loopback port; returns the server root. */
 async function serve(): Promise<string> {
-  const t = await createTestStandin({
-    scenario: { clock: { start: '2026-01-15T09:00:00Z' }, providers: { epicollect: {} } },
-  })
-  server = await serveApp((request) => t.app.fetch(request), { host: '127.0.0.1', port: 0 })
-  return server.url
+  started = await startStandin({ scenario: { clock: { start: '2026-01-15T09:00:00Z' } } })
+  return started.url
 }
 
 interface Page {
