@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { outcome, problem, standin, TREES } from './support.js'
+import { METHOD_NOT_ALLOWED, outcome, problem, standin, TREES } from './support.js'
 
 const FORM = '2c5a07d40e0e66910bb774e3c51ca21c_66605a563420a'
 const LEAF_FORM = '2c5a07d40e0e66910bb774e3c51ca21c_66605a7a39b4f'
@@ -227,4 +227,20 @@ describe('GET /api/entries (the web app, public projects)', () => {
     const response = await t.request(`/epicollect/api/entries/${TREES}${query}`)
     expect(await outcome(response)).toEqual({ status: 400, body: { errors } })
   })
+
+  it.each(['entries', 'entries-locations'])(
+    'answers other methods on /api/%s with 422 and a preflight with 200',
+    async (route) => {
+      const t = await standin()
+      const path = `/epicollect/api/${route}/${TREES}`
+      expect(await outcome(await t.request(path, { method: 'POST' }))).toEqual({
+        status: 422,
+        body: METHOD_NOT_ALLOWED,
+      })
+      const preflight = await t.request(path, { method: 'OPTIONS' })
+      expect([preflight.status, preflight.headers.get('allow')]).toEqual([200, 'GET,HEAD'])
+      const head = await t.request(path, { method: 'HEAD' })
+      expect(head.status).toBe(route === 'entries' ? 200 : 400)
+    },
+  )
 })
