@@ -27,6 +27,7 @@ export const EC5_TITLES = {
   ec5_116: 'Server error, please try again later. If the problem persists, please contact support.',
   ec5_206: 'File size too large.',
   ec5_219: 'Page not found.',
+  ec5_243: 'Invalid input ref',
   ec5_252: 'The website is currently undergoing maintenance. Please try again later.',
   ec5_253: 'Invalid client credentials.',
   ec5_254: 'Could not generate access token. Please contact support.',

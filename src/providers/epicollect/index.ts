@@ -10,8 +10,9 @@
  * - `GET /api/export/media/{slug}` and the `/api/media/{slug}` URLs of public exports (media/*);
  * - `GET /api/projects/{name}` and `/api/project-version/{slug}` (names and slugs compared as the
  *   `utf8_unicode_ci` columns do: case, accents and trailing spaces ignored);
- * - the web app's `GET /api/project/{slug}`, `/api/json/project/{slug}` and `/api/temp-media/{slug}`
- *   for public projects (private ones 404 `ec5_77`);
+ * - the web app's `GET /api/project/{slug}`, `/api/json/project/{slug}`, `/api/entries/{slug}`,
+ *   `/api/entries-locations/{slug}` and `/api/temp-media/{slug}` for public projects (private ones
+ *   404 `ec5_77`);
  * - the Apps page (create, Revoke Token, Delete App) at `/_standin/epicollect`.
  *
  * Known deviations:
@@ -24,8 +25,10 @@
  * - No Epicollect5 user ever signs in, so the web app's routes refuse every private project with
  *   `ec5_77` (never `ec5_78` or `ec5_91`), and `meta.project_user` is the anonymous "User".
  *   `/api/temp-media` has no temporary uploads to serve and always falls through to the saved media.
- * - The web app's `/api/entries/{slug}` and `/api/entries-locations/{slug}` are not served (422
- *   `ec5_219`): their bodies are the stored entry JSON and GeoJSON, which the fixtures do not hold.
+ * - The web app's `/api/entries/{slug}` and `/api/entries-locations/{slug}` rebuild the stored
+ *   entry JSON and GeoJSON from the fixture answers: `project_version` is the current structure
+ *   version, `was_jumped` is false, user ids are 0 or the uploader's place in the project, and
+ *   `branch_counts`/`child_counts` are the settled counts (docs/epicollect.md, "The stored entry").
  * - Media on S3 with presigned redirects (`API_EXPORT_MEDIA_S3_REDIRECT_ENABLED`) is not simulated;
  *   files are served as the local-disk driver does.
  * - An out-of-range `Range` header gets the whole file with a correct `Content-Length` (the server

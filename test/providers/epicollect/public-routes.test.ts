@@ -1,6 +1,16 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { BIRDS, RIVER, TREES, bearer, outcome, problem, standin, token } from './support.js'
+import {
+  BIRDS,
+  BIRDS_FORM,
+  RIVER,
+  TREES,
+  bearer,
+  outcome,
+  problem,
+  standin,
+  token,
+} from './support.js'
 
 interface ShowBody {
   meta: {
@@ -30,6 +40,7 @@ interface ShowBody {
 
 const PRIVATE = problem('ec5_77', 'This project is private. Please log in.', 'middleware')
 const TREE_FORM = '2c5a07d40e0e66910bb774e3c51ca21c_66605a563420a'
+const TREE_LOCATION = `${TREE_FORM}_66605e3d8438c`
 const definition = (
   JSON.parse(readFileSync(`fixtures/epicollect/projects/${TREES}/project.json`, 'utf8')) as {
     definition: {
@@ -101,20 +112,51 @@ describe("the web app's public project routes", () => {
     `/api/project/${RIVER}`,
     `/api/json/project/${BIRDS}`,
     `/api/temp-media/${RIVER}?type=photo&format=entry_original&name=x.jpg`,
+    `/api/media/${BIRDS}?type=photo&format=entry_original&name=x.jpg`,
+    `/api/json/media/${RIVER}?type=photo&format=entry_thumb&name=x.jpg`,
+    `/api/entries/${RIVER}`,
+    `/api/entries/${RIVER}?form_ref=nope&page=x`,
+    `/api/entries-locations/${BIRDS}?input_ref=${BIRDS_FORM}_65a502be94b3e`,
+    `/api/entries-locations/${RIVER}`,
+    '/api/entries/EC5-River-Watch',
+    '/api/entries-locations/ec5-school-bird-count%20',
   ])('refuse the private %s with 404 ec5_77, even with a token', async (path) => {
     const t = await standin()
     const response = await t.request(`/epicollect${path}`, bearer(await token(t)))
     expect(await outcome(response)).toEqual({ status: 404, body: PRIVATE })
   })
 
-  it.each(['/api/project/ec5-pilot-2019', '/api/project/ec5-nowhere'])(
-    'refuse %s, trashed or missing, with 404 ec5_11',
-    async (path) => {
+  it.each([
+    ['/api/entries/EC5-URBAN-TREES?per_page=3', `/api/entries/${TREES}?per_page=3`],
+    ['/api/entries/ec5-urban-trees%20?per_page=3', `/api/entries/${TREES}?per_page=3`],
+    [
+      `/api/entries-locations/EC5-Urban-Trees%20%20?input_ref=${TREE_LOCATION}`,
+      `/api/entries-locations/${TREES}?input_ref=${TREE_LOCATION}`,
+    ],
+  ])(
+    'find the project of %s as the collation does, with the stored slug as id',
+    async (path, canonical) => {
       const t = await standin()
-      expect(await outcome(await t.request(`/epicollect${path}`))).toEqual({
-        status: 404,
-        body: problem('ec5_11', 'Project does not exist.', 'middleware'),
-      })
+      const response = await t.request(`/epicollect${path}`)
+      expect(response.status).toBe(200)
+      const body = (await response.json()) as { data: unknown; meta: unknown }
+      const expected = (await (await t.request(`/epicollect${canonical}`)).json()) as typeof body
+      expect(body.data).toEqual(expected.data)
+      expect(body.meta).toEqual(expected.meta)
+      expect((body.data as { id: string }).id).toBe(TREES)
     },
   )
+
+  it.each([
+    '/api/project/ec5-pilot-2019',
+    '/api/project/ec5-nowhere',
+    '/api/entries/ec5-pilot-2019',
+    '/api/entries-locations/ec5-nowhere',
+  ])('refuse %s, trashed or missing, with 404 ec5_11', async (path) => {
+    const t = await standin()
+    expect(await outcome(await t.request(`/epicollect${path}`))).toEqual({
+      status: 404,
+      body: problem('ec5_11', 'Project does not exist.', 'middleware'),
+    })
+  })
 })

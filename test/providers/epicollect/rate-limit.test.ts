@@ -83,6 +83,22 @@ describe('per-project rate limits', () => {
     expect((await t.request(`/epicollect/api/export/entries/ec5-urban-trees`)).status).toBe(429)
   })
 
+  it("shares one api-external-global window across the web app's routes, per IP", async () => {
+    const t = await standin(limits({ globalPerMinute: 2 }))
+    const from = (ip: string) => ({ headers: { 'x-forwarded-for': ip } })
+    const location = '2c5a07d40e0e66910bb774e3c51ca21c_66605a563420a_66605e3d8438c'
+    const first = await t.request(`/epicollect/api/entries/${TREES}`, from('203.0.113.7'))
+    const second = await t.request(
+      `/epicollect/api/entries-locations/${TREES}?input_ref=${location}`,
+      from('203.0.113.7'),
+    )
+    expect([first.status, second.status]).toEqual([200, 200])
+    const third = await t.request(`/epicollect/api/entries/${TREES}`, from('203.0.113.7'))
+    expect(await outcome(third)).toEqual({ status: 429, body: TOO_MANY })
+    const other = await t.request(`/epicollect/api/project/${TREES}`, from('198.51.100.2'))
+    expect(other.status).toBe(200)
+  })
+
   it('gives Google Apps Script user agents a stricter entries limit', async () => {
     const t = await standin(limits({ entriesGoogleAppsScriptPerMinute: 1 }))
     const script = {

@@ -49,9 +49,19 @@ function linkBase(q: EntriesQuery, ctx: ExportContext): string {
   return `${ctx.requestUrl}?${parts.join('&')}`
 }
 
-function meta(q: EntriesQuery, s: Selection, ctx: ExportContext) {
-  // DateFormatConverter drops the milliseconds; with no rows both are "now".
-  const iso = (ms: number | undefined) => formatIsoSeconds(ms ?? ctx.nowMs)
+/** What the paginator knows of a selection: its size and its last page. */
+export interface PageCounts {
+  readonly total: number
+  readonly lastPage: number
+}
+
+/** `ResponseTools::getMeta`: `from`/`to` repeat the page numbers. */
+export function pageMeta(
+  q: EntriesQuery,
+  s: PageCounts,
+  newest: string | null,
+  oldest: string | null,
+) {
   return {
     total: s.total,
     per_page: q.perPage,
@@ -59,12 +69,19 @@ function meta(q: EntriesQuery, s: Selection, ctx: ExportContext) {
     last_page: s.lastPage,
     from: q.page,
     to: s.lastPage,
-    newest: iso(s.newestMs),
-    oldest: iso(s.oldestMs),
+    newest,
+    oldest,
   }
 }
 
-function links(q: EntriesQuery, s: Selection, ctx: ExportContext) {
+/** The meta of an entries selection: DateFormatConverter drops milliseconds; no rows, both "now". */
+export function selectionMeta(q: EntriesQuery, s: Selection, nowMs: number) {
+  const iso = (ms: number | undefined) => formatIsoSeconds(ms ?? nowMs)
+  return pageMeta(q, s, iso(s.newestMs), iso(s.oldestMs))
+}
+
+/** `ResponseTools::getLinks`, from the URL the client used and every sanitised parameter. */
+export function pageLinks(q: EntriesQuery, s: PageCounts, ctx: ExportContext) {
   const base = linkBase(q, ctx)
   const page = (n: number) => `${base}${String(n)}`
   return {
@@ -74,6 +91,15 @@ function links(q: EntriesQuery, s: Selection, ctx: ExportContext) {
     next: q.page < s.lastPage ? page(q.page + 1) : null,
     last: page(s.lastPage),
   }
+}
+
+/** The envelope around a page's entries (already encoded), as `Response::apiData` writes it. */
+export function entriesEnvelope(
+  data: string,
+  meta: ReturnType<typeof pageMeta>,
+  links: ReturnType<typeof pageLinks>,
+): string {
+  return `{"meta":${enc(meta)},"data":${data},"links":${enc(links)}}`
 }
 
 export interface ExportBody {
@@ -98,6 +124,7 @@ export function exportEntries(
     // The controller returns the buffer with no content type, so Laravel's default applies.
     return { contentType: 'text/html; charset=UTF-8', body, empty: selection.total === 0 }
   }
+  const meta = selectionMeta(q, selection, ctx.nowMs)
   const map = project.mapping.find((m) => m.map_index === q.mapIndex)
   // Set inside the loop over entries on the server, so absent when the page is empty.
   const mapping =
@@ -110,6 +137,6 @@ export function exportEntries(
   return {
     contentType: 'application/vnd.api+json; charset=utf-8',
     empty: selection.total === 0,
-    body: `{"meta":${enc(meta(q, selection, ctx))},"data":${data},"links":${enc(links(q, selection, ctx))}}`,
+    body: entriesEnvelope(data, meta, pageLinks(q, selection, ctx)),
   }
 }

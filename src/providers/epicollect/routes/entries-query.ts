@@ -1,7 +1,8 @@
 /**
  * The entries export's parameters, sanitised, defaulted and validated in the server's order:
  * Laravel rules (one error per failing attribute), then form/parent form/question/branch existence
- * (first problem only), then the mapping index (`ec5_322`), then `per_page` over the cap (`ec5_335`).
+ * (first problem only), then, for the export only, the mapping index (`ec5_322`) and `per_page` over
+ * the cap (`ec5_335`).
  *
  * @see epicollect5-server app/Services/Entries/EntriesViewService.php (getSanitizedQueryParams),
  *   app/Http/Validation/Entries/View/RuleQueryString.php and ViewEntriesDataController::export
@@ -85,7 +86,12 @@ export interface EntriesQuery {
 
 const isEmpty = (value: QueryValue | undefined) => !phpTruthy(value)
 
-function sanitize(query: ReadonlyMap<string, QueryValue>, project: ProjectRecord) {
+/** The accepted keys with the server's defaults filled in (getSanitizedQueryParams). */
+export function sanitizeEntryParams(
+  query: ReadonlyMap<string, QueryValue>,
+  project: ProjectRecord,
+  defaultPerPage = DEFAULT_PER_PAGE,
+): Map<EntryParamKey, QueryValue | number> {
   const params = new Map<EntryParamKey, QueryValue | number>()
   for (const key of ENTRY_PARAM_KEYS) params.set(key, query.get(key) ?? '')
   const orDefault = (key: EntryParamKey, fallback: string | number) => {
@@ -93,7 +99,7 @@ function sanitize(query: ReadonlyMap<string, QueryValue>, project: ProjectRecord
   }
   orDefault('sort_by', 'created_at')
   orDefault('sort_order', 'DESC')
-  orDefault('per_page', DEFAULT_PER_PAGE)
+  orDefault('per_page', defaultPerPage)
   orDefault('page', 1)
   orDefault('form_ref', project.model.firstFormRef)
   if (params.get('map_index') === '') params.set('map_index', defaultMapIndex(project))
@@ -125,13 +131,15 @@ function existenceProblem(params: SanitizedParams, project: ProjectRecord): Ec5P
   return undefined
 }
 
-/** Parses and checks the export's query; throws the server's 400 for the first failing stage. */
-export function readEntriesQuery(
+/**
+ * The web app's entries query (`ViewEntriesDataController::show`): the export's rules and existence
+ * checks, but neither the mapping check nor the `per_page` cap.
+ */
+export function readViewQuery(
   query: ReadonlyMap<string, QueryValue>,
   project: ProjectRecord,
-  perPageMax: number,
 ): EntriesQuery {
-  const params = sanitize(query, project)
+  const params = sanitizeEntryParams(query, project)
   const invalid = validate(params, RULES)
   if (invalid.length > 0)
     throw new Ec5Error('invalid_request', invalid, {
@@ -144,20 +152,36 @@ export function readEntriesQuery(
       status: 400,
       detail: `no such ${missing.code === 'ec5_99' ? 'branch' : 'form or question'} in ${project.slug}`,
     })
-  const str = (key: EntryParamKey) => String(params.get(key))
-  const mapIndex = str('map_index')
-  const index = Number(mapIndex)
-  if (!isPhpNumeric(mapIndex) || !project.mapping.some((map) => map.map_index === index))
+  return toEntriesQuery(params, query)
+}
+
+/** Parses and checks the export's query; throws the server's 400 for the first failing stage. */
+export function readEntriesQuery(
+  query: ReadonlyMap<string, QueryValue>,
+  project: ProjectRecord,
+  perPageMax: number,
+): EntriesQuery {
+  const q = readViewQuery(query, project)
+  const mapIndex = String(q.params.get('map_index'))
+  if (!isPhpNumeric(mapIndex) || !project.mapping.some((map) => map.map_index === q.mapIndex))
     throw ec5Error('invalid_request', 'ec5_322', `map_index: ${mapIndex}`, 400, 'no such mapping')
-  const perPage = Number(str('per_page'))
-  if (perPage > perPageMax)
+  if (q.perPage > perPageMax)
     throw ec5Error(
       'invalid_request',
       'ec5_335',
       'api',
       400,
-      `per_page ${String(perPage)} over ${String(perPageMax)}`,
+      `per_page ${String(q.perPage)} over ${String(perPageMax)}`,
     )
+  return q
+}
+
+/** The typed query of sanitised, validated parameters. */
+export function toEntriesQuery(
+  params: SanitizedParams,
+  query: ReadonlyMap<string, QueryValue>,
+): EntriesQuery {
+  const str = (key: EntryParamKey) => String(params.get(key))
   // The paginator reads `page` itself: a whole number from 1, anything else is page 1.
   const rawPage = query.get('page')
   const page =
@@ -170,11 +194,11 @@ export function readEntriesQuery(
     branchOwnerUuid: str('branch_owner_uuid'),
     parentUuid: str('parent_uuid'),
     uuid: str('uuid'),
-    perPage,
+    perPage: Number(str('per_page')),
     page,
     sortBy: str('sort_by') as EntriesQuery['sortBy'],
     descending: str('sort_order').toUpperCase() === 'DESC',
-    mapIndex: index,
+    mapIndex: Number(str('map_index')),
     filterBy: str('filter_by') as EntriesQuery['filterBy'],
     filterFrom: str('filter_from'),
     filterTo: str('filter_to'),

@@ -105,6 +105,15 @@ function sorted(list: readonly StoredEntry[], q: EntriesQuery): readonly StoredE
   return copy
 }
 
+/** The rows of one page: a negative per_page is ignored by the query builder's limit(), so all. */
+export function pageBounds(total: number, perPage: number, page: number) {
+  const all = perPage <= 0
+  const lastPage = all ? 1 : Math.max(Math.ceil(total / perPage), 1)
+  const start = all ? 0 : (page - 1) * perPage
+  const end = all ? total : Math.min(start + perPage, total)
+  return { lastPage, start, end }
+}
+
 export function selectEntries(store: EntryStore, q: EntriesQuery): Selection {
   const chosen = filter(candidates(store, q), q)
   const total = chosen.length
@@ -112,11 +121,7 @@ export function selectEntries(store: EntryStore, q: EntriesQuery): Selection {
   const newestMs = chosen.at(-1)?.createdAtMs
   const oldestMs = chosen[0]?.createdAtMs
   const ordered = sorted(chosen, q)
-  // A negative per_page is ignored by the query builder's limit(): every row, one page.
-  const all = q.perPage <= 0
-  const lastPage = all ? 1 : Math.max(Math.ceil(total / q.perPage), 1)
-  const start = all ? 0 : (q.page - 1) * q.perPage
-  const end = all ? total : Math.min(start + q.perPage, total)
+  const { lastPage, start, end } = pageBounds(total, q.perPage, q.page)
   const page: StoredEntry[] = []
   for (let i = start; i < end; i++) {
     const entry = ordered[q.descending ? total - 1 - i : i]

@@ -11,7 +11,9 @@ import { providerBaseUrl } from '../../base-url.js'
 import { pathUnderMount } from '../../host.js'
 import type { ProviderContext, StandinEnv } from '../../provider.js'
 import { cachedEntriesPage } from './entries-cache.js'
-import { readEntriesQuery } from './entries-query.js'
+import { entriesLocations, readLocationsQuery } from './entries-locations.js'
+import { readEntriesQuery, readViewQuery } from './entries-query.js'
+import { viewEntries } from './entries-view.js'
 import { ec5Error } from '../errors.js'
 import { serveMedia } from './media-export.js'
 import { checkAccess, findProject } from './project-access.js'
@@ -53,6 +55,8 @@ const ROUTES = [
   ['/api/json/media/:slug', 'GET,HEAD'],
   ['/api/temp-media/:slug', 'GET,HEAD'],
   ['/api/project/:slug', 'GET,HEAD'],
+  ['/api/entries/:slug', 'GET,HEAD'],
+  ['/api/entries-locations/:slug', 'GET,HEAD'],
   ['/api/json/project/:slug', 'GET,HEAD'],
   ['/api/projects/:name?', 'GET,HEAD'],
   ['/api/json/projects/:name?', 'GET,HEAD'],
@@ -103,15 +107,16 @@ export function epicollectRoutes(
     })
   })
 
+  const pageContext = (c: Context) => ({
+    baseUrl: providerBaseUrl(c, mount),
+    requestUrl: requestUrl(c, mount),
+    nowMs: ctx.world.clock.epochMs(),
+  })
+
   app.get('/api/export/entries/:slug', throttle(ctx, LIMITERS.entries), async function entries(c) {
     const project = await access(c)
     const q = readEntriesQuery(query(c), project, ctx.state().settings.perPageMax)
-    const baseUrl = providerBaseUrl(c, mount)
-    const out = cachedEntriesPage(project, q, {
-      baseUrl,
-      requestUrl: requestUrl(c, mount),
-      nowMs: ctx.world.clock.epochMs(),
-    })
+    const out = cachedEntriesPage(project, q, pageContext(c))
     return c.body(out.body, 200, { 'content-type': out.contentType, 'cache-control': NO_CACHE })
   })
 
@@ -157,6 +162,17 @@ export function epicollectRoutes(
       const body = showProject(ctx.world.fixtures, publicProject(c), providerBaseUrl(c, mount))
       return c.body(body, 200, { 'content-type': API_DATA, 'cache-control': NO_CACHE })
     })
+
+  app.get('/api/entries/:slug', throttle(ctx, LIMITERS.global), function entriesView(c) {
+    const project = publicProject(c)
+    const body = viewEntries(project, readViewQuery(query(c), project), pageContext(c))
+    return c.body(body, 200, { 'content-type': API_DATA, 'cache-control': NO_CACHE })
+  })
+  app.get('/api/entries-locations/:slug', throttle(ctx, LIMITERS.global), function locations(c) {
+    const project = publicProject(c)
+    const body = entriesLocations(project, readLocationsQuery(query(c), project), pageContext(c))
+    return c.body(body, 200, { 'content-type': API_DATA, 'cache-control': NO_CACHE })
+  })
 
   for (const prefix of ['/api', '/api/json']) {
     app.get(`${prefix}/projects/:name?`, throttle(ctx, LIMITERS.global), function search(c) {

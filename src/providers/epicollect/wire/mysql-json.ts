@@ -21,10 +21,14 @@ function byteLength(text: string): number {
   return n
 }
 
-/** A deep copy with every object's keys in MySQL JSON order. */
+/**
+ * A deep copy with every plain object's keys in MySQL JSON order. Other objects (a `PhpFloat`) are
+ * values, kept as they are.
+ */
 export function inMysqlJsonOrder<T>(value: T): T {
   if (Array.isArray(value)) return value.map((item: unknown) => inMysqlJsonOrder(item)) as T
   if (value === null || typeof value !== 'object') return value
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value
   const source = value as Record<string, unknown>
   const out: Record<string, unknown> = {}
   for (const key of Object.keys(source).sort(compareKeys)) out[key] = inMysqlJsonOrder(source[key])
