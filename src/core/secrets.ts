@@ -1,7 +1,9 @@
 /**
- * What standin treats as a secret wherever it keeps a copy of a request or response (the journal,
- * recordings): fields that carry credentials by name, headers that carry them, and the shapes its
- * providers' credentials take, so a secret sent under an unexpected name is still caught.
+ * What standin treats as a secret wherever it keeps or shows a copy of a request or response (the
+ * journal and its previews, events, snapshots, the access log, recordings): fields that carry
+ * credentials by name, headers that carry them, and the shapes its providers' credentials take, so
+ * a secret sent under an unexpected name is still caught. The one list: every place that redacts
+ * asks here.
  */
 
 /**
@@ -23,6 +25,9 @@ export const SECRET_FIELDS = [
   'secret',
   'accesstoken',
   'refreshtoken',
+  // Scenario sections: a REDCap user's super token, an Epicollect5 app's client secret.
+  'supertoken',
+  'clientsecret',
 ] as const
 
 const SECRET_FIELD_SET: ReadonlySet<string> = new Set(SECRET_FIELDS)
@@ -38,11 +43,15 @@ const SECRET_HEADERS: ReadonlySet<string> = new Set([
   'cookie',
   'set-cookie',
   'x-api-key',
-  'x-standin-admin-token',
+  // The control plane's own (admin/admin-token.ts), wherever a client sends it.
+  'standin-admin-token',
 ])
 
+/** Header names that say they carry a credential: `x-auth-token`, `x-client-secret`, ... */
+const SECRET_HEADER_WORDS = /token|secret|passw(or)?d|api-?key|session|signature|credential|cookie/i
+
 export function isSecretHeader(name: string): boolean {
-  return SECRET_HEADERS.has(name.toLowerCase())
+  return SECRET_HEADERS.has(name.toLowerCase()) || SECRET_HEADER_WORDS.test(name)
 }
 
 export const REDACTED = '[redacted]'
@@ -53,6 +62,14 @@ const SECRET_MEMBER = new RegExp(
   'gi',
 )
 
+/** The text with each credential-named JSON member's string value replaced by `replacement(name)`. */
+export function replaceSecretMembers(text: string, replacement: (name: string) => string): string {
+  return text.replace(
+    SECRET_MEMBER,
+    (_, name: string, colon: string) => `"${name}"${colon}"${replacement(name)}"`,
+  )
+}
+
 /**
  * Credential shapes: a JWT (Redox and Epicollect5 tokens, Redox assertions), a REDCap API token
  * (32 hex digits) or super token (64), and a PEM private key.
@@ -62,7 +79,32 @@ const CREDENTIAL_SHAPES =
 
 /** The text with every credential-named JSON member and every credential-shaped value replaced. */
 export function redactText(text: string): string {
-  return text
-    .replace(SECRET_MEMBER, (_, name: string, colon: string) => `"${name}"${colon}"${REDACTED}"`)
-    .replace(CREDENTIAL_SHAPES, REDACTED)
+  return replaceSecretMembers(text, () => REDACTED).replace(CREDENTIAL_SHAPES, REDACTED)
+}
+
+/**
+ * A URL (or a path with its query) as standin may show it: each credential-named query
+ * parameter's value redacted, and credential-shaped text anywhere in it.
+ */
+export function redactUrl(url: string): string {
+  const at = url.indexOf('?')
+  if (at === -1) return redactText(url)
+  const query = url
+    .slice(at + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=')
+      if (eq === -1) return redactText(pair)
+      const name = pair.slice(0, eq)
+      return isSecretField(decodedName(name)) ? `${name}=${REDACTED}` : redactText(pair)
+    })
+  return `${redactText(url.slice(0, at))}?${query.join('&')}`
+}
+
+function decodedName(name: string): string {
+  try {
+    return decodeURIComponent(name.replaceAll('+', ' '))
+  } catch {
+    return name
+  }
 }
