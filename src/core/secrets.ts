@@ -70,12 +70,48 @@ export function replaceSecretMembers(text: string, replacement: (name: string) =
   )
 }
 
+/** A compact JWT (JWS): three base64url parts, the first a JSON header (`{"` is `eyJ`). */
+const JWT = String.raw`eyJ[\w-]{2,}\.[\w-]{2,}\.[\w-]*`
+/** A REDCap API token (32 hex digits) or super token (64), standing alone. */
+const REDCAP_TOKEN = String.raw`\b(?:[0-9A-Fa-f]{64}|[0-9A-Fa-f]{32})\b`
+const PEM_PRIVATE_KEY = String.raw`-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)`
+
+const JWT_SHAPE = new RegExp(JWT, 'g')
+const REDCAP_TOKEN_SHAPE = new RegExp(REDCAP_TOKEN, 'g')
+
+/** The text with every JWT replaced. */
+export function replaceJwts(text: string, replacement: string): string {
+  return text.replace(JWT_SHAPE, replacement)
+}
+
+/** The text with every REDCap-token-shaped value (32 or 64 hex digits standing alone) replaced. */
+export function replaceRedcapTokens(text: string, replacement: string): string {
+  return text.replace(REDCAP_TOKEN_SHAPE, replacement)
+}
+
 /**
  * Credential shapes: a JWT (Redox and Epicollect5 tokens, Redox assertions), a REDCap API token
- * (32 hex digits) or super token (64), and a PEM private key.
+ * or super token, and a PEM private key.
  */
-const CREDENTIAL_SHAPES =
-  /eyJ[\w-]{2,}\.[\w-]{2,}\.[\w-]*|\b[0-9A-Fa-f]{64}\b|\b[0-9A-Fa-f]{32}\b|-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g
+const CREDENTIAL_SHAPES = new RegExp(`${JWT}|${REDCAP_TOKEN}|${PEM_PRIVATE_KEY}`, 'g')
+
+/**
+ * A JSON member whose name ends like a credential's (`api_token`, `client_secret`, `apiKey`):
+ * what an upstream's answer may carry under names standin never chose.
+ */
+const CREDENTIAL_LIKE_MEMBER =
+  /"([A-Za-z_]*(?:token|secret|password|passwd|assertion|api_?key))"(\s*:\s*)"(?:[^"\\]|\\.)*"/gi
+
+/** The text with each JSON member named like a credential replaced by `replacement(name)`. */
+export function replaceCredentialLikeMembers(
+  text: string,
+  replacement: (name: string) => string,
+): string {
+  return text.replace(
+    CREDENTIAL_LIKE_MEMBER,
+    (_, name: string, colon: string) => `"${name}"${colon}"${replacement(name)}"`,
+  )
+}
 
 /** The text with every credential-named JSON member and every credential-shaped value replaced. */
 export function redactText(text: string): string {
