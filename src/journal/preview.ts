@@ -94,7 +94,10 @@ export function previewBody(
     const form = toParams(parseForm(text), scrub)
     return { ...base, text: encodeForm(parseForm(head), scrub), truncated, form }
   }
-  return { ...base, text: scrub(redactText(head)), truncated }
+  // Redacted before the cut, so a credential the cut would halve is still recognised whole.
+  if (!truncated) return { ...base, text: scrub(redactText(text)), truncated }
+  const kept = scrub(redactText(text.slice(0, previewBytes + REDACT_MARGIN_CHARS)))
+  return { ...base, text: kept.slice(0, previewBytes), truncated }
 }
 
 function encodeForm(pairs: readonly Pair[], scrub: Scrub): string {

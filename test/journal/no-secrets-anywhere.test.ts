@@ -4,6 +4,8 @@
  * place standin writes: as sent, URL-encoded and base64. None may appear.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { startStandin } from '../../src/testing/index.js'
+import { ALICE_SUPER } from '../providers/redcap/support.js'
 import {
   controlPlaces,
   journalPlaces,
@@ -102,4 +104,30 @@ it('keeps every secret out of the journal, events, snapshot, control answers, lo
   const recordings = Object.keys(places).filter((place) => place.endsWith('.json'))
   expect(recordings.filter((place) => place.startsWith('recording '))).toHaveLength(5)
   expect(leaks(secrets.byKind, places)).toEqual([])
+})
+
+it('keeps no part of a secret that a preview cut would halve', async () => {
+  // 24 characters: inside the token of `{"note":"<token>"}`, and of REDCap's project create answer.
+  const s = await startStandin({ scenario: 'default', config: { journalPreviewBytes: 24 } })
+  try {
+    const note = '5F3E2D1C0B0A99887766554433221100'
+    const sent = await fetch(`${s.url}/redox/query`, {
+      method: 'POST',
+      body: JSON.stringify({ note }),
+      headers: { 'content-type': 'application/json' },
+    })
+    expect(sent.status).toBe(401)
+    const data = JSON.stringify([{ project_title: 'Cut', purpose: '0' }])
+    const created = await fetch(`${s.url}/redcap/api/`, {
+      method: 'POST',
+      body: new URLSearchParams({ token: ALICE_SUPER, content: 'project', format: 'json', data }),
+    })
+    const token = await created.text()
+    expect(token).toMatch(/^[0-9A-F]{32}$/)
+    const journal = await (await fetch(`${s.url}/_standin/requests`)).text()
+    expect(journal).toContain('"truncated":true')
+    for (const secret of [note, token]) expect(journal).not.toContain(secret.slice(0, 8))
+  } finally {
+    await s.close()
+  }
 })
