@@ -107,7 +107,8 @@ it('keeps every secret out of the journal, events, snapshot, control answers, lo
 })
 
 it('keeps no part of a secret that a preview cut would halve', async () => {
-  // 24 characters: inside the token of `{"note":"<token>"}`, and of REDCap's project create answer.
+  // 24 characters: inside the token of `{"note":"<token>"}`, of `a=1&note=<token>` and of
+  // REDCap's project create answer.
   const s = await startStandin({ scenario: 'default', config: { journalPreviewBytes: 24 } })
   try {
     const note = '5F3E2D1C0B0A99887766554433221100'
@@ -117,6 +118,12 @@ it('keeps no part of a secret that a preview cut would halve', async () => {
       headers: { 'content-type': 'application/json' },
     })
     expect(sent.status).toBe(401)
+    const field = '0A1B2C3D4E5F60718293A4B5C6D7E8F9'
+    const form = await fetch(`${s.url}/redcap/api/`, {
+      method: 'POST',
+      body: new URLSearchParams({ a: '1', note: field, token: ALICE_SUPER, content: 'version' }),
+    })
+    expect(form.status).toBe(200)
     const data = JSON.stringify([{ project_title: 'Cut', purpose: '0' }])
     const created = await fetch(`${s.url}/redcap/api/`, {
       method: 'POST',
@@ -126,7 +133,7 @@ it('keeps no part of a secret that a preview cut would halve', async () => {
     expect(token).toMatch(/^[0-9A-F]{32}$/)
     const journal = await (await fetch(`${s.url}/_standin/requests`)).text()
     expect(journal).toContain('"truncated":true')
-    for (const secret of [note, token]) expect(journal).not.toContain(secret.slice(0, 8))
+    for (const secret of [note, field, token]) expect(journal).not.toContain(secret.slice(0, 8))
   } finally {
     await s.close()
   }
