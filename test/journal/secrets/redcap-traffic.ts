@@ -43,6 +43,7 @@ export async function redcapTraffic(s: Served, secrets: Secrets): Promise<void> 
       secrets.add('Proxy-Authorization', 'proxy-pass-5e4d3c2b1a'),
     ),
     authorization: basic('webuser', secrets.add('Authorization', 'basic-pass-0a9b8c7d6e5f')),
+    'x-password': secrets.add('a header named like a password', 'header-pass-1f2e3d4c5b'),
   }
   await secrets.expect(
     'password and headers',
