@@ -15,9 +15,6 @@ export interface Snapshot {
   readonly omitted: readonly string[]
 }
 
-/** Names that hold a credential in a scenario section, beyond the generic secret fields. */
-const SECRET_SEED_FIELDS = new Set(['supertoken', 'clientsecret'])
-
 export function snapshotWorld(world: World): Snapshot {
   const omitted = new Set<string>()
   const providers: Record<string, unknown> = {}
@@ -65,10 +62,7 @@ function withoutSecrets(value: unknown, at: string, omitted: Set<string>): unkno
   if (typeof value !== 'object' || value === null) return value
   const out: Record<string, unknown> = {}
   for (const [key, member] of Object.entries(value)) {
-    if (
-      typeof member === 'string' &&
-      (isSecretField(key) || SECRET_SEED_FIELDS.has(key.toLowerCase()))
-    ) {
+    if (typeof member === 'string' && isSecretField(key)) {
       omitted.add(`${at}.${key}`)
       continue
     }

@@ -1,11 +1,12 @@
 /**
  * How the command writes the access log to stderr: `pretty` (one readable line per request),
  * `json` (one JSON object per line, for log collectors) or `off` (internal errors only). Secrets
- * stay out: the path carries no query values, and `--verbose` headers are redacted by name.
+ * stay out: the path carries no query values, and `--verbose` headers are redacted as the journal's are (core/secrets.ts).
  */
 import type { AccessEntry, AccessLog } from '../access-log.js'
 import type { LogFormat } from '../config/log-format.js'
 import type { Clock } from '../core/clock.js'
+import { isSecretHeader, REDACTED, redactText } from '../core/secrets.js'
 
 export interface AccessLogOptions {
   readonly format: LogFormat
@@ -13,10 +14,6 @@ export interface AccessLogOptions {
   readonly clock: Clock
   readonly write: (text: string) => void
 }
-
-/** Headers that carry credentials in any provider or in the control plane, and any alike by name. */
-const SECRET_HEADER =
-  /^(authorization|proxy-authorization|cookie|set-cookie|standin-admin-token)$|token|secret|key|auth|session|signature|password|credential/i
 
 export function createAccessLog(options: AccessLogOptions): AccessLog {
   return {
@@ -80,9 +77,10 @@ function jsonLine(entry: AccessEntry, options: AccessLogOptions): string {
   })}\n`
 }
 
+/** As the journal keeps them: credential headers by name, credential shapes in any value. */
 function redacted(headers: Headers): [string, string][] {
   return [...headers].map(([name, value]) => [
     name,
-    SECRET_HEADER.test(name) ? '[redacted]' : value,
+    isSecretHeader(name) ? REDACTED : redactText(value),
   ])
 }

@@ -29,7 +29,7 @@ export interface StandinEvents {
   'scenario:loaded': { readonly name: string }
   /** A scripted event fired; its status says what each action did. */
   'scenario:event': ScriptedEventStatus
-  /** A request went to the real upstream (proxy or record mode); the URL names no credential. */
+  /** A request went to the real upstream (proxy or record mode); credentials in its URL redacted. */
   'proxy:forwarded': {
     readonly provider: ProviderId
     readonly method: string

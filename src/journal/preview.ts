@@ -89,12 +89,16 @@ export function previewBody(
   const text = isTextual(contentType) ? utf8OrUndefined(bytes) : undefined
   if (text === undefined) return { ...base, truncated: bytes.length > 0, omitted: 'binary' }
   const truncated = text.length > previewBytes
-  const head = truncated ? text.slice(0, previewBytes) : text
-  if (/^application\/x-www-form-urlencoded/i.test(contentType ?? '')) {
-    const form = toParams(parseForm(text), scrub)
-    return { ...base, text: encodeForm(parseForm(head), scrub), truncated, form }
+  // Redacted before the cut, so a credential the cut would halve is still recognised whole.
+  const read = truncated ? text.slice(0, previewBytes + REDACT_MARGIN_CHARS) : text
+  const form = /^application\/x-www-form-urlencoded/i.test(contentType ?? '')
+  const kept = form ? encodeForm(parseForm(read), scrub) : scrub(redactText(read))
+  return {
+    ...base,
+    text: truncated ? kept.slice(0, previewBytes) : kept,
+    truncated,
+    ...(form ? { form: toParams(parseForm(text), scrub) } : {}),
   }
-  return { ...base, text: scrub(redactText(head)), truncated }
 }
 
 function encodeForm(pairs: readonly Pair[], scrub: Scrub): string {

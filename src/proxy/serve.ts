@@ -6,6 +6,7 @@
 import type { MiddlewareHandler } from 'hono'
 import { StandinError } from '../core/errors.js'
 import type { ProviderId } from '../core/glossary.js'
+import { redactUrl } from '../core/secrets.js'
 import { pathUnderMount } from '../providers/host.js'
 import type {
   AnyProvider,
@@ -167,7 +168,8 @@ async function forwardUpstream(
   runtime.world.events.emit('proxy:forwarded', {
     provider,
     method,
-    url: `${upstream.url}${client.pathAndQuery}`,
+    // An app may put a credential in the query (`?token=`): the event shows none.
+    url: runtime.redactor.scrub(redactUrl(`${upstream.url}${client.pathAndQuery}`)),
     status: response.status,
   })
   const body: ResponseBody =

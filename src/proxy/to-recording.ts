@@ -1,7 +1,7 @@
 /**
  * `toFixture(exchange)`: a forwarded exchange as a recording, pure. Every secret is
- * replaced by a stable placeholder: fields that hold credentials by name (`token`, `client_secret`,
- * `access_token`, ...) in forms, multipart parts and JSON, and every secret standin knows (the real
+ * replaced by a stable placeholder: fields that hold credentials by name (core/secrets.ts: `token`,
+ * `client_secret`, `access_token`, ...) in forms, multipart parts and JSON, and every secret standin knows (the real
  * credentials, tokens it obtained, assertions it signed) wherever it appears. Request headers are
  * not kept (that is where bearer tokens travel), and volatile response headers are dropped, so the
  * same exchange recorded twice gives the same file. An answer's credential-looking values (JWTs,
@@ -10,6 +10,7 @@
 import type { ProviderId } from '../core/glossary.js'
 import { isTextual } from '../core/media-type.js'
 import { shortHash, toBase64, utf8OrUndefined } from '../core/bytes.js'
+import { isSecretField, replaceSecretMembers } from '../core/secrets.js'
 import { parseForm, type Pair } from './form.js'
 import { scrubCredentialLike } from './credential-like.js'
 import { boundaryOf, parseMultipart } from './multipart.js'
@@ -20,22 +21,6 @@ import type {
   Recording,
 } from './recording-format.js'
 import type { HeaderRecord } from './transport.js'
-
-/** Field and JSON member names whose values are credentials. */
-const SECRET_FIELDS = [
-  'token',
-  'access_token',
-  'refresh_token',
-  'id_token',
-  'client_secret',
-  'client_assertion',
-  'password',
-]
-const SECRET_FIELD_SET = new Set(SECRET_FIELDS)
-const SECRET_MEMBER = new RegExp(
-  `"(${SECRET_FIELDS.join('|')})"(\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`,
-  'g',
-)
 
 /** Response headers that change on every call or belong to one connection or session. */
 const VOLATILE_HEADERS = new Set([
@@ -149,9 +134,7 @@ function requestBody(request: ExchangeRequest, secrets: Scrubber): RecordedBody 
           text === undefined
             ? { base64: toBase64(part.body) }
             : {
-                text: SECRET_FIELD_SET.has(part.name)
-                  ? placeholder(part.name)
-                  : secrets.scrub(text),
+                text: isSecretField(part.name) ? placeholder(part.name) : secrets.scrub(text),
               }
         return {
           name: part.name,
@@ -187,13 +170,11 @@ function responseBody(
 }
 
 function scrubText(text: string, secrets: Scrubber): string {
-  return secrets.scrub(text).replace(SECRET_MEMBER, (_, name: string, colon: string) => {
-    return `"${name}"${colon}"${placeholder(name)}"`
-  })
+  return replaceSecretMembers(secrets.scrub(text), placeholder)
 }
 
 function scrubPairs(pairs: readonly Pair[], secrets: Scrubber): [string, string][] {
-  return pairs.map(([k, v]) => [k, SECRET_FIELD_SET.has(k) ? placeholder(k) : secrets.scrub(v)])
+  return pairs.map(([k, v]) => [k, isSecretField(k) ? placeholder(k) : secrets.scrub(v)])
 }
 
 function isJson(contentType: string | undefined): boolean {
@@ -253,8 +234,7 @@ export function fixtureName(request: RecordedRequest, key: string): string {
   const params = [...request.query, ...bodyPairs(request.body)]
   for (const [name, value] of params) {
     if (hints.length === 3) break
-    if (!SECRET_FIELD_SET.has(name) && value.length <= 20 && /^[\w.-]+$/.test(value))
-      hints.push(value)
+    if (!isSecretField(name) && value.length <= 20 && /^[\w.-]+$/.test(value)) hints.push(value)
   }
   const stem = slug([request.method, request.mount, request.path, ...hints].join('-')).slice(0, 80)
   return `${stem.replace(/-+$/, '')}-${shortHash(key)}.json`

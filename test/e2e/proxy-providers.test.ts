@@ -13,15 +13,20 @@ import { nodeSecretReader } from '../../src/node/proxy-ports.js'
 import { serveApp, type RunningServer } from '../../src/node/serve.js'
 import type { World } from '../../src/world.js'
 import {
+  UPSTREAM_EC5_SECRET,
+  UPSTREAM_REDCAP_TOKEN,
+  upstreamConfig,
+  upstreamEnv,
+  upstreamRoutes,
+  upstreamScenario,
+} from '../support/upstream-world.js'
+import {
   DEMO_PRIVATE_JWK,
   PATIENT_ID,
   signAssertion,
   tokenForm,
 } from '../providers/redox/support.js'
 
-const B_REDCAP_TOKEN = 'B0B0B0B0C1C1C1C1D2D2D2D2E3E3E3E3'
-const B_EC5_SECRET = 'UpstreamOnlySecret0123456789abcdefghijkl'
-const B_REDOX_CLIENT = 'upstream-only-client-b'
 const A_REDCAP_TOKEN = 'ABCDEF0123456789ABCDEF0123456789'
 const A_EC5 = { client_id: '153', client_secret: 'XUA4Ys657g7TrJc1XIe4ske2Ho3IvAUQviGMA6aG' }
 const A_REDOX_CLIENT = '0d6f2c1e-8b4a-4f7e-9c3d-5a1b2e3f4d50'
@@ -33,62 +38,20 @@ let a: RunningServer
 let aWorld: World
 const recordings = mkdtempSync(join(tmpdir(), 'standin-provider-recordings-'))
 
-const upstreamScenario = {
-  name: 'upstream',
-  providers: {
-    redcap: {
-      users: [{ username: 'svc', firstname: 'Service', lastname: 'Account' }],
-      projects: [
-        { id: 77, fixture: 'classic', users: [{ username: 'svc', token: B_REDCAP_TOKEN }] },
-      ],
-    },
-    epicollect: {
-      apps: [{ project: RIVER, name: 'upstream', clientId: 901, clientSecret: B_EC5_SECRET }],
-    },
-    redox: {
-      apiKeys: [
-        {
-          clientId: B_REDOX_CLIENT,
-          name: 'Upstream key',
-          region: 'us',
-          publicKeys: [{ fixture: 'redox/keys/demo-public.jwk.json' }],
-        },
-      ],
-    },
-  },
-}
-
 beforeAll(async () => {
-  const upstream = await createStandin({ scenario: upstreamScenario })
+  const upstream = await createStandin({
+    scenario: upstreamScenario({ fixture: 'redox/keys/demo-public.jwk.json' }),
+  })
   b = await serveApp(upstream.fetch, { host: '127.0.0.1', port: 0 })
   const proxy = await createStandin({
     scenario: 'default',
     fixtures: new FsFixtureStore([recordings, 'fixtures']),
     config: {
-      routes: [
-        { provider: 'redcap', path: '/api/', mode: 'proxy' },
-        { provider: 'epicollect', path: '/api/export/**', mode: 'proxy' },
-        { provider: 'redox', path: '/fhir/**', mode: 'proxy' },
-      ],
-      upstreams: {
-        redcap: { url: `${b.url}/redcap` },
-        epicollect: { url: `${b.url}/epicollect` },
-        redox: { url: `${b.url}/redox` },
-      },
-      credentials: {
-        redcap: { token: { env: 'B_REDCAP_TOKEN' } },
-        epicollect: { clientId: { env: 'B_EC5_ID' }, clientSecret: { env: 'B_EC5_SECRET' } },
-        redox: { clientId: { env: 'B_REDOX_CLIENT' }, privateKey: { env: 'B_REDOX_KEY' } },
-      },
+      routes: upstreamRoutes('proxy'),
+      ...upstreamConfig(b.url),
     },
     proxy: {
-      secrets: nodeSecretReader({
-        B_REDCAP_TOKEN,
-        B_EC5_ID: '901',
-        B_EC5_SECRET,
-        B_REDOX_CLIENT,
-        B_REDOX_KEY: JSON.stringify(DEMO_PRIVATE_JWK),
-      }),
+      secrets: nodeSecretReader(upstreamEnv(DEMO_PRIVATE_JWK)),
     },
   })
   aWorld = proxy.world
@@ -143,16 +106,10 @@ function filesUnder(dir: string): string[] {
   })
 }
 
-async function setModes(mode: string) {
+async function setModes(mode: Parameters<typeof upstreamRoutes>[0]) {
   const response = await fetch(`${a.url}/_standin/routes`, {
     method: 'PUT',
-    body: JSON.stringify({
-      routes: [
-        { provider: 'redcap', path: '/api/', mode },
-        { provider: 'epicollect', path: '/api/export/**', mode },
-        { provider: 'redox', path: '/fhir/**', mode },
-      ],
-    }),
+    body: JSON.stringify({ routes: upstreamRoutes(mode) }),
   })
   expect(response.status).toBe(200)
 }
@@ -172,7 +129,11 @@ describe('proxying all three providers through another standin', () => {
       JSON.stringify(got) +
       JSON.stringify(aWorld.journal.list()) +
       JSON.stringify(aWorld.credentials.list())
-    for (const secret of [B_REDCAP_TOKEN, B_EC5_SECRET, DEMO_PRIVATE_JWK.d as string]) {
+    for (const secret of [
+      UPSTREAM_REDCAP_TOKEN,
+      UPSTREAM_EC5_SECRET,
+      DEMO_PRIVATE_JWK.d as string,
+    ]) {
       expect(seen).not.toContain(secret)
     }
   })
@@ -200,7 +161,7 @@ describe('proxying all three providers through another standin', () => {
     const files = filesUnder(recordings)
     expect(files.length).toBeGreaterThan(0)
     const written = files.map((f) => readFileSync(f, 'utf8')).join('\n')
-    for (const secret of [B_REDCAP_TOKEN, B_EC5_SECRET, A_REDCAP_TOKEN, ec5, redox]) {
+    for (const secret of [UPSTREAM_REDCAP_TOKEN, UPSTREAM_EC5_SECRET, A_REDCAP_TOKEN, ec5, redox]) {
       expect(written).not.toContain(secret)
     }
     await b.close()
