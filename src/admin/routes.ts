@@ -23,7 +23,7 @@ import { dashboardRoutes, type DashboardFiles } from './dashboard.js'
 import { eventRoutes } from './events.js'
 import { requestRoutes } from '../journal/routes.js'
 import { openApiDocument } from './api/openapi.js'
-import { snapshotWorld } from './snapshot.js'
+import { snapshotWorld, snapshotYaml } from './snapshot.js'
 import {
   clockChangeSchema,
   scenarioBodySchema,
@@ -125,8 +125,9 @@ export function adminRoutes(deps: AdminDeps): Hono {
     const { scenario, omitted } = snapshotWorld(world)
     c.header('Standin-Snapshot-Omitted', omitted.slice(0, 64).join(', '))
     if (format === 'json') return c.json(scenario)
-    const { stringify } = await import('yaml')
-    return c.body(stringify(scenario), 200, { 'content-type': 'application/yaml; charset=utf-8' })
+    return c.body(await snapshotYaml(scenario), 200, {
+      'content-type': 'application/yaml; charset=utf-8',
+    })
   })
 
   app.route('/events', eventRoutes(world))

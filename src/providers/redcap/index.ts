@@ -71,6 +71,7 @@ import type { RedcapState } from './state/model.js'
 import { redcapRoutes } from './routes/index.js'
 import { RedcapSeedSchema, type RedcapSeed } from './state/seed.js'
 import { createRedcapState, snapshotState } from './state/create.js'
+import { seedOfRedcapState } from './state/seed-of.js'
 
 export const redcap = {
   id: redcapHosts.id,
@@ -93,4 +94,5 @@ export const redcap = {
   authenticate: authenticateLocalToken,
   renderError: renderRedcapError,
   snapshot: snapshotState,
+  seedOf: seedOfRedcapState,
 } satisfies Provider<RedcapState, RedcapSeed>

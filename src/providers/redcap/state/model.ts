@@ -285,14 +285,27 @@ export interface RedcapState {
   projects: Map<number, Project>
   tokenRequests: Map<string, TokenRequest>
   /** Next ids handed out for events, DAGs, roles, docs (REDCap ids are global). */
-  sequence: {
-    event: number
-    dag: number
-    role: number
-    doc: number
-    project: number
-    folder: number
-  }
+  sequence: IdSequence
+  /** How each project built from a fixture looked then, for snapshots (see origins.ts). */
+  origins: Map<number, ProjectOrigin>
+}
+
+export interface IdSequence {
+  event: number
+  dag: number
+  role: number
+  doc: number
+  project: number
+  folder: number
+}
+
+export interface ProjectOrigin {
+  readonly fixture: string
+  /** The project as inline content (project-dump.ts), JSON, right after the load. */
+  readonly content: string
+  /** The ids before and after the fixture was built. */
+  readonly from: IdSequence
+  readonly to: IdSequence
 }
 
 /** A randomization model's allocation table row (see randomization.ts). */

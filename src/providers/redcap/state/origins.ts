@@ -1,0 +1,58 @@
+/**
+ * Whether a project still is what its fixture built, so a snapshot may name the fixture instead of
+ * writing the project out. Two things must hold: the project equals its content right after the
+ * load (any import, rename, design change or log line breaks that), and a fresh standin loading
+ * the snapshot would build it with the same ids. Fixture builds take event, DAG, role, file and
+ * folder ids in project order, while inline projects keep theirs, so the ids a fixture would get
+ * are found by walking the projects in order.
+ */
+import { dumpProject } from './project-dump.js'
+import type { IdSequence, Project, RedcapState } from './model.js'
+
+/** Where a fresh state's ids start. */
+export const FIRST_IDS: Readonly<IdSequence> = {
+  event: 40,
+  dag: 1,
+  role: 1,
+  doc: 1,
+  project: 1,
+  folder: 1,
+}
+
+const BUILT_IDS = ['event', 'dag', 'role', 'doc', 'folder'] as const
+
+export function contentKey(project: Project): string {
+  return JSON.stringify(dumpProject(project))
+}
+
+export function recordOrigin(
+  state: RedcapState,
+  project: Project,
+  fixture: string,
+  from: IdSequence,
+): void {
+  state.origins.set(project.id, {
+    fixture,
+    content: contentKey(project),
+    from,
+    to: { ...state.sequence },
+  })
+}
+
+/**
+ * The fixture each project may be written as (by project id), the others being written inline:
+ * unchanged since the load, and its fixture would get the same ids on a fresh load.
+ */
+export function fixtureReferences(state: RedcapState): Map<number, string> {
+  const out = new Map<number, string>()
+  const next: IdSequence = { ...FIRST_IDS }
+  for (const project of state.projects.values()) {
+    const origin = state.origins.get(project.id)
+    if (!origin) continue
+    if (!BUILT_IDS.every((k) => origin.from[k] === next[k])) continue
+    if (contentKey(project) !== origin.content) continue
+    out.set(project.id, origin.fixture)
+    for (const k of BUILT_IDS) next[k] += origin.to[k] - origin.from[k]
+  }
+  return out
+}
