@@ -91,6 +91,9 @@ it('carries REDCap and Epicollect5 changes made at runtime, and snapshots the sa
     action: 'delete',
     'records[0]': '1001',
   })
+  // Bob's pending request (project 13) is approved: the status travels, the token does not.
+  const [pending] = await a.control.redcap.tokenRequests()
+  await a.control.redcap.approve(pending?.id ?? '')
   await a.control.epicollect.deleteApp('ec5-school-bird-count')
   const created = await a.control.epicollect.createApp('ec5-urban-trees', 'Trees app')
   await a.control.epicollect.revokeApp('ec5-river-watch')
@@ -114,6 +117,7 @@ it('carries REDCap and Epicollect5 changes made at runtime, and snapshots the sa
   expect(omitted).toContain('providers.redcap.users[0].superToken')
   expect(omitted).toContain('providers.redcap.projects[2].users[0].token')
   expect(omitted).toContain('providers.epicollect.apps[1].clientSecret')
+  expect(omitted).toContain('providers.redcap.projects[0].users[2].token')
   const first = JSON.parse(text) as { providers: { redcap: { projects: object[] } } }
   expect(parse(yaml)).toEqual(first)
   const [classic, longitudinal, study] = first.providers.redcap.projects
@@ -127,6 +131,9 @@ it('carries REDCap and Epicollect5 changes made at runtime, and snapshots the sa
     expect(await b.control.snapshot()).toEqual(first)
     expect(await c.control.snapshot()).toEqual(first)
     await expectStudy(b)
+    expect(await b.control.redcap.tokenRequests()).toContainEqual(
+      expect.objectContaining({ id: pending?.id, username: 'bob', status: 'approved' }),
+    )
     const apps = await b.control.epicollect.apps()
     expect(apps.map((app) => [app.project, app.client_id])).toEqual([
       ['ec5-river-watch', 153],
@@ -182,3 +189,31 @@ async function expectStudy(b: StartedStandin): Promise<void> {
   expect(rows.length).toBeGreaterThan(0)
   expect(rows.map((r) => r.study_id)).not.toContain('1001')
 }
+
+it('refuses inline REDCap content that names an event it does not define', async () => {
+  const a = await serveDefault()
+  await api(a, {
+    token: LONGITUDINAL_TOKEN,
+    content: 'record',
+    action: 'delete',
+    'records[0]': '1001',
+  })
+  const before = await a.control.snapshot()
+  const edited = structuredClone(before) as {
+    providers: {
+      redcap: { projects: { content?: { records: { rows: { eventId: number }[] }[] } }[] }
+    }
+  }
+  const row = edited.providers.redcap.projects[1]?.content?.records[0]?.rows[0]
+  expect(row).toBeDefined()
+  if (row) row.eventId = 9999
+  const load = await fetch(`${a.url}/_standin/scenario`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(edited),
+  })
+  expect(load.status).toBe(400)
+  expect(await load.text()).toContain('Project 14 content: no event has id 9999.')
+  // The world it had stays loaded.
+  expect(await a.control.snapshot()).toEqual(before)
+})

@@ -1,11 +1,12 @@
 /**
  * REDCap's state built from a scenario section: system settings, users (people and service
- * accounts), projects from fixtures with each user's rights, and the tokens and token requests the
- * scenario asks for. Also the JSON view for `GET /_standin/state` (no secrets).
+ * accounts), projects from fixtures or inline content with each user's rights, and the tokens and
+ * token requests the scenario asks for.
  */
 import type { FixtureStore } from '../../../core/fixtures.js'
 import { readProjectFixture } from './fixture.js'
 import type { IdSequence, Project, ProjectUser, RedcapState } from './model.js'
+import { checkContent, claimIds } from './content-check.js'
 import { FIRST_IDS, recordOrigin } from './origins.js'
 import { projectFromContent } from './project-dump.js'
 import { emptyProject, fillFromFixture } from './project-build.js'
@@ -56,6 +57,7 @@ export function createRedcapState(seed: RedcapSeed, deps: StateDeps): RedcapStat
   if (seed.sequence)
     for (const key of Object.keys(state.sequence) as (keyof IdSequence)[])
       state.sequence[key] = Math.max(state.sequence[key], seed.sequence[key])
+  claimIds(state)
   return state
 }
 
@@ -64,6 +66,7 @@ function addSeedProject(state: RedcapState, deps: StateDeps, seed: ProjectSeed):
   if (state.projects.has(id)) throw new Error(`Two REDCap projects have id ${String(id)}.`)
   state.sequence.project = Math.max(state.sequence.project, id + 1)
   const from = { ...state.sequence }
+  if (seed.content) checkContent(id, seed.content)
   const project = seed.content
     ? projectFromContent(id, seed.content)
     : fixtureProject(state, deps, id, seed.fixture ?? '')
@@ -132,28 +135,3 @@ export const CREATOR_RIGHTS = RightsSchema.parse(
   { alerts: true, apiModules: true, mobileApp: true },
   PARSE_ONCE,
 )
-
-export function snapshotState(state: RedcapState): unknown {
-  return {
-    system: state.system,
-    users: [...state.users.values()].map((u) => ({
-      username: u.username,
-      admin: u.admin,
-      suspended: u.suspended,
-      serviceAccountOf: u.serviceAccountOf,
-      hasSuperToken: u.superToken !== null,
-    })),
-    projects: [...state.projects.values()].map((p) => ({
-      id: p.id,
-      title: p.settings.title,
-      status: p.status,
-      longitudinal: p.settings.isLongitudinal,
-      records: p.records.size,
-      users: [...p.users.values()].map((m) => ({
-        username: m.username,
-        token: m.credentialId,
-      })),
-    })),
-    tokenRequests: [...state.tokenRequests.values()],
-  }
-}

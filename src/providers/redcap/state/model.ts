@@ -3,9 +3,9 @@
  * repeating setup, DAGs, roles, surveys, stored files and records; users and their rights.
  * Wire names (snake_case) stay in the content modules; everything here is camelCase.
  */
-import type { Rights } from './seed.js'
+import type { Rights } from './rights-seed.js'
 
-export type { Rights } from './seed.js'
+export type { Rights } from './rights-seed.js'
 
 /** One data dictionary row (REDCap's 18 metadata columns). */
 export interface Field {
