@@ -301,8 +301,8 @@ export interface IdSequence {
 
 export interface ProjectOrigin {
   readonly fixture: string
-  /** The project as inline content (project-dump.ts), JSON, right after the load. */
-  readonly content: string
+  /** The hash of the project's inline content (origins.ts) right after the load. */
+  readonly hash: string
   /** The ids before and after the fixture was built. */
   readonly from: IdSequence
   readonly to: IdSequence
