@@ -251,3 +251,14 @@ it('carries a fixture project once it has changed: records, files, survey links,
     await b.close()
   }
 })
+
+it('names only the secrets it left out, not a token deleted since the load', async () => {
+  const a = await serveDefault()
+  await a.control.redcap.deleteToken(13, 'alice')
+  const response = await fetch(`${a.url}/_standin/snapshot`)
+  const omitted = (response.headers.get('standin-snapshot-omitted') ?? '').split(', ')
+  expect(omitted).not.toContain('providers.redcap.projects[0].users[0].token')
+  expect(omitted).toContain('providers.redcap.projects[0].users[1].token')
+  // A Redox legacy key is dropped whole, so its secret is named from the loaded section.
+  expect(omitted).toContain('providers.redox.legacyKeys[0].secret')
+})
