@@ -23,7 +23,8 @@ import { dashboardRoutes, type DashboardFiles } from './dashboard.js'
 import { eventRoutes } from './events.js'
 import { requestRoutes } from '../journal/routes.js'
 import { openApiDocument } from './api/openapi.js'
-import { snapshotWorld, snapshotYaml } from './snapshot.js'
+import { snapshotWorld } from './snapshot.js'
+import { snapshotYaml } from './snapshot-yaml.js'
 import {
   clockChangeSchema,
   scenarioBodySchema,
@@ -118,14 +119,14 @@ export function adminRoutes(deps: AdminDeps): Hono {
 
   app.route('/requests', requestRoutes(world))
 
-  app.get('/snapshot', async function snapshot(c) {
+  app.get('/snapshot', function snapshot(c) {
     const format = c.req.query('format') ?? 'json'
     if (format !== 'json' && format !== 'yaml')
       throw new StandinError('invalid_request', 'format must be json or yaml.')
     const { scenario, omitted } = snapshotWorld(world)
     c.header('Standin-Snapshot-Omitted', omitted.slice(0, 64).join(', '))
     if (format === 'json') return c.json(scenario)
-    return c.body(await snapshotYaml(scenario), 200, {
+    return c.body(snapshotYaml(scenario), 200, {
       'content-type': 'application/yaml; charset=utf-8',
     })
   })

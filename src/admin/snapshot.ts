@@ -45,21 +45,6 @@ export function snapshotWorld(world: World): Snapshot {
   }
 }
 
-/**
- * The snapshot as YAML: a short list of plain values (a `[field, value]` pair, an algorithm list)
- * on one line, so records and mappings stay readable.
- */
-export async function snapshotYaml(scenario: Record<string, unknown>): Promise<string> {
-  const { Document, isScalar, visit } = await import('yaml')
-  const doc = new Document(scenario)
-  visit(doc, {
-    Seq(_, node) {
-      if (node.items.length <= 3 && node.items.every((item) => isScalar(item))) node.flow = true
-    },
-  })
-  return doc.toString()
-}
-
 function toPayload(o: OverrideView): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   if (o.provider !== null) out.provider = o.provider

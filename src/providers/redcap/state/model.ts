@@ -303,6 +303,8 @@ export interface ProjectOrigin {
   readonly fixture: string
   /** The hash of the project's inline content (origins.ts) right after the load. */
   readonly hash: string
+  /** Log lines then: nearly every change logs one, which spares hashing a changed project. */
+  readonly logLength: number
   /** The ids before and after the fixture was built. */
   readonly from: IdSequence
   readonly to: IdSequence

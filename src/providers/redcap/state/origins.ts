@@ -49,6 +49,7 @@ export function recordOrigin(
   state.origins.set(project.id, {
     fixture,
     hash: contentKey(project),
+    logLength: project.log.length,
     from,
     to: { ...state.sequence },
   })
@@ -65,7 +66,7 @@ export function fixtureReferences(state: RedcapState): Map<number, string> {
     const origin = state.origins.get(project.id)
     if (!origin) continue
     if (!BUILT_IDS.every((k) => origin.from[k] === next[k])) continue
-    if (contentKey(project) !== origin.hash) continue
+    if (project.log.length !== origin.logLength || contentKey(project) !== origin.hash) continue
     out.set(project.id, origin.fixture)
     for (const k of BUILT_IDS) next[k] += origin.to[k] - origin.from[k]
   }
