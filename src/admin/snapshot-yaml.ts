@@ -45,33 +45,36 @@ function inline(value: unknown): string | undefined {
   return scalar(value)
 }
 
-function write(value: unknown, indent: string, out: string[]): void {
+/**
+ * Appends `value` (a non-empty list or object) at `indent`; its first line starts with `lead`
+ * instead, which is where a list item's dash goes (`- - x`, `- key: value`).
+ */
+function write(value: object, indent: string, lead: string, out: { text: string }): void {
+  let start = lead
+  const deeper = `${indent}  `
   if (Array.isArray(value)) {
-    for (const item of value) {
+    for (const item of value as unknown[]) {
       const one = inline(item)
-      if (one !== undefined) out.push(`${indent}- ${one}`)
-      else {
-        // The first line of a nested collection goes after the dash.
-        const start = out.length
-        write(item, `${indent}  `, out)
-        out[start] = `${indent}- ${(out[start] ?? '').slice(indent.length + 2)}`
-      }
+      if (one !== undefined) out.text += `${start}- ${one}\n`
+      else write(item as object, deeper, `${start}- `, out)
+      start = indent
     }
     return
   }
-  for (const [key, member] of Object.entries(value as Record<string, unknown>)) {
+  for (const [key, member] of Object.entries(value)) {
     if (member === undefined) continue
     const one = inline(member)
-    if (one !== undefined) out.push(`${indent}${scalar(key)}: ${one}`)
+    if (one !== undefined) out.text += `${start}${scalar(key)}: ${one}\n`
     else {
-      out.push(`${indent}${scalar(key)}:`)
-      write(member, `${indent}  `, out)
+      out.text += `${start}${scalar(key)}:\n`
+      write(member as object, deeper, deeper, out)
     }
+    start = indent
   }
 }
 
 export function snapshotYaml(scenario: Readonly<Record<string, unknown>>): string {
-  const out: string[] = []
-  write(scenario, '', out)
-  return `${out.join('\n')}\n`
+  const out = { text: '' }
+  write(scenario, '', '', out)
+  return out.text
 }
