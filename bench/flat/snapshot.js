@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { BENCH, FORM } from '../cases.js'
 import { callJson, loadBenchScenario, startStandin } from '../lib/standin.js'
 import { formatRate, median } from '../lib/stats.js'
+import { benchRecords } from './imports.js'
 import { failedRow } from './row.js'
 
 const TARGET = 12
@@ -75,13 +76,7 @@ async function importRecords(url, records) {
       token: BENCH.redcap.token,
       content: 'record',
       format: 'json',
-      data: JSON.stringify(
-        Array.from({ length: records }, (_, i) => ({
-          record_id: String(5001 + i),
-          first_name: 'Bench',
-          last_name: `Row ${String(i + 1)}`,
-        })),
-      ),
+      data: JSON.stringify(benchRecords(records)),
     }),
   })
   if (response.status !== 200) throw new Error(`the import answered ${String(response.status)}`)

@@ -7,81 +7,9 @@
  */
 import { z } from 'zod'
 import { PARSE_ONCE } from '../../../core/parse-once.js'
+import { FieldSchema, ID, PAIRS, RandomizationSchema, RecordSchema, TEXT } from './content-parts.js'
 import { LOG_TYPES } from './fixture-extras.js'
 import { RightsSchema } from './rights-seed.js'
-
-const TEXT = z.string().default('')
-const ID = z.number().int().nonnegative()
-const PAIRS = z.array(z.tuple([z.string(), z.string()])).default([])
-
-/** A data dictionary row; blank attributes may be left out. */
-const FieldSchema = z
-  .object({
-    name: z.string().min(1),
-    form: z.string().min(1),
-    type: z.string().min(1),
-    sectionHeader: TEXT,
-    label: TEXT,
-    choices: TEXT,
-    note: TEXT,
-    validation: TEXT,
-    validationMin: TEXT,
-    validationMax: TEXT,
-    identifier: TEXT,
-    branchingLogic: TEXT,
-    required: TEXT,
-    customAlignment: TEXT,
-    questionNumber: TEXT,
-    matrixGroup: TEXT,
-    matrixRanking: TEXT,
-    annotation: TEXT,
-  })
-  .strict()
-
-const RowSchema = z
-  .object({
-    eventId: ID,
-    repeatInstrument: TEXT,
-    instance: z.number().int().positive().nullable().default(null),
-    values: PAIRS,
-    /** Checkbox field → its checked codes. */
-    checked: z.array(z.tuple([z.string(), z.array(z.string())])).default([]),
-    /** Form → [survey identifier, completion timestamp]. */
-    surveys: z.array(z.tuple([z.string(), z.string(), z.string()])).default([]),
-  })
-  .strict()
-
-const RecordSchema = z
-  .object({
-    id: z.string().min(1),
-    dagId: ID.nullable().default(null),
-    createdAt: z.string(),
-    modifiedAt: z.string(),
-    rows: z.array(RowSchema),
-  })
-  .strict()
-
-const AllocationSchema = z
-  .object({
-    target: z.string(),
-    alt: TEXT,
-    strata: PAIRS,
-    dagId: ID.nullable().default(null),
-    record: z.string().nullable().default(null),
-  })
-  .strict()
-
-const RandomizationSchema = z
-  .object({
-    id: ID,
-    targetField: z.string(),
-    targetEventId: ID,
-    strata: z.array(z.object({ field: z.string(), eventId: ID }).strict()).default([]),
-    byDag: z.boolean().default(false),
-    blinded: z.boolean().default(false),
-    allocations: z.array(AllocationSchema),
-  })
-  .strict()
 
 /** A strict object: a hand-edited section with a misspelt member is refused, not half-read. */
 const obj = <T extends z.ZodRawShape>(shape: T) => z.object(shape).strict()
