@@ -16,9 +16,9 @@ import {
 import { ProjectContentSchema } from '../../../src/providers/redcap/state/project-content.js'
 import { RedcapSeedSchema } from '../../../src/providers/redcap/state/seed.js'
 
-function build(fixture: string) {
-  const clock = new VirtualClock(new Date('2026-03-01T10:00:00Z'), undefined, true)
-  const random = new SeededRandom('dump')
+function build(fixture: string, at = '2026-03-01T10:00:00Z', randomSeed = 'dump') {
+  const clock = new VirtualClock(new Date(at), undefined, true)
+  const random = new SeededRandom(randomSeed)
   const seed = RedcapSeedSchema.parse({ projects: [{ id: 7, fixture }] })
   const deps = { clock, random, credentials: new CredentialRegistry(clock, random) }
   const state = createRedcapState(seed, { ...deps, fixtures: defaultFixtureStore() })
@@ -45,4 +45,10 @@ describe('inline REDCap project content', () => {
       expect(project.records.size).toBeGreaterThan(0)
     },
   )
+
+  // A snapshot names the fixture of an unchanged project, so loading it must give the same project
+  // whenever and with whatever seed it is loaded.
+  it.each(['classic', 'longitudinal'])('builds the %s fixture the same at any time', (name) => {
+    expect(build(name, '2031-07-09T23:59:59Z', 'other')).toEqual(build(name))
+  })
 })
