@@ -26,6 +26,7 @@ import { measureEntries } from './flat/entries.js'
 import { measureImports } from './flat/imports.js'
 import { measureMsw } from './flat/msw.js'
 import { measureSessions } from './flat/sessions.js'
+import { measureSnapshots } from './flat/snapshot.js'
 import { HTTP_FLOORS, measureFloors, startFloors } from './lib/floors.js'
 import { measureMemory } from './lib/memory.js'
 import { measurePeers } from './lib/peers.js'
@@ -168,6 +169,7 @@ try {
     )
     addFlat([await measureEntries({ ...turns, ...(quick ? { large: 10_000 } : {}) })])
     addFlat([await measureSessions({ ...turns, ...(quick ? { count: 100 } : {}) })])
+    addFlat(await measureSnapshots(quick ? { small: 400, large: 4_000 } : {}))
   }
   if (!skip.has('msw'))
     addFlat([await measureMsw(quick ? { rounds: 3, calls: 100 } : { rounds: 10, calls: 300 })])

@@ -22,6 +22,18 @@ const TARGET = 12
 export const SUPER_TOKEN = 'BE0C'.repeat(16)
 
 /**
+ * `rows` records of the bench project: the record ID, first and last name.
+ * @param {number} rows
+ */
+export function benchRecords(rows) {
+  return Array.from({ length: rows }, (_, i) => ({
+    record_id: String(5001 + i),
+    first_name: 'Bench',
+    last_name: `Row ${String(i + 1)}`,
+  }))
+}
+
+/**
  * @typedef {{ name: string, body: (rows: number, ctx: { url: string }) => Promise<Record<string, string>> }} ImportKind
  */
 
@@ -34,13 +46,7 @@ const KINDS = [
       content: 'record',
       action: 'import',
       format: 'json',
-      data: JSON.stringify(
-        Array.from({ length: rows }, (_, i) => ({
-          record_id: String(5001 + i),
-          first_name: 'Bench',
-          last_name: `Row ${String(i + 1)}`,
-        })),
-      ),
+      data: JSON.stringify(benchRecords(rows)),
     }),
   },
   {

@@ -24,6 +24,7 @@ import { eventRoutes } from './events.js'
 import { requestRoutes } from '../journal/routes.js'
 import { openApiDocument } from './api/openapi.js'
 import { snapshotWorld } from './snapshot.js'
+import { snapshotYaml } from './snapshot-yaml.js'
 import {
   clockChangeSchema,
   scenarioBodySchema,
@@ -118,15 +119,16 @@ export function adminRoutes(deps: AdminDeps): Hono {
 
   app.route('/requests', requestRoutes(world))
 
-  app.get('/snapshot', async function snapshot(c) {
+  app.get('/snapshot', function snapshot(c) {
     const format = c.req.query('format') ?? 'json'
     if (format !== 'json' && format !== 'yaml')
       throw new StandinError('invalid_request', 'format must be json or yaml.')
     const { scenario, omitted } = snapshotWorld(world)
     c.header('Standin-Snapshot-Omitted', omitted.slice(0, 64).join(', '))
     if (format === 'json') return c.json(scenario)
-    const { stringify } = await import('yaml')
-    return c.body(stringify(scenario), 200, { 'content-type': 'application/yaml; charset=utf-8' })
+    return c.body(snapshotYaml(scenario), 200, {
+      'content-type': 'application/yaml; charset=utf-8',
+    })
   })
 
   app.route('/events', eventRoutes(world))

@@ -23,7 +23,7 @@ export function snapshotWorld(world: World): Snapshot {
     const section = provider.seedOf ? provider.seedOf(world.stateOf(provider.id), loaded) : loaded
     const at = `providers.${provider.id}`
     // The loaded section too: a seedOf may leave out a part because of its secrets.
-    withoutSecrets(loaded, at, omitted)
+    dropped(loaded, section, at, omitted)
     if (section !== undefined) providers[provider.id] = withoutSecrets(section, at, omitted)
   }
   const { scenario } = world
@@ -54,6 +54,25 @@ function toPayload(o: OverrideView): Record<string, unknown> {
   if (o.respond !== null) out.respond = o.respond
   if (o.sticky) out.sticky = true
   return out
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
+
+/**
+ * Names the secrets of the loaded section's parts that the written section no longer has (a Redox
+ * legacy key): a part it still has names its own secrets, so a token deleted since the load is
+ * not named as if it had been left out.
+ */
+function dropped(loaded: unknown, written: unknown, at: string, omitted: Set<string>): void {
+  if (!isObject(loaded)) return
+  if (!isObject(written)) {
+    withoutSecrets(loaded, at, omitted)
+    return
+  }
+  for (const [key, member] of Object.entries(loaded)) {
+    const path = Array.isArray(loaded) ? `${at}[${key}]` : `${at}.${key}`
+    dropped(member, written[key], path, omitted)
+  }
 }
 
 function withoutSecrets(value: unknown, at: string, omitted: Set<string>): unknown {

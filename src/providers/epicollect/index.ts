@@ -57,7 +57,11 @@ import { renderEc5Error } from './errors.js'
 import { isGone } from './routes/project-search.js'
 import { epicollectRoutes } from './routes/index.js'
 import { EpicollectSeedSchema, type EpicollectSeed } from './state/seed.js'
-import { createEpicollectState, type EpicollectState } from './state/model.js'
+import {
+  createEpicollectState,
+  seedOfEpicollectState,
+  type EpicollectState,
+} from './state/model.js'
 
 export const epicollect = {
   id: epicollectHosts.id,
@@ -79,6 +83,7 @@ export const epicollect = {
   drift: epicollectDrift,
   authenticate: authenticateLocalToken,
   renderError: (error, c) => renderEc5Error(error, c),
+  seedOf: seedOfEpicollectState,
   snapshot: (state) => ({
     // The projects the API serves: trashed and archived ones answer as if they did not exist.
     projects: [...state.projects.values()]

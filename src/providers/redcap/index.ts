@@ -70,7 +70,9 @@ import { renderRedcapError } from './errors.js'
 import type { RedcapState } from './state/model.js'
 import { redcapRoutes } from './routes/index.js'
 import { RedcapSeedSchema, type RedcapSeed } from './state/seed.js'
-import { createRedcapState, snapshotState } from './state/create.js'
+import { createRedcapState } from './state/create.js'
+import { snapshotState } from './state/state-view.js'
+import { seedOfRedcapState } from './state/seed-of.js'
 
 export const redcap = {
   id: redcapHosts.id,
@@ -93,4 +95,5 @@ export const redcap = {
   authenticate: authenticateLocalToken,
   renderError: renderRedcapError,
   snapshot: snapshotState,
+  seedOf: seedOfRedcapState,
 } satisfies Provider<RedcapState, RedcapSeed>

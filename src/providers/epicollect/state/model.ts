@@ -71,7 +71,11 @@ export function createEpicollectState(seed: EpicollectSeed, deps: StateDeps): Ep
     },
     projects,
     apps: new Map(),
-    nextClientId: Math.max(FIRST_CLIENT_ID, ...seed.apps.map((a) => (a.clientId ?? 0) + 1)),
+    nextClientId: Math.max(
+      FIRST_CLIENT_ID,
+      seed.nextClientId ?? 0,
+      ...seed.apps.map((a) => (a.clientId ?? 0) + 1),
+    ),
     keys: () => importSigningKeys(pems[0] ?? '', pems[1] ?? ''),
     limiter: new RateLimiter(),
     verified: new Map(),
@@ -89,10 +93,31 @@ export function createEpicollectState(seed: EpicollectSeed, deps: StateDeps): Ep
       secret: app.clientSecret ?? deps.random.alphanumeric(40),
       name: app.name,
       project: app.project,
-      createdAtMs: deps.nowMs,
+      createdAtMs: app.createdAt === undefined ? deps.nowMs : Date.parse(app.createdAt),
     })
   }
   return state
+}
+
+/**
+ * The scenario section that rebuilds this state, for `GET /_standin/snapshot`: the apps as they
+ * stand (created, deleted at runtime) and the next client id; projects and entries come from
+ * fixtures, which nothing at runtime changes. Secrets are written for the snapshot to strip and
+ * name (admin/snapshot.ts): a loaded snapshot gives each app a new one.
+ */
+export function seedOfEpicollectState(state: EpicollectState, loaded: unknown): unknown {
+  const base = typeof loaded === 'object' && loaded !== null ? loaded : {}
+  return {
+    ...base,
+    apps: [...state.apps.values()].map((app) => ({
+      project: app.project,
+      name: app.name,
+      clientId: app.clientId,
+      clientSecret: app.secret,
+      createdAt: new Date(app.createdAtMs).toISOString(),
+    })),
+    nextClientId: state.nextClientId,
+  }
 }
 
 export function appOfProject(state: EpicollectState, slug: string): ClientApp | undefined {

@@ -26,6 +26,10 @@ export const ClientAppSeedSchema = z
       .regex(/^[A-Za-z0-9]{40}$/, 'use exactly 40 letters and digits')
       .optional()
       .describe('The 40-character secret; generated from the scenario seed when absent.'),
+    createdAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe('When the app was created; default: the virtual time of the load.'),
   })
   .strict()
 
@@ -78,6 +82,12 @@ export const EpicollectSeedSchema = z
       .array(ClientAppSeedSchema)
       .default([])
       .describe('Client apps that exist when the scenario loads (one per project).'),
+    nextClientId: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('The client id the next app gets: ids of deleted apps are not reused.'),
     rateLimits: z
       .union([z.literal(false), RateLimitsSchema])
       .prefault({})

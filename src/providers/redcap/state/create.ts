@@ -1,11 +1,14 @@
 /**
  * REDCap's state built from a scenario section: system settings, users (people and service
- * accounts), projects from fixtures with each user's rights, and the tokens and token requests the
- * scenario asks for. Also the JSON view for `GET /_standin/state` (no secrets).
+ * accounts), projects from fixtures or inline content with each user's rights, and the tokens and
+ * token requests the scenario asks for.
  */
 import type { FixtureStore } from '../../../core/fixtures.js'
 import { readProjectFixture } from './fixture.js'
-import type { Project, ProjectUser, RedcapState } from './model.js'
+import type { IdSequence, Project, ProjectUser, RedcapState } from './model.js'
+import { checkContent, claimIds } from './content-check.js'
+import { FIRST_IDS, recordOrigin } from './origins.js'
+import { projectFromContent } from './project-dump.js'
 import { emptyProject, fillFromFixture } from './project-build.js'
 import { RightsSchema, type ProjectSeed, type RedcapSeed } from './seed.js'
 import { grantToken, issueSuperToken, newUser, type TokenDeps } from './tokens.js'
@@ -28,7 +31,8 @@ export function emptyState(seed: RedcapSeed): RedcapState {
     users: new Map(),
     projects: new Map(),
     tokenRequests: new Map(),
-    sequence: { event: 40, dag: 1, role: 1, doc: 1, project: 1, folder: 1 },
+    sequence: { ...FIRST_IDS },
+    origins: new Map(),
   }
 }
 
@@ -49,6 +53,11 @@ export function createRedcapState(seed: RedcapSeed, deps: StateDeps): RedcapStat
     if (u.superToken !== undefined) issueSuperToken(state, deps, u.username, u.superToken)
   }
   for (const p of seed.projects) addSeedProject(state, deps, p)
+  for (const r of seed.tokenRequests) state.tokenRequests.set(r.id, { ...r })
+  if (seed.sequence)
+    for (const key of Object.keys(state.sequence) as (keyof IdSequence)[])
+      state.sequence[key] = Math.max(state.sequence[key], seed.sequence[key])
+  claimIds(state)
   return state
 }
 
@@ -56,10 +65,12 @@ function addSeedProject(state: RedcapState, deps: StateDeps, seed: ProjectSeed):
   const id = seed.id ?? state.sequence.project
   if (state.projects.has(id)) throw new Error(`Two REDCap projects have id ${String(id)}.`)
   state.sequence.project = Math.max(state.sequence.project, id + 1)
-  const files = readProjectFixture(deps.fixtures, seed.fixture)
-  const settings = { ...files.fixture.settings, ...(seed.title ? { title: seed.title } : {}) }
-  const project = emptyProject(id, settings, redcapTime(deps.clock))
-  fillFromFixture(state, project, files)
+  const from = { ...state.sequence }
+  if (seed.content) checkContent(id, seed.content)
+  const project = seed.content
+    ? projectFromContent(id, seed.content)
+    : fixtureProject(state, deps, id, seed.fixture ?? '')
+  if (seed.title) project.settings.title = seed.title
   if (seed.status) project.status = seed.status
   project.deleted = seed.deleted
   project.completed = seed.completed
@@ -97,6 +108,14 @@ function addSeedProject(state: RedcapState, deps: StateDeps, seed: ProjectSeed):
       })
     }
   }
+  if (seed.fixture !== undefined) recordOrigin(state, project, seed.fixture, from)
+}
+
+function fixtureProject(state: RedcapState, deps: StateDeps, id: number, fixture: string) {
+  const files = readProjectFixture(deps.fixtures, fixture)
+  const project = emptyProject(id, { ...files.fixture.settings }, redcapTime(deps.clock))
+  fillFromFixture(state, project, files)
+  return project
 }
 
 function dagIdOf(project: Project) {
@@ -116,28 +135,3 @@ export const CREATOR_RIGHTS = RightsSchema.parse(
   { alerts: true, apiModules: true, mobileApp: true },
   PARSE_ONCE,
 )
-
-export function snapshotState(state: RedcapState): unknown {
-  return {
-    system: state.system,
-    users: [...state.users.values()].map((u) => ({
-      username: u.username,
-      admin: u.admin,
-      suspended: u.suspended,
-      serviceAccountOf: u.serviceAccountOf,
-      hasSuperToken: u.superToken !== null,
-    })),
-    projects: [...state.projects.values()].map((p) => ({
-      id: p.id,
-      title: p.settings.title,
-      status: p.status,
-      longitudinal: p.settings.isLongitudinal,
-      records: p.records.size,
-      users: [...p.users.values()].map((m) => ({
-        username: m.username,
-        token: m.credentialId,
-      })),
-    })),
-    tokenRequests: [...state.tokenRequests.values()],
-  }
-}

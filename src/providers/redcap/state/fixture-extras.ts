@@ -10,7 +10,7 @@ import { eventByUniqueName, firstEvent } from './project-shape.js'
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/
 
-const LOG_TYPES = [
+export const LOG_TYPES = [
   'export',
   'manage',
   'user',

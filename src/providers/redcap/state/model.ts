@@ -3,9 +3,9 @@
  * repeating setup, DAGs, roles, surveys, stored files and records; users and their rights.
  * Wire names (snake_case) stay in the content modules; everything here is camelCase.
  */
-import type { Rights } from './seed.js'
+import type { Rights } from './rights-seed.js'
 
-export type { Rights } from './seed.js'
+export type { Rights } from './rights-seed.js'
 
 /** One data dictionary row (REDCap's 18 metadata columns). */
 export interface Field {
@@ -285,14 +285,29 @@ export interface RedcapState {
   projects: Map<number, Project>
   tokenRequests: Map<string, TokenRequest>
   /** Next ids handed out for events, DAGs, roles, docs (REDCap ids are global). */
-  sequence: {
-    event: number
-    dag: number
-    role: number
-    doc: number
-    project: number
-    folder: number
-  }
+  sequence: IdSequence
+  /** How each project built from a fixture looked then, for snapshots (see origins.ts). */
+  origins: Map<number, ProjectOrigin>
+}
+
+export interface IdSequence {
+  event: number
+  dag: number
+  role: number
+  doc: number
+  project: number
+  folder: number
+}
+
+export interface ProjectOrigin {
+  readonly fixture: string
+  /** The hash of the project's inline content (origins.ts) right after the load. */
+  readonly hash: string
+  /** Log lines then: nearly every change logs one, which spares hashing a changed project. */
+  readonly logLength: number
+  /** The ids before and after the fixture was built. */
+  readonly from: IdSequence
+  readonly to: IdSequence
 }
 
 /** A randomization model's allocation table row (see randomization.ts). */

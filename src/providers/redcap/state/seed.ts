@@ -7,57 +7,14 @@
  */
 import { z } from 'zod'
 import { PARSE_ONCE } from '../../../core/parse-once.js'
+import { ProjectContentSchema } from './project-content.js'
+import { RightsSchema } from './rights-seed.js'
+import { SequenceSeedSchema, TokenRequestSeedSchema } from './seed-extras.js'
 
 const HEX32 = /^[0-9A-Fa-f]{32}$/
 const HEX64 = /^[0-9A-Fa-f]{64}$/
 
-/**
- * One user's rights on one project, as REDCap's User Rights page holds them. The API rights are on
- * by default so a seeded token is usable; set them false to see the 403s.
- */
-export const RightsSchema = z
-  .object({
-    apiExport: z.boolean().default(true),
-    apiImport: z.boolean().default(true),
-    apiModules: z.boolean().default(false),
-    design: z.boolean().default(true),
-    userRights: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(1),
-    dataAccessGroups: z.boolean().default(true),
-    dataExport: z
-      .enum(['none', 'full', 'deidentified', 'remove_identifiers'])
-      .default('full')
-      .describe('Data Export level: "none" refuses record export, the others limit identifiers.'),
-    reports: z.boolean().default(true),
-    statsAndCharts: z.boolean().default(true),
-    manageSurveyParticipants: z.boolean().default(true),
-    calendar: z.boolean().default(true),
-    dataImportTool: z.boolean().default(true),
-    dataComparisonTool: z.boolean().default(true),
-    logging: z.boolean().default(true),
-    emailLogging: z.boolean().default(false),
-    fileRepository: z.boolean().default(true),
-    dataQualityCreate: z.boolean().default(true),
-    dataQualityExecute: z.boolean().default(true),
-    mobileApp: z.boolean().default(false),
-    mobileAppDownloadData: z.boolean().default(false),
-    recordCreate: z.boolean().default(true),
-    recordRename: z.boolean().default(true),
-    recordDelete: z.boolean().default(true),
-    randomize: z.boolean().default(false),
-    lockRecords: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(0),
-    lockRecordsAllForms: z.boolean().default(false),
-    lockRecordsCustomization: z.boolean().default(false),
-    alerts: z.boolean().default(false),
-    expiration: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .nullable()
-      .default(null)
-      .describe('YYYY-MM-DD: on or after this day the API answers 403 "privileges have expired".'),
-  })
-  .strict()
-
-export type Rights = z.output<typeof RightsSchema>
+export { RightsSchema, type Rights } from './rights-seed.js'
 
 const ProjectUserSeedSchema = z
   .object({
@@ -90,7 +47,14 @@ const ProjectUserSeedSchema = z
 export const ProjectSeedSchema = z
   .object({
     id: z.number().int().positive().optional(),
-    fixture: z.string().min(1).describe('A folder under fixtures/redcap/ (e.g. "classic").'),
+    fixture: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('A folder under fixtures/redcap/ (e.g. "classic"); or give `content`.'),
+    content: ProjectContentSchema.optional().describe(
+      'The project inline, as a snapshot writes it (docs/snapshot.md); instead of `fixture`.',
+    ),
     title: z.string().min(1).optional(),
     status: z.enum(['development', 'production', 'analysis']).optional(),
     deleted: z.boolean().default(false),
@@ -99,6 +63,9 @@ export const ProjectSeedSchema = z
     users: z.array(ProjectUserSeedSchema).default([]),
   })
   .strict()
+  .refine((p) => (p.fixture === undefined) !== (p.content === undefined), {
+    message: 'give a project either `fixture` or `content`',
+  })
 
 const UserSeedSchema = z
   .object({
@@ -139,6 +106,13 @@ export const RedcapSeedSchema = z
       ),
     users: z.array(UserSeedSchema).default([]),
     projects: z.array(ProjectSeedSchema).default([]),
+    tokenRequests: z
+      .array(TokenRequestSeedSchema)
+      .default([])
+      .describe('Token requests with their status (a snapshot writes these; no token comes back).'),
+    sequence: SequenceSeedSchema.optional().describe(
+      'The next ids REDCap hands out (a snapshot writes these so new ids do not reuse old ones).',
+    ),
   })
   .strict()
 
