@@ -80,7 +80,7 @@ function providerApp(
     for (const [name, value] of Object.entries(e.headers)) response.headers.set(name, value)
     return response
   })
-  app.use(journalRequests(world, provider.id, (text) => proxy.redactor.scrub(text)))
+  app.use(journalRequests(world, provider.id, () => proxy.redactor.scrubberNow()))
   const hosts = hostPolicyOf(world)
   // Provider routes keep their real CORS rules, so only the Host is checked here: a rebinding page
   // must not read their answers, which in proxy mode are real data (docs/security.md).

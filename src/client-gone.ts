@@ -22,4 +22,23 @@ export function clientGone(request: Request, error?: unknown): boolean {
   )
 }
 
+/** The Node edge's bindings (`c.env` there): the response a closed connection destroys. */
+interface NodeBindings {
+  readonly outgoing?: { readonly destroyed?: unknown }
+}
+
+/**
+ * Whether the client's connection closed before the answer was written. On the Node edge the
+ * response says so itself; asking the request for its `signal` there would build an AbortController
+ * (and a standard Request's worth of state) for every request.
+ */
+export function connectionClosed(c: {
+  readonly env: unknown
+  readonly req: { readonly raw: Request }
+}): boolean {
+  const outgoing = (c.env as NodeBindings | undefined)?.outgoing
+  if (outgoing !== undefined) return outgoing.destroyed === true
+  return c.req.raw.signal.aborted
+}
+
 export const CLIENT_GONE_WHY = 'the client closed the connection before it was answered'

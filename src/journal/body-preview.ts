@@ -1,0 +1,140 @@
+/**
+ * Body previews: what the journal keeps of a body while the request is answered (`keepBody`: its
+ * head, neither decoded nor redacted), and the preview built from that when the entry is read, or
+ * at once from whole bytes (`previewBody`, which stubs' matchers use on live requests).
+ */
+import { parseForm, type Pair } from '../proxy/form.js'
+import { boundaryOf, parseMultipart } from '../proxy/multipart.js'
+import type { BodyPreview } from '../core/journal.js'
+import { isTextual } from '../core/media-type.js'
+import { utf8, utf8OrUndefined } from '../core/bytes.js'
+import { redactText } from '../core/secrets.js'
+import { encodeForm, toParams, type Scrub } from './preview.js'
+
+const noScrub: Scrub = (text) => text
+
+export function previewBody(
+  bytes: Uint8Array,
+  contentType: string | undefined,
+  previewBytes: number,
+  scrub: Scrub = noScrub,
+): BodyPreview {
+  const base = { ...(contentType ? { contentType } : {}), size: bytes.length }
+  if (previewBytes <= 0) return { ...base, truncated: bytes.length > 0, omitted: 'not kept' }
+  return previewHead(
+    { contentType, size: bytes.length, head: bytes, cut: false },
+    previewBytes,
+    scrub,
+  )
+}
+
+/**
+ * How far past the preview a kept head reaches: a credential that straddles the preview's end is
+ * still whole when it is redacted, before the cut.
+ */
+const KEEP_MARGIN = 1024
+
+/** A body as kept at request time: its first bytes or characters, neither decoded nor redacted. */
+export interface KeptBody {
+  readonly contentType: string | undefined
+  /** The whole body's size in bytes. */
+  readonly size: number
+  /** The whole body unless `cut`. */
+  readonly head: Uint8Array | string
+  readonly cut: boolean
+}
+
+/** A body's preview, built when the journal entry is read. */
+export type LaterPreview = (scrub: Scrub) => BodyPreview
+
+/**
+ * What the journal keeps of a body while the request is answered: the body itself when it is no
+ * larger than the preview (plus a margin), else a copy of its head, so a large body is not held.
+ * A form or multipart body too large for that is previewed at once: its fields are read from the
+ * whole body.
+ */
+export function keepBody(
+  body: string | Uint8Array,
+  contentType: string | undefined,
+  previewBytes: number,
+): LaterPreview {
+  if (previewBytes <= 0) {
+    const size = sizeOf(body)
+    const preview = { ...(contentType ? { contentType } : {}), size, truncated: size > 0 }
+    const notKept = { ...preview, omitted: 'not kept' }
+    return () => notKept
+  }
+  const keep = previewBytes + KEEP_MARGIN
+  if (body.length <= keep) {
+    const kept = { contentType, size: sizeOf(body), head: body, cut: false }
+    return (scrub) => previewHead(kept, previewBytes, scrub)
+  }
+  if (boundaryOf(contentType) !== undefined || isForm(contentType)) {
+    const bytes = typeof body === 'string' ? utf8(body) : body
+    return (scrub) => previewBody(bytes, contentType, previewBytes, scrub)
+  }
+  const head = typeof body === 'string' ? utf8(body.slice(0, keep)) : body.slice(0, keep)
+  const kept = { contentType, size: sizeOf(body), head, cut: true }
+  return (scrub) => previewHead(kept, previewBytes, scrub)
+}
+
+function sizeOf(body: string | Uint8Array): number {
+  if (typeof body !== 'string') return body.length
+  return typeof Buffer === 'undefined' ? utf8(body).length : Buffer.byteLength(body)
+}
+
+function isForm(contentType: string | undefined): boolean {
+  return /^application\/x-www-form-urlencoded/i.test(contentType ?? '')
+}
+
+function previewHead(kept: KeptBody, previewBytes: number, scrub: Scrub): BodyPreview {
+  const { contentType, size, cut } = kept
+  const base = { ...(contentType ? { contentType } : {}), size }
+  const boundary = cut || typeof kept.head === 'string' ? undefined : boundaryOf(contentType)
+  if (boundary !== undefined && kept.head instanceof Uint8Array) {
+    const pairs = parseMultipart(kept.head, boundary).map((part): Pair => {
+      if (part.filename !== undefined)
+        return [part.name, `<file "${part.filename}", ${String(part.body.length)} bytes>`]
+      return [part.name, utf8OrUndefined(part.body) ?? `<${String(part.body.length)} bytes>`]
+    })
+    return { ...base, truncated: false, form: toParams(pairs, scrub), omitted: 'multipart' }
+  }
+  const text = !isTextual(contentType)
+    ? undefined
+    : typeof kept.head === 'string'
+      ? kept.head
+      : decodeHead(kept.head, cut)
+  if (text === undefined) return { ...base, truncated: size > 0, omitted: 'binary' }
+  const truncated = cut || text.length > previewBytes
+  const head = text.length > previewBytes ? text.slice(0, previewBytes) : text
+  if (!cut && isForm(contentType)) {
+    const form = toParams(parseForm(text), scrub)
+    return { ...base, text: encodeForm(parseForm(head), scrub), truncated, form }
+  }
+  const redacted = scrub(redactText(text))
+  return {
+    ...base,
+    text: redacted.length > previewBytes ? redacted.slice(0, previewBytes) : redacted,
+    truncated,
+  }
+}
+
+/**
+ * The text of a body's first bytes, or undefined when they are not UTF-8. A head cut off inside a
+ * character ends before that character.
+ */
+function decodeHead(bytes: Uint8Array, cut: boolean): string | undefined {
+  if (!cut) return utf8OrUndefined(bytes)
+  let end = bytes.length
+  // Back up over the continuation bytes (10xxxxxx) and the lead byte of a character cut short.
+  for (let back = 1; back <= 3 && end - back >= 0; back++) {
+    const byte = bytes[end - back] ?? 0
+    if ((byte & 0xc0) === 0x80) continue
+    if (byte >= 0xc0) {
+      const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2
+      if (length > back) end -= back
+    }
+    break
+  }
+  return utf8OrUndefined(bytes.subarray(0, end))
+}
