@@ -67,7 +67,7 @@ function providerApp(
 ): Hono<StandinEnv> {
   const app = new Hono<StandinEnv>()
   app.onError(async function renderProviderError(error, c) {
-    if (clientGone(c.req.raw, error)) {
+    if (clientGone(c, error)) {
       c.set('outcome', 'aborted')
       c.set('why', CLIENT_GONE_WHY)
       return new Response(null, { status: 400 })
