@@ -57,6 +57,7 @@ export function keepBody(
   body: string | Uint8Array,
   contentType: string | undefined,
   previewBytes: number,
+  scrub: Scrub,
 ): LaterPreview {
   if (previewBytes <= 0) {
     const size = sizeOf(body)
@@ -70,8 +71,13 @@ export function keepBody(
     return (scrub) => previewHead(kept, previewBytes, scrub)
   }
   if (boundaryOf(contentType) !== undefined || isForm(contentType)) {
-    const bytes = typeof body === 'string' ? utf8(body) : body
-    return (scrub) => previewBody(bytes, contentType, previewBytes, scrub)
+    const preview = previewBody(
+      typeof body === 'string' ? utf8(body) : body,
+      contentType,
+      previewBytes,
+      scrub,
+    )
+    return () => preview
   }
   const head = typeof body === 'string' ? utf8(body.slice(0, keep)) : body.slice(0, keep)
   const kept = { contentType, size: sizeOf(body), head, cut: true }

@@ -37,12 +37,14 @@ function findCacheKey(response: Response): symbol | undefined {
 /** @hono/node-server's answer to a body given without a content type. */
 const DEFAULT_CONTENT_TYPE = 'text/plain; charset=UTF-8'
 
-/** The headers the answer goes out with, as `response.headers` would give them. */
-export function headersOf(built: BuiltFrom): Headers {
-  const { headers } = built
+/**
+ * The headers the answer goes out with, as `response.headers` would give them, from the headers the
+ * route gave and whether it gave a body (the body itself is not held for this).
+ */
+export function headersOf(headers: unknown, hasBody: boolean): Headers {
   if (headers instanceof Headers) return headers
   if (headers === undefined || headers === null) {
-    return new Headers(built.body === null ? undefined : { 'content-type': DEFAULT_CONTENT_TYPE })
+    return new Headers(hasBody ? { 'content-type': DEFAULT_CONTENT_TYPE } : undefined)
   }
   return new Headers(headers as HeadersInit)
 }

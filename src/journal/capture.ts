@@ -39,7 +39,7 @@ export function journalRequests(
     const previewBytes = world.config.journalPreviewBytes
     const scrub = scrubber()
     const request = await keepRequest(c, previewBytes, world.config.bodyLimitBytes, scrub)
-    const response = await keepResponse(c.res, previewBytes, outcome === 'proxied')
+    const response = await keepResponse(c.res, previewBytes, outcome === 'proxied', scrub)
     // `c.get`, not `c.var`: hono builds a new object of every variable on each `c.var` read.
     const why = c.get('why')
     const credentialId = c.get('credentialId')
@@ -112,9 +112,9 @@ async function requestBody(
   const declared = c.req.header('content-length')
   const cache = c.req.bodyCache
   try {
-    if (cache.text) return keepBody(await c.req.text(), contentType, previewBytes)
+    if (cache.text) return keepBody(await c.req.text(), contentType, previewBytes, scrub)
     if (cache.arrayBuffer || cache.json || cache.blob) {
-      return keepBody(new Uint8Array(await c.req.arrayBuffer()), contentType, previewBytes)
+      return keepBody(new Uint8Array(await c.req.arrayBuffer()), contentType, previewBytes, scrub)
     }
     if (cache.formData) {
       const preview = formPreview(await c.req.formData(), contentType, declared, scrub)
@@ -126,7 +126,7 @@ async function requestBody(
     if (raw.body === null) return undefined
     const size = declared === undefined ? Number.NaN : Number(declared)
     if (!raw.bodyUsed && size <= bodyLimit) {
-      return keepBody(new Uint8Array(await c.req.arrayBuffer()), contentType, previewBytes)
+      return keepBody(new Uint8Array(await c.req.arrayBuffer()), contentType, previewBytes, scrub)
     }
     const omitted = {
       ...(contentType ? { contentType } : {}),

@@ -9,13 +9,15 @@ import { builtFrom, headerIn, headersOf } from './built-from.js'
 import { keepBody, type LaterPreview } from './body-preview.js'
 import { toHeaders, type Scrub } from './preview.js'
 
+/** `scrub`: the secrets of the moment, for a body that must be previewed at once (a large form). */
 export async function keepResponse(
   response: Response,
   previewBytes: number,
   streamed: boolean,
+  scrub: Scrub,
 ): Promise<(scrub: Scrub) => JournalResponse> {
   const built = builtFrom(response)
-  if (built === undefined) return keepStandardResponse(response, previewBytes, streamed)
+  if (built === undefined) return keepStandardResponse(response, previewBytes, streamed, scrub)
   const { body } = built
   const contentType = headerIn(built, 'content-type')
   let preview: LaterPreview | undefined
@@ -26,17 +28,20 @@ export async function keepResponse(
     isTextual(contentType) &&
     (typeof body === 'string' || body instanceof Uint8Array)
   )
-    preview = keepBody(body, contentType, previewBytes)
+    preview = keepBody(body, contentType, previewBytes, scrub)
   else if (!streamed && typeof body !== 'string' && !(body instanceof Uint8Array))
     // A stream or a Blob the route answered with: read it the standard way.
-    return keepStandardResponse(response, previewBytes, streamed)
+    return keepStandardResponse(response, previewBytes, streamed, scrub)
   else {
     const omitted = notKept(contentType, headerIn(built, 'content-length'), streamed, previewBytes)
     preview = () => omitted
   }
-  return (scrub) => ({
-    headers: toHeaders(headersOf(built), scrub),
-    ...(preview ? { body: preview(scrub) } : {}),
+  // Only the headers as given are held from here on, never the body itself.
+  const { headers } = built
+  const hasBody = body !== null
+  return (later) => ({
+    headers: toHeaders(headersOf(headers, hasBody), later),
+    ...(preview ? { body: preview(later) } : {}),
   })
 }
 
@@ -45,19 +50,20 @@ async function keepStandardResponse(
   response: Response,
   previewBytes: number,
   streamed: boolean,
+  scrub: Scrub,
 ): Promise<(scrub: Scrub) => JournalResponse> {
   const headers = [...response.headers]
-  if (response.body === null) return (scrub) => ({ headers: toHeaders(headers, scrub) })
+  if (response.body === null) return (later) => ({ headers: toHeaders(headers, later) })
   const contentType = response.headers.get('content-type') ?? undefined
   // A proxied body streams from the upstream as it comes, and a binary one has no text to show.
   if (streamed || previewBytes <= 0 || !isTextual(contentType)) {
     const length = response.headers.get('content-length') ?? undefined
     const body = notKept(contentType, length, streamed, previewBytes)
-    return (scrub) => ({ headers: toHeaders(headers, scrub), body })
+    return (later) => ({ headers: toHeaders(headers, later), body })
   }
   const bytes = new Uint8Array(await response.clone().arrayBuffer())
-  const body = keepBody(bytes, contentType, previewBytes)
-  return (scrub) => ({ headers: toHeaders(headers, scrub), body: body(scrub) })
+  const body = keepBody(bytes, contentType, previewBytes, scrub)
+  return (later) => ({ headers: toHeaders(headers, later), body: body(later) })
 }
 
 function notKept(
