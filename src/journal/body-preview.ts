@@ -79,9 +79,31 @@ export function keepBody(
     )
     return () => preview
   }
-  const head = typeof body === 'string' ? utf8(body.slice(0, keep)) : body.slice(0, keep)
-  const kept = { contentType, size: sizeOf(body), head, cut: true }
+  const kept = { contentType, size: sizeOf(body), head: headOf(body, keep), cut: true }
   return (scrub) => previewHead(kept, previewBytes, scrub)
+}
+
+/**
+ * Heads copied from large bodies. A cached answer (a REDCap export, an Epicollect5 page) is the
+ * same bytes request after request, so its head is copied once, not on every request.
+ */
+const heads = new WeakMap<Uint8Array, Uint8Array>()
+let lastText:
+  { readonly text: string; readonly keep: number; readonly head: Uint8Array } | undefined
+
+/** A copy of the body's first `keep` bytes (characters, for text): the body itself is not held. */
+function headOf(body: string | Uint8Array, keep: number): Uint8Array {
+  if (typeof body === 'string') {
+    if (lastText?.text !== body || lastText.keep !== keep)
+      lastText = { text: body, keep, head: utf8(body.slice(0, keep)) }
+    return lastText.head
+  }
+  let head = heads.get(body)
+  if (head?.length !== keep) {
+    head = body.slice(0, keep)
+    heads.set(body, head)
+  }
+  return head
 }
 
 function sizeOf(body: string | Uint8Array): number {
