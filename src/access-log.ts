@@ -35,6 +35,8 @@ export function accessLog(log: AccessLog, skip?: (path: string) => boolean): Mid
   return async function logAccess(c, next) {
     const started = performance.now()
     await next()
+    // Most requests end here: only an internal error is logged then.
+    if (!log.everyRequest && (c as Context<StandinEnv>).get('internalError') === undefined) return
     const left = leftBy(c)
     // A forced 500 (Standin-Force, overrides) is an answer QA asked for, not a fault.
     const error = left.outcome === 'forced' ? undefined : left.internalError

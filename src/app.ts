@@ -67,7 +67,7 @@ function providerApp(
 ): Hono<StandinEnv> {
   const app = new Hono<StandinEnv>()
   app.onError(async function renderProviderError(error, c) {
-    if (clientGone(c.req.raw, error)) {
+    if (clientGone(c, error)) {
       c.set('outcome', 'aborted')
       c.set('why', CLIENT_GONE_WHY)
       return new Response(null, { status: 400 })
@@ -80,7 +80,7 @@ function providerApp(
     for (const [name, value] of Object.entries(e.headers)) response.headers.set(name, value)
     return response
   })
-  app.use(journalRequests(world, provider.id, (text) => proxy.redactor.scrub(text)))
+  app.use(journalRequests(world, provider.id, () => proxy.redactor.scrubberNow()))
   const hosts = hostPolicyOf(world)
   // Provider routes keep their real CORS rules, so only the Host is checked here: a rebinding page
   // must not read their answers, which in proxy mode are real data (docs/security.md).

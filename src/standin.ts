@@ -45,8 +45,11 @@ export interface StandinOptions {
 export interface Standin {
   readonly world: World
   readonly app: Hono
-  /** Answers a request as the server would, without a socket. */
-  readonly fetch: (request: Request) => Promise<Response>
+  /**
+   * Answers a request as the server would, without a socket. `env`: the server's bindings for the
+   * request (the Node edge passes its `incoming` and `outgoing`), as hono's `app.fetch` takes them.
+   */
+  readonly fetch: (request: Request, env?: unknown) => Promise<Response>
 }
 
 export async function createStandinCore(options: StandinOptions = {}): Promise<Standin> {
@@ -71,7 +74,7 @@ export async function createStandinCore(options: StandinOptions = {}): Promise<S
     adminToken: options.adminToken,
     accessLog: options.accessLog,
   })
-  return { world, app, fetch: async (request) => app.fetch(request) }
+  return { world, app, fetch: async (request, env) => app.fetch(request, env) }
 }
 
 function resolveScenario(options: StandinOptions, providers: readonly AnyProvider[]): Scenario {

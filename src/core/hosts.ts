@@ -31,6 +31,7 @@ export function isLoopbackHost(host: string): boolean {
 const WILDCARDS = new Set(['0.0.0.0', '::', ''])
 
 export class HostPolicy {
+  #lastAllowed: string | undefined
   readonly #allowed: ReadonlySet<string>
 
   /** `bound`: the address standin listens on; `allowed`: names or addresses, any port. */
@@ -43,7 +44,11 @@ export class HostPolicy {
 
   /** Whether a request with this `Host` header may be answered. */
   allows(host: string): boolean {
+    // Every request asks, nearly always with the same Host.
+    if (host === this.#lastAllowed) return true
     const name = hostnameOf(host)
-    return isLoopbackHost(name) || this.#allowed.has(name)
+    const allowed = isLoopbackHost(name) || this.#allowed.has(name)
+    if (allowed) this.#lastAllowed = host
+    return allowed
   }
 }

@@ -56,20 +56,60 @@ export type JournalInput = Omit<JournalEntry, 'id' | 'request' | 'response'> &
 
 const NOTHING_KEPT: JournalRequest & JournalResponse = { query: {}, headers: {} }
 
+/** An entry's request and response, built when the entry is first read (see JournalRecord). */
+export type JournalDetail = Pick<JournalEntry, 'request' | 'response'>
+
 export const DEFAULT_JOURNAL_SIZE = 1000
 /** Paths and reasons can carry client input of any size; the journal keeps this much of each. */
 export const MAX_JOURNAL_TEXT = 512
 
+/**
+ * One kept request. Its detail (headers, previews, every secret redacted) is built from what was
+ * kept at request time only when something reads the entry, once: most requests are never read,
+ * and redacting and formatting each one as it is answered cost more than answering it.
+ */
+export class JournalRecord {
+  #entry: JournalEntry
+  #detail: (() => JournalDetail) | undefined
+
+  constructor(entry: JournalEntry, detail?: () => JournalDetail) {
+    this.#entry = entry
+    this.#detail = detail
+  }
+
+  get entry(): JournalEntry {
+    const detail = this.#detail
+    if (detail === undefined) return this.#entry
+    this.#detail = undefined
+    this.#entry = { ...this.#entry, ...built(detail) }
+    return this.#entry
+  }
+}
+
+/** A detail that cannot be built (it never should fail) leaves the entry without one. */
+function built(detail: () => JournalDetail): JournalDetail {
+  try {
+    return detail()
+  } catch {
+    return { request: NOTHING_KEPT, response: { headers: {} } }
+  }
+}
+
 export class Journal {
-  readonly #entries: (JournalEntry | undefined)[]
+  readonly #records: (JournalRecord | undefined)[]
   #next = 0
   #count = 0
 
   constructor(readonly capacity = DEFAULT_JOURNAL_SIZE) {
-    this.#entries = new Array<JournalEntry | undefined>(capacity)
+    this.#records = new Array<JournalRecord | undefined>(capacity)
   }
 
   add(input: JournalInput): JournalEntry {
+    return this.keep(input).entry
+  }
+
+  /** Keeps an entry; `detail`, when given, builds its request and response on first read. */
+  keep(input: JournalInput, detail?: () => JournalDetail): JournalRecord {
     const entry: JournalEntry = {
       id: this.#count + 1,
       request: NOTHING_KEPT,
@@ -78,10 +118,11 @@ export class Journal {
       path: clip(input.path),
       ...(input.why === undefined ? {} : { why: clip(input.why) }),
     }
-    this.#entries[this.#next] = entry
+    const record = new JournalRecord(entry, detail)
+    this.#records[this.#next] = record
     this.#next = (this.#next + 1) % this.capacity
     this.#count++
-    return entry
+    return record
   }
 
   /** The newest `limit` entries, newest first. */
@@ -89,8 +130,8 @@ export class Journal {
     const out: JournalEntry[] = []
     const n = Math.min(limit, this.#count, this.capacity)
     for (let i = 1; i <= n; i++) {
-      const entry = this.#entries[(this.#next - i + this.capacity) % this.capacity]
-      if (entry) out.push(entry)
+      const record = this.#records[(this.#next - i + this.capacity) % this.capacity]
+      if (record) out.push(record.entry)
     }
     return out
   }
@@ -100,7 +141,7 @@ export class Journal {
   }
 
   clear(): void {
-    this.#entries.fill(undefined)
+    this.#records.fill(undefined)
     this.#next = 0
     this.#count = 0
   }

@@ -1,30 +1,34 @@
 /**
- * The journal middleware around every provider request: after the route answered, it records the
- * request (query, headers, body preview) and the response (status, headers, body preview), every
- * secret redacted (journal/preview.ts). It reads the request body only from hono's cache, or while
- * it is still unread and of a declared size: a body the proxy streamed to the upstream is gone and
- * journaled as `streamed`.
+ * The journal middleware around every provider request. While the request is answered it keeps
+ * only what is already in hand: the URL, the raw request headers, the head of each body (the bytes
+ * or text the route read and the body the route answered with, journal/preview.ts), and the
+ * redactor's secrets of the moment. The entry's request and response, every secret redacted, are
+ * built from those when the entry is first read (core/journal.ts): most entries never are.
+ * It reads the request body only from hono's cache, or while it is still unread and of a declared
+ * size: a body the proxy streamed to the upstream is gone and journaled as `streamed`.
  */
 import type { Context, MiddlewareHandler } from 'hono'
-import type { BodyPreview, JournalEntry, JournalRequest, JournalResponse } from '../core/journal.js'
+import type { BodyPreview, JournalDetail, JournalRequest } from '../core/journal.js'
 import type { ProviderId } from '../core/glossary.js'
 import type { Pair } from '../proxy/form.js'
 import type { StandinEnv } from '../providers/provider.js'
 import type { World } from '../world.js'
-import { CLIENT_GONE_WHY, clientGone } from '../client-gone.js'
-import { isTextual } from '../core/media-type.js'
-import { previewBody, queryAndHeaders, toHeaders, toParams, type Scrub } from './preview.js'
+import { CLIENT_GONE_WHY, connectionClosed } from '../client-gone.js'
+import { keepResponse } from './keep-response.js'
+import { keepBody, type LaterPreview } from './body-preview.js'
+import { queryAndHeaders, toParams, type Scrub } from './preview.js'
 
+/** `scrubber()`: a scrub over the secrets standin holds at that moment (proxy/credentials.ts). */
 export function journalRequests(
   world: World,
   provider: ProviderId,
-  scrub: Scrub,
+  scrubber: () => Scrub,
 ): MiddlewareHandler<StandinEnv> {
   return async function journalRequest(c, next) {
     const started = performance.now()
     const at = world.clock.now().toISOString()
     await next()
-    if (c.get('outcome') !== 'aborted' && clientGone(c.req.raw)) {
+    if (c.get('outcome') !== 'aborted' && connectionClosed(c)) {
       c.set('outcome', 'aborted')
       c.set('why', CLIENT_GONE_WHY)
     }
@@ -33,37 +37,67 @@ export function journalRequests(
     const status = aborted ? 0 : c.res.status
     const outcome = c.get('outcome') ?? (status < 400 ? 'ok' : 'rejected')
     const previewBytes = world.config.journalPreviewBytes
-    const request = await captureRequest(c, previewBytes, world.config.bodyLimitBytes, scrub)
-    const response = await captureResponse(c.res, previewBytes, outcome === 'proxied', scrub)
+    const scrub = scrubber()
+    const request = await keepRequest(c, previewBytes, world.config.bodyLimitBytes, scrub)
+    const response = await keepResponse(c.res, previewBytes, outcome === 'proxied', scrub)
     // `c.get`, not `c.var`: hono builds a new object of every variable on each `c.var` read.
     const why = c.get('why')
     const credentialId = c.get('credentialId')
-    const entry: JournalEntry = world.journal.add({
-      at,
-      provider,
-      method: c.req.method,
-      path: c.req.path,
-      status,
-      outcome,
-      ...(why === undefined ? {} : { why }),
-      ...(credentialId === undefined ? {} : { credentialId }),
-      durationMs: Math.round((performance.now() - started) * 100) / 100,
-      request,
-      response,
-    })
-    world.events.emit('request:end', entry)
+    const record = world.journal.keep(
+      {
+        at,
+        provider,
+        method: c.req.method,
+        path: c.req.path,
+        status,
+        outcome,
+        ...(why === undefined ? {} : { why }),
+        ...(credentialId === undefined ? {} : { credentialId }),
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+      },
+      (): JournalDetail => ({ request: request(scrub), response: response(scrub) }),
+    )
+    if (world.events.listenerCount('request:end') > 0)
+      world.events.emit('request:end', record.entry)
   }
 }
 
-async function captureRequest(
+/** On the Node edge, the request's headers as received: `[name, value, name, value, ...]`. */
+interface NodeBindings {
+  readonly incoming?: { readonly rawHeaders?: unknown }
+}
+
+async function keepRequest(
   c: Context,
   previewBytes: number,
   bodyLimit: number,
   scrub: Scrub,
-): Promise<JournalRequest> {
-  const { query, headers } = queryAndHeaders(c.req.raw, scrub)
+): Promise<(scrub: Scrub) => JournalRequest> {
+  const url = c.req.url
+  const raw = (c.env as NodeBindings | undefined)?.incoming?.rawHeaders
+  const received = Array.isArray(raw) ? (raw as readonly string[]) : pairsOf(c.req.raw.headers)
   const body = await requestBody(c, previewBytes, bodyLimit, scrub)
-  return { query, headers, ...(body ? { body } : {}) }
+  return (later) => {
+    const { query, headers } = queryAndHeaders({ url, headers: headersFrom(received) }, later)
+    return { query, headers, ...(body ? { body: body(later) } : {}) }
+  }
+}
+
+function pairsOf(headers: Headers): string[] {
+  const out: string[] = []
+  headers.forEach((value, name) => out.push(name, value))
+  return out
+}
+
+/** As a client's Headers reads them: names lower-cased and sorted, repeats joined. */
+function headersFrom(received: readonly string[]): Headers {
+  const headers = new Headers()
+  for (let i = 0; i + 1 < received.length; i += 2) {
+    const name = received[i] ?? ''
+    // HTTP/2 pseudo-headers (`:path`) are not headers.
+    if (!name.startsWith(':')) headers.append(name, received[i + 1] ?? '')
+  }
+  return headers
 }
 
 async function requestBody(
@@ -71,41 +105,44 @@ async function requestBody(
   previewBytes: number,
   bodyLimit: number,
   scrub: Scrub,
-): Promise<BodyPreview | undefined> {
+): Promise<LaterPreview | undefined> {
   const method = c.req.method
   if (method === 'GET' || method === 'HEAD') return undefined
   const contentType = c.req.header('content-type')
   const declared = c.req.header('content-length')
   const cache = c.req.bodyCache
   try {
-    if (cache.arrayBuffer || cache.text || cache.json || cache.blob) {
-      return previewBody(
-        new Uint8Array(await c.req.arrayBuffer()),
-        contentType,
-        previewBytes,
-        scrub,
-      )
+    if (cache.text) return keepBody(await c.req.text(), contentType, previewBytes, scrub)
+    if (cache.arrayBuffer || cache.json || cache.blob) {
+      return keepBody(new Uint8Array(await c.req.arrayBuffer()), contentType, previewBytes, scrub)
     }
-    if (cache.formData) return formPreview(await c.req.formData(), contentType, declared, scrub)
+    if (cache.formData) {
+      const preview = formPreview(await c.req.formData(), contentType, declared, scrub)
+      return () => preview
+    }
     const raw = c.req.raw
+    // Asking for `raw.body` builds a standard Request on the Node edge; only a body nobody read
+    // comes here.
     if (raw.body === null) return undefined
     const size = declared === undefined ? Number.NaN : Number(declared)
-    if (raw.bodyUsed || !(size <= bodyLimit)) {
-      return {
-        ...(contentType ? { contentType } : {}),
-        size: Number.isNaN(size) ? 0 : size,
-        truncated: true,
-        omitted: raw.bodyUsed ? 'streamed' : 'not kept',
-      }
+    if (!raw.bodyUsed && size <= bodyLimit) {
+      return keepBody(new Uint8Array(await c.req.arrayBuffer()), contentType, previewBytes, scrub)
     }
-    return previewBody(new Uint8Array(await c.req.arrayBuffer()), contentType, previewBytes, scrub)
+    const omitted = {
+      ...(contentType ? { contentType } : {}),
+      size: Number.isNaN(size) ? 0 : size,
+      truncated: true,
+      omitted: raw.bodyUsed ? 'streamed' : 'not kept',
+    }
+    return () => omitted
   } catch {
-    return {
+    const failed = {
       ...(contentType ? { contentType } : {}),
       size: 0,
       truncated: true,
       omitted: 'not kept',
     }
+    return () => failed
   }
 }
 
@@ -130,24 +167,4 @@ function formPreview(
     form: toParams(pairs, scrub),
     omitted: 'multipart',
   }
-}
-
-async function captureResponse(
-  response: Response,
-  previewBytes: number,
-  streamed: boolean,
-  scrub: Scrub,
-): Promise<JournalResponse> {
-  const headers = toHeaders(response.headers, scrub)
-  if (response.body === null) return { headers }
-  const contentType = response.headers.get('content-type') ?? undefined
-  // A proxied body streams from the upstream as it comes, and a binary one has no text to show.
-  if (streamed || previewBytes <= 0 || !isTextual(contentType)) {
-    const size = Number(response.headers.get('content-length') ?? 0) || 0
-    const omitted = streamed ? 'streamed' : previewBytes <= 0 ? 'not kept' : 'binary'
-    const kind = contentType ? { contentType } : {}
-    return { headers, body: { ...kind, size, truncated: size > 0, omitted } }
-  }
-  const bytes = new Uint8Array(await response.clone().arrayBuffer())
-  return { headers, body: previewBody(bytes, contentType, previewBytes, scrub) }
 }

@@ -6,7 +6,8 @@ import type { Context } from 'hono'
 import type { ProviderId } from '../core/glossary.js'
 import type { BodyPreview, JournalEntry } from '../core/journal.js'
 import type { RequestFacts } from '../core/request-matcher.js'
-import { previewBody, queryAndHeaders } from './preview.js'
+import { queryAndHeaders } from './preview.js'
+import { previewBody } from './body-preview.js'
 
 export function entryFacts(entry: JournalEntry): RequestFacts {
   const body = entry.request.body

@@ -1,14 +1,11 @@
 /**
  * What the journal keeps of a request or response: headers, query and form parameters, and a
- * bounded preview of the body, each with every secret redacted (see core/secrets.ts). Pure: the
- * journal middleware (journal/capture.ts) hands it bytes and headers.
+ * bounded preview of the body (journal/body-preview.ts), each with every secret redacted (see
+ * core/secrets.ts). Pure: the journal builds entries from what it kept (journal/capture.ts).
  */
 import { isSecretField, isSecretHeader, REDACTED, redactText } from '../core/secrets.js'
 import { parseForm, type Pair } from '../proxy/form.js'
-import { boundaryOf, parseMultipart } from '../proxy/multipart.js'
-import type { BodyPreview, Params } from '../core/journal.js'
-import { isTextual } from '../core/media-type.js'
-import { utf8OrUndefined } from '../core/bytes.js'
+import type { Params } from '../core/journal.js'
 
 /** Each kept value, header or parameter, is cut to this many characters... */
 export const MAX_VALUE_CHARS = 256
@@ -69,39 +66,7 @@ export function toHeaders(
   return out
 }
 
-export function previewBody(
-  bytes: Uint8Array,
-  contentType: string | undefined,
-  previewBytes: number,
-  scrub: Scrub = noScrub,
-): BodyPreview {
-  const base = { ...(contentType ? { contentType } : {}), size: bytes.length }
-  if (previewBytes <= 0) return { ...base, truncated: bytes.length > 0, omitted: 'not kept' }
-  const boundary = boundaryOf(contentType)
-  if (boundary !== undefined) {
-    const pairs = parseMultipart(bytes, boundary).map((part): Pair => {
-      if (part.filename !== undefined)
-        return [part.name, `<file "${part.filename}", ${String(part.body.length)} bytes>`]
-      return [part.name, utf8OrUndefined(part.body) ?? `<${String(part.body.length)} bytes>`]
-    })
-    return { ...base, truncated: false, form: toParams(pairs, scrub), omitted: 'multipart' }
-  }
-  const text = isTextual(contentType) ? utf8OrUndefined(bytes) : undefined
-  if (text === undefined) return { ...base, truncated: bytes.length > 0, omitted: 'binary' }
-  const truncated = text.length > previewBytes
-  // Redacted before the cut, so a credential the cut would halve is still recognised whole.
-  const read = truncated ? text.slice(0, previewBytes + REDACT_MARGIN_CHARS) : text
-  const form = /^application\/x-www-form-urlencoded/i.test(contentType ?? '')
-  const kept = form ? encodeForm(parseForm(read), scrub) : scrub(redactText(read))
-  return {
-    ...base,
-    text: truncated ? kept.slice(0, previewBytes) : kept,
-    truncated,
-    ...(form ? { form: toParams(parseForm(text), scrub) } : {}),
-  }
-}
-
-function encodeForm(pairs: readonly Pair[], scrub: Scrub): string {
+export function encodeForm(pairs: readonly Pair[], scrub: Scrub): string {
   return pairs
     .map(([name, raw]) => {
       const v = isSecretField(name) ? REDACTED : encodeURIComponent(scrub(redactText(raw)))

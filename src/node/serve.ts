@@ -39,8 +39,14 @@ export class ListenError extends Error {
   override readonly name = 'ListenError'
 }
 
+/** A request and the Node bindings it came with (hono's `c.env`: `incoming`, `outgoing`). */
+export type FetchHandler = (
+  request: Request,
+  env: HttpBindings | Http2Bindings,
+) => Response | Promise<Response>
+
 export function serveApp(
-  fetchHandler: (request: Request) => Response | Promise<Response>,
+  fetchHandler: FetchHandler,
   options: ServeOptions,
 ): Promise<RunningServer> {
   const eventStreams = new EventStreams()
@@ -91,12 +97,12 @@ export function serveApp(
  * left to write. An event stream is remembered, so a shutdown can end it.
  */
 async function answer(
-  fetchHandler: (request: Request) => Response | Promise<Response>,
+  fetchHandler: FetchHandler,
   request: Request,
   env: HttpBindings | Http2Bindings,
   eventStreams: EventStreams,
 ): Promise<Response> {
-  const response = await fetchHandler(request)
+  const response = await fetchHandler(request, env)
   if (response.status === 0) {
     env.outgoing.destroy()
     return new Response(null, { headers: { 'x-hono-already-sent': '1' } })

@@ -66,10 +66,12 @@ const MAX_REMEMBERED = 256
  */
 export class Redactor {
   readonly #placeholders = new Map<string, string>()
+  #now: ((text: string) => string) | undefined
 
   add(secret: string, label: string): void {
     if (secret.length < MIN_SECRET_LENGTH || this.#placeholders.has(secret)) return
     this.#placeholders.set(secret, `{{${label}}}`)
+    this.#now = undefined
     if (this.#placeholders.size > MAX_REMEMBERED) {
       const oldest = this.#placeholders.keys().next().value
       if (oldest !== undefined) this.#placeholders.delete(oldest)
@@ -78,14 +80,30 @@ export class Redactor {
 
   /** The text with every known secret replaced by its placeholder. */
   scrub(text: string): string {
-    let out = text
-    for (const [secret, placeholder] of this.#placeholders) {
-      if (out.includes(secret)) out = out.replaceAll(secret, placeholder)
+    return scrubWith(this.#placeholders, text)
+  }
+
+  /**
+   * `scrub` over the secrets known now, unchanged by later ones and by the oldest being forgotten:
+   * what a journal entry kept now is redacted with when it is read later.
+   */
+  scrubberNow(): (text: string) => string {
+    if (this.#now === undefined) {
+      const known = new Map(this.#placeholders)
+      this.#now = (text) => scrubWith(known, text)
     }
-    return out
+    return this.#now
   }
 
   get secrets(): ReadonlyMap<string, string> {
     return this.#placeholders
   }
+}
+
+function scrubWith(placeholders: ReadonlyMap<string, string>, text: string): string {
+  let out = text
+  for (const [secret, placeholder] of placeholders) {
+    if (out.includes(secret)) out = out.replaceAll(secret, placeholder)
+  }
+  return out
 }

@@ -65,7 +65,7 @@ export function mountSessions(app: Hono, deps: SessionDeps): SessionRegistry {
       const message = `No session "${id}": it was never created, was deleted, or ended after ${idle} s unused.`
       return renderAdminError(new StandinError('not_found', message), c)
     }
-    return session.app.fetch(c.req.raw)
+    return session.app.fetch(c.req.raw, c.env)
   }
   app.all(`${SESSION_PREFIX}/:id`, forward)
   app.all(`${SESSION_PREFIX}/:id/*`, forward)

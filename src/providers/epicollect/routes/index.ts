@@ -7,7 +7,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { StandinError } from '../../../core/errors.js'
-import { providerBaseUrl } from '../../base-url.js'
+import { providerBaseUrl, urlParts } from '../../base-url.js'
 import { pathUnderMount } from '../../host.js'
 import type { ProviderContext, StandinEnv } from '../../provider.js'
 import { cachedEntriesPage } from './entries-cache.js'
@@ -31,7 +31,7 @@ const NO_CACHE = 'no-cache, private'
 
 /** The request URL without its query, as seen by the client (Laravel `request()->url()`). */
 function requestUrl(c: Context, mount: string): string {
-  const path = pathUnderMount(new URL(c.req.url).pathname, mount)
+  const path = pathUnderMount(urlParts(c.req.url).pathname, mount)
   return `${providerBaseUrl(c, mount)}${path}`.replace(/\/+$/, '')
 }
 
@@ -86,7 +86,7 @@ export function epicollectRoutes(
     random: ctx.world.random,
     nowMs: ctx.world.clock.epochMs(),
   })
-  const query = (c: Context) => parseQuery(new URL(c.req.url).search)
+  const query = (c: Context) => parseQuery(urlParts(c.req.url).search)
   const access = async (c: Context<StandinEnv>) => {
     const granted = await checkAccess(
       ctx.state(),

@@ -46,9 +46,10 @@ export function fhirRoutes(
     return fhirText(c, JSON.stringify(body))
   }
 
+  // The header given with the body, not set before it: a lone header stays a plain record all the
+  // way to the socket, where a set one would be a Headers object to build and read back.
   function fhirText(c: StandinContext, text: string) {
-    c.header('Content-Type', FHIR_JSON)
-    return c.body(text, 200)
+    return c.body(text, 200, { 'Content-Type': FHIR_JSON })
   }
 
   function search(c: StandinContext, params: readonly (readonly [string, string])[]) {
