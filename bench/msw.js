@@ -1,7 +1,8 @@
 // @ts-check
 /**
- * `npm run bench:msw`: the per-call cost of standin's MSW path beside a bare MSW handler that
- * returns static JSON, measured in the same run. Both answer `fetch` calls under one `setupServer`,
+ * `npm run bench:msw`: the per-call cost of standin's MSW path beside a bare MSW handler of the same
+ * REDCap call (the floor) and one that returns static JSON to a GET (a reference: what a POST with a
+ * body costs MSW itself), measured in the same run. All answer `fetch` calls under one `setupServer`,
  * in interleaved rounds (the handlers are swapped between rounds), so slow moments on a busy
  * machine hit both alike. standin answers a REDCap API call (`content=version`, the default
  * scenario's token) through `createStandinHandlers`; the app's own `fetch`, without MSW, is
@@ -36,6 +37,18 @@ const bare = http.get('https://static.test/json', () =>
   HttpResponse.json({ status: 'ok', version: '0.0.0' }),
 )
 const viaStandin = createStandinHandlers({ standin, redcap: REDCAP })
+// The same call answered by a bare handler doing the irreducible work: read the form, check the
+// token, answer standin's bytes (captured from it below) with its content type.
+const answered = await standin.fetch(
+  new Request('http://127.0.0.1/redcap/api/', { method: 'POST', body: body() }),
+)
+const sameType = answered.headers.get('content-type') ?? 'text/plain'
+const sameBytes = await answered.text()
+const bareSame = http.post(`${REDCAP}/api/`, async ({ request }) => {
+  const form = new URLSearchParams(await request.text())
+  if (form.get('token') !== TOKEN) return new HttpResponse('bad token', { status: 403 })
+  return new HttpResponse(sameBytes, { headers: { 'content-type': sameType } })
+})
 const server = setupServer()
 server.listen({ onUnhandledRequest: 'error' })
 
@@ -44,6 +57,10 @@ const subjects = {
   'bare MSW handler, static JSON': {
     handlers: [bare],
     call: () => fetch('https://static.test/json'),
+  },
+  'bare MSW handler, same REDCap call': {
+    handlers: [bareSame],
+    call: () => fetch(`${REDCAP}/api/`, { method: 'POST', body: body() }),
   },
   'standin through MSW (REDCap version)': {
     handlers: viaStandin,
@@ -77,14 +94,14 @@ for (let round = 0; round <= ROUNDS; round++) {
 }
 server.close()
 
-const floor = median(perCall['bare MSW handler, static JSON'] ?? [])
+const floor = median(perCall['bare MSW handler, same REDCap call'] ?? [])
 /** @type {Record<string, number>} */
 const usPerCall = {}
 for (const [name, samples] of Object.entries(perCall)) {
   const us = median(samples)
   usPerCall[name] = us
   process.stdout.write(
-    `bench:msw: ${name}: ${us.toFixed(0)} µs per call (median of ${String(samples.length)} rounds of ${String(CALLS)}), ${(us / floor).toFixed(2)}x the bare MSW handler\n`,
+    `bench:msw: ${name}: ${us.toFixed(0)} µs per call (median of ${String(samples.length)} rounds of ${String(CALLS)}), ${(us / floor).toFixed(2)}x the bare MSW handler on the same call\n`,
   )
 }
 if (values.json)

@@ -1,15 +1,15 @@
 // @ts-check
 /**
  * The MSW path inside `npm run bench`: bench/msw.js in a process of its own (bare MSW handler and
- * standin through MSW in interleaved rounds), reported as standin's µs per call over the bare
- * handler's, target at most 1.3x.
+ * standin through MSW in interleaved rounds), reported as standin's µs per call over that of a bare
+ * handler of the same call, target at most 1.3x.
  */
 import { fileURLToPath } from 'node:url'
 import { runToEnd } from '../lib/spawn.js'
 import { failedRow } from './row.js'
 
 const SCRIPT = fileURLToPath(new URL('../msw.js', import.meta.url))
-const BARE = 'bare MSW handler, static JSON'
+const BARE = 'bare MSW handler, same REDCap call'
 const STANDIN = 'standin through MSW (REDCap version)'
 const TARGET = 1.3
 
@@ -18,7 +18,7 @@ const TARGET = 1.3
  * @returns {Promise<import('./row.js').FlatRow>}
  */
 export async function measureMsw(options) {
-  const name = 'MSW: standin per call vs a bare MSW handler'
+  const name = 'MSW: standin per call vs a bare MSW handler of the same call'
   try {
     const out = await runToEnd(
       [SCRIPT, '--json', '--rounds', String(options.rounds), '--calls', String(options.calls)],
