@@ -1,9 +1,9 @@
 /**
  * The QA dashboard at `/_standin/ui/`: plain HTML, CSS and ES modules from `src/admin/dashboard/`
  * that talk only to the control API (fetch and `/_standin/events`). No build step: the build copies
- * the files to `dist/admin/dashboard/`, the Node edge reads them once at start and hands them in
- * here, so this module stays free of `node:fs` (docs/decisions/dashboard-assets.md). An in-process
- * standin built without them answers 404.
+ * the files to `dist/admin/dashboard/`, the Node edge hands them in here (read once, on the first
+ * request for one), so this module stays free of `node:fs` (docs/decisions/dashboard-assets.md). An
+ * in-process standin built without them answers 404.
  */
 import { Hono, type Context } from 'hono'
 import { StandinError } from '../core/errors.js'

@@ -22,7 +22,6 @@ import { overrideRoutes } from './overrides-routes.js'
 import { dashboardRoutes, type DashboardFiles } from './dashboard.js'
 import { eventRoutes } from './events.js'
 import { requestRoutes } from '../journal/routes.js'
-import { openApiDocument } from './api/openapi.js'
 import { snapshotWorld } from './snapshot.js'
 import { snapshotYaml } from './snapshot-yaml.js'
 import {
@@ -58,7 +57,10 @@ export function adminRoutes(deps: AdminDeps): Hono {
   })
 
   app.get('/health', (c) => c.json({ status: 'ok', version: deps.version }))
-  app.get('/openapi.json', (c) => c.json(openApiDocument()))
+  // The route table and its schemas are loaded on first use: nothing else on a start needs them.
+  app.get('/openapi.json', async (c) =>
+    c.json((await import('./api/openapi.js')).openApiDocument()),
+  )
 
   app.get('/clock', (c) => c.json(world.clock.snapshot()))
   app.post('/clock', async function changeClock(c) {

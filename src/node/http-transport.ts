@@ -5,7 +5,6 @@
  * byte for that long), so a slow but steady media download is never cut while a silent upstream is.
  */
 import http from 'node:http'
-import https from 'node:https'
 import type { IncomingMessage } from 'node:http'
 import {
   TransportError,
@@ -26,48 +25,60 @@ export interface HttpTransport {
   close(): void
 }
 
+/** One scheme's client: its `request` and the kept-alive agent it sends through. */
+interface Client {
+  readonly request: typeof http.request
+  readonly agent: http.Agent
+}
+
+const AGENT_OPTIONS: http.AgentOptions = { keepAlive: true, maxSockets: 256 }
+
 export function createHttpTransport(): HttpTransport {
-  const agents = {
-    'http:': new http.Agent({ keepAlive: true, maxSockets: 256 }),
-    'https:': new https.Agent({ keepAlive: true, maxSockets: 256 }),
-  }
+  const plain: Client = { request: http.request, agent: new http.Agent(AGENT_OPTIONS) }
+  // node:https (and TLS with it) is loaded by the first https upstream: a start, and every
+  // plain-HTTP upstream, never needs it.
+  let secure: Promise<Client> | undefined
+  const secureClient = () =>
+    (secure ??= import('node:https').then((https) => ({
+      request: https.request,
+      agent: new https.Agent(AGENT_OPTIONS),
+    })))
   return {
     transport: async (request) => {
+      const client = /^https:/i.test(request.url) ? await secureClient() : plain
       try {
-        return await send(request, agents)
+        return await send(request, client)
       } catch (error) {
         // A kept-alive connection the upstream closed while idle fails at once; one retry on a
         // fresh connection is safe when the body can be sent again.
         if (error instanceof StaleSocketError && !(request.body instanceof ReadableStream)) {
-          return send(request, agents)
+          return send(request, client)
         }
         throw error
       }
     },
     close: () => {
-      agents['http:'].destroy()
-      agents['https:'].destroy()
+      plain.agent.destroy()
+      void secure?.then((client) => {
+        client.agent.destroy()
+      })
     },
   }
 }
 
-function send(
-  request: UpstreamRequest,
-  agents: { 'http:': http.Agent; 'https:': https.Agent },
-): Promise<UpstreamResponse> {
+function send(request: UpstreamRequest, client: Client): Promise<UpstreamResponse> {
   return new Promise((resolve, reject) => {
     const url = new URL(request.url)
-    const secure = url.protocol === 'https:'
     const headers: Record<string, string> = { ...request.headers }
     if (request.body instanceof Uint8Array) headers['content-length'] = String(request.body.length)
-    const outgoing = (secure ? https : http).request({
+    const outgoing = client.request({
       protocol: url.protocol,
       hostname: url.hostname.replace(/^\[|\]$/g, ''),
       port: url.port,
       path: `${url.pathname}${url.search}`,
       method: request.method,
       headers,
-      agent: secure ? agents['https:'] : agents['http:'],
+      agent: client.agent,
     })
     let answered = false
     let timeout: TransportError | undefined

@@ -7,6 +7,7 @@
  * written back the same way for Project XML export.
  */
 import type { Project, Rights } from '../../state/model.js'
+import { onFirstUse } from '../../../../core/first-use.js'
 import { RightsSchema } from '../../state/seed.js'
 import { formRights, rightsFromWire, rightsToWire, USER_RIGHT_NAMES } from '../user-rights.js'
 import { xmlEscape as esc } from '../xml.js'
@@ -30,28 +31,30 @@ const API_NAMES: Readonly<Record<string, string>> = {
 }
 const COLUMNS = new Map(Object.entries(API_NAMES).map(([column, api]) => [api, column]))
 
-/** A role starts with nothing; the XML grants what it lists. */
-const NO_RIGHTS = RightsSchema.parse({
-  apiExport: false,
-  apiImport: false,
-  design: false,
-  userRights: 0,
-  dataAccessGroups: false,
-  dataExport: 'none',
-  reports: false,
-  statsAndCharts: false,
-  manageSurveyParticipants: false,
-  calendar: false,
-  dataImportTool: false,
-  dataComparisonTool: false,
-  logging: false,
-  fileRepository: false,
-  dataQualityCreate: false,
-  dataQualityExecute: false,
-  recordCreate: false,
-  recordRename: false,
-  recordDelete: false,
-})
+/** A role starts with nothing; the XML grants what it lists. Built when an ODM file is read. */
+const noRights = onFirstUse(() =>
+  RightsSchema.parse({
+    apiExport: false,
+    apiImport: false,
+    design: false,
+    userRights: 0,
+    dataAccessGroups: false,
+    dataExport: 'none',
+    reports: false,
+    statsAndCharts: false,
+    manageSurveyParticipants: false,
+    calendar: false,
+    dataImportTool: false,
+    dataComparisonTool: false,
+    logging: false,
+    fileRepository: false,
+    dataQualityCreate: false,
+    dataQualityExecute: false,
+    recordCreate: false,
+    recordRename: false,
+    recordDelete: false,
+  }),
+)
 
 export function readRoles(globals: Node): OdmRole[] {
   const group = (globals['redcap:UserRolesGroup'] ?? {}) as Node
@@ -67,7 +70,7 @@ export function readRoles(globals: Node): OdmRole[] {
       label: attr(node, 'role_name'),
       uniqueName: attr(node, 'unique_role_name'),
       rights: {
-        ...rightsFromWire(NO_RIGHTS, row),
+        ...rightsFromWire(noRights(), row),
         randomize: attr(node, 'random_perform') === '1',
       },
     }

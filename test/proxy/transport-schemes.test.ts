@@ -1,0 +1,79 @@
+/**
+ * The node:http transport speaks the scheme of the upstream's URL: plain HTTP to `http:`, TLS to
+ * `https:` (whose client is loaded on first use). A raw TCP server on an ephemeral port records
+ * the first bytes each connection sends: a TLS handshake record starts with byte 0x16, an HTTP
+ * request with its method.
+ */
+import { createServer, type Server, type Socket } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createHttpTransport } from '../../src/node/http-transport.js'
+import { TransportError } from '../../src/proxy/transport.js'
+
+/** A TLS record of type handshake (RFC 8446 §5.1): what a ClientHello starts with. */
+const TLS_HANDSHAKE = 0x16
+
+let server: Server | undefined
+afterEach(() => {
+  server?.close()
+  server = undefined
+})
+
+/** Listens on 127.0.0.1; each connection's first chunk is recorded and the socket answered. */
+async function rawServer(
+  answer: (socket: Socket) => void,
+): Promise<{ port: number; first: Buffer[] }> {
+  const first: Buffer[] = []
+  server = createServer((socket) => {
+    socket.once('data', (chunk) => {
+      first.push(chunk)
+      answer(socket)
+    })
+  })
+  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  if (address === null || typeof address === 'string') throw new Error('no port')
+  return { port: address.port, first }
+}
+
+describe('node:http transport schemes', () => {
+  it('sends a plain HTTP request to an http: upstream', async () => {
+    const { port, first } = await rawServer((socket) => {
+      socket.end('HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\nok')
+    })
+    const http = createHttpTransport()
+    try {
+      const response = await http.transport({
+        method: 'POST',
+        url: `http://127.0.0.1:${String(port)}/api/`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new TextEncoder().encode('content=version'),
+        timeoutMs: 5000,
+      })
+      expect(response.status).toBe(200)
+      expect(new TextDecoder().decode(response.body as Uint8Array)).toBe('ok')
+      expect(first[0]?.toString('latin1').startsWith('POST /api/ HTTP/1.1')).toBe(true)
+    } finally {
+      http.close()
+    }
+  })
+
+  it('opens TLS to an https: upstream, in any case of the scheme', async () => {
+    const { port, first } = await rawServer((socket) => socket.destroy())
+    const http = createHttpTransport()
+    try {
+      for (const scheme of ['https', 'HTTPS']) {
+        const sent = http.transport({
+          method: 'GET',
+          url: `${scheme}://127.0.0.1:${String(port)}/api/`,
+          headers: {},
+          body: null,
+          timeoutMs: 5000,
+        })
+        await expect(sent).rejects.toBeInstanceOf(TransportError)
+      }
+      expect(first.map((chunk) => chunk[0])).toEqual([TLS_HANDSHAKE, TLS_HANDSHAKE])
+    } finally {
+      http.close()
+    }
+  })
+})
