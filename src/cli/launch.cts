@@ -49,7 +49,7 @@ function runCached(): void {
       ? undefined
       : path.join(
           dir,
-          `${STANDIN_BUNDLE_HASH}-${fnv1a(BUNDLE)}-${process.versions.v8}-${process.arch}${flagsKey()}.bin`,
+          `${STANDIN_BUNDLE_HASH}-${fnv1a(BUNDLE)}-${process.versions.v8}-${process.arch}${flagsKey()}${commandKey()}.bin`,
         )
   const cached = cacheFile === undefined ? undefined : readIfAny(cacheFile)
   // The bundle is ASCII (scripts/bundle-bin.js checks it), so latin1 reads it exactly, and faster.
@@ -108,6 +108,16 @@ function privateCacheDir(): string | undefined {
 function flagsKey(): string {
   const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ').trim()
   return flags === '' ? '' : `-${fnv1a(flags)}`
+}
+
+/**
+ * A cache holds the code of the functions its first run compiled, and is not rewritten while V8
+ * accepts it: keyed by the command too, so a `standin --version` run first does not leave `start`
+ * with a cache of the version path only.
+ */
+function commandKey(): string {
+  const command = process.argv[2] ?? ''
+  return command === '' ? '' : `-${fnv1a(command)}`
 }
 
 /** FNV-1a: short, stable, and needs no node:crypto (which would cost the start a module load). */

@@ -15,6 +15,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs'
+import { execFileSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -51,6 +52,16 @@ describe("the bin's code cache", () => {
     expect(written.length).toBeGreaterThan(100_000)
     await startOnce(temp)
     expect(readFileSync(file ?? '').equals(written)).toBe(true)
+  })
+
+  it('keeps one cache per command, so a first `--version` does not stand in for `start`', async () => {
+    const temp = mkdtempSync(join(tmpdir(), 'standin-cache-'))
+    execFileSync(process.execPath, [BIN, '--version'], { env: { ...process.env, TMPDIR: temp } })
+    const [version] = cacheFiles(temp)
+    await startOnce(temp)
+    const start = cacheFiles(temp).filter((file) => file !== version)
+    expect(start).toHaveLength(1)
+    expect(statSync(start[0] ?? '').size).toBeGreaterThan(statSync(version ?? '').size)
   })
 
   it('replaces a cache V8 rejects, and starts all the same', async () => {
