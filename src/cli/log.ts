@@ -3,11 +3,12 @@
  * stderr, so stdout keeps only the ready line.
  */
 import type { World } from '../world.js'
+import { stderrLines } from './stderr-lines.js'
 
 export type LogLine = (line: string) => void
 
 export const logToStderr: LogLine = (line) => {
-  process.stderr.write(`[standin] ${line}\n`)
+  stderrLines(`[standin] ${line}\n`)
 }
 
 /** One line per fired scripted event: when (virtual time) and what each action did. */

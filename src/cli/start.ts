@@ -13,6 +13,7 @@ import { createAccessLog } from './access-log-format.js'
 import type { LogFormat } from '../config/log-format.js'
 import { SystemClock } from '../core/clock.js'
 import { logScriptedEvents, logToStderr } from './log.js'
+import { stderrLines } from './stderr-lines.js'
 import { watchFiles } from './watch.js'
 import { resolveAdminToken, resolveAllowedHosts, resolveSeed } from './bind-policy.js'
 
@@ -54,7 +55,7 @@ export async function startServer(options: StartOptions): Promise<void> {
       format: options.log ?? logFormatFromEnv(process.env) ?? config.log ?? 'pretty',
       verbose: options.verbose || config.verbose,
       clock: new SystemClock(),
-      write: (text) => process.stderr.write(text),
+      write: stderrLines,
     }),
   })
   logScriptedEvents(standin.world, logToStderr)
