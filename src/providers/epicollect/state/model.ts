@@ -107,8 +107,11 @@ export function createEpicollectState(seed: EpicollectSeed, deps: StateDeps): Ep
  */
 export function seedOfEpicollectState(state: EpicollectState, loaded: unknown): unknown {
   const base = typeof loaded === 'object' && loaded !== null ? loaded : {}
+  // The written keys go last, whatever their place in the loaded section, so that snapshotting a
+  // loaded snapshot gives the same text.
+  const rest = Object.entries(base).filter(([key]) => key !== 'apps' && key !== 'nextClientId')
   return {
-    ...base,
+    ...Object.fromEntries(rest),
     apps: [...state.apps.values()].map((app) => ({
       project: app.project,
       name: app.name,

@@ -11,6 +11,7 @@ import type { Field, Project, RecordEntry, Rights } from './model.js'
 import { emptyProject } from './project-build.js'
 import type { ProjectContent, ProjectContentSchema } from './project-content.js'
 import { RightsSchema } from './rights-seed.js'
+import { FieldSchema } from './content-parts.js'
 
 type ContentInput = z.input<typeof ProjectContentSchema>
 
@@ -23,8 +24,11 @@ export function rightsDiff(rights: Rights): Partial<Rights> {
   )
 }
 
+/** The content schema's field keys, in its order: a dump reads the same however the field was built. */
+const FIELD_KEYS = Object.keys(FieldSchema.shape) as (keyof Field)[]
+
 function fieldDump(field: Field): Record<string, string> {
-  return Object.fromEntries(Object.entries(field).filter(([, value]) => value !== ''))
+  return Object.fromEntries(FIELD_KEYS.flatMap((key) => (field[key] ? [[key, field[key]]] : [])))
 }
 
 function recordDump(entry: RecordEntry) {
@@ -65,8 +69,14 @@ export function dumpProject(project: Project): ContentInput {
     events: project.events.map((e) => ({ ...e })),
     mapping: [...project.mapping].map(([eventId, forms]) => ({ eventId, forms: [...forms] })),
     repeating: project.repeating.map((r) => ({ ...r })),
-    dags: project.dags.map((d) => ({ ...d })),
-    roles: project.roles.map((r) => ({ ...r, rights: rightsDiff(r.rights) })),
+    // Keys in the content schema's order, whatever order the project was built in.
+    dags: project.dags.map((d) => ({ id: d.id, name: d.name, uniqueName: d.uniqueName })),
+    roles: project.roles.map((r) => ({
+      id: r.id,
+      uniqueName: r.uniqueName,
+      label: r.label,
+      rights: rightsDiff(r.rights),
+    })),
     surveys: project.surveys.map((s) => ({ ...s })),
     docs: [...project.docs.values()].map((d) => ({
       id: d.id,
