@@ -58,3 +58,19 @@ it('answers a stubbed multipart call on the real hostname', async () => {
   expect([response.status, await response.text()]).toEqual([200, '[]'])
   expect(await control('/requests/count', { outcome: 'stubbed' })).toEqual({ count: 1 })
 })
+
+it('snapshots a record imported through MSW, without the token, and the snapshot loads back', async () => {
+  const data = JSON.stringify([{ record_id: '77', first_name: 'Through', last_name: 'MSW' }])
+  const imported = await fetch(`${REDCAP}/api/`, {
+    method: 'POST',
+    body: multipart({ token: ALICE_CLASSIC, content: 'record', format: 'json', data }),
+  })
+  expect(await imported.text()).toBe('{"count": 1}')
+  const snapshot = await standin.snapshot()
+  const text = JSON.stringify(snapshot)
+  expect(text).toContain('"Through"')
+  expect(text).not.toContain(ALICE_CLASSIC)
+  await standin.reset()
+  await standin.loadScenario(snapshot)
+  expect(JSON.stringify(await standin.snapshot())).toBe(text)
+})
