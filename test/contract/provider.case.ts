@@ -2,7 +2,7 @@
  * The contract every provider passes: a valid credential works; it dies when the
  * virtual clock passes its expiry; expired, revoked and unknown credentials get the provider's own
  * exact status and body; an unknown route gets the provider's 404; a reset restores the scenario.
- * Each provider's test file calls `runProviderContract` with its subject; a skip needs a reason.
+ * Each provider's test file calls `runProviderContract` with its subject; every case runs.
  */
 import { SystemClock, VirtualClock } from '../../src/core/clock.js'
 import { describe, expect, it } from 'vitest'
@@ -43,22 +43,9 @@ export interface ContractSubject {
    * the provider's own envelope for every one of them.
    */
   readonly forced?: Partial<Record<Exclude<ForcedOutcome, 'dropped'>, ExpectedResponse>>
-  /** Tests to skip, each with a written reason. */
-  readonly skip?: Partial<Record<ContractCase, string>>
 }
 
 const TEN_YEARS_SECONDS = 10 * 365 * 24 * 3600
-
-export type ContractCase =
-  | 'valid'
-  | 'expiry'
-  | 'revoked'
-  | 'unknown'
-  | 'route'
-  | 'reset'
-  | 'forced'
-  /** Same answers through MSW as through app.request (test/msw/parity.case.ts). */
-  | 'identical'
 
 /** How the suite reaches standin: `app.request()` by default; the MSW parity run uses real hostnames. */
 export interface ContractTransport {
@@ -117,14 +104,8 @@ export function runProviderContract(
   subject: ContractSubject,
   transport: ContractTransport = { name: 'app.request', create: createTestStandin },
 ): void {
-  const test = (name: ContractCase, title: string, fn: () => Promise<void>) => {
-    const reason = subject.skip?.[name]
-    if (reason !== undefined) it.skip(`${title} (skipped: ${reason})`, fn)
-    else it(title, fn)
-  }
-
   describe(`${subject.provider} provider contract through ${transport.name}`, () => {
-    test('valid', 'answers a data call made with a valid credential', async () => {
+    it('answers a data call made with a valid credential', async () => {
       const t = await transport.create(subject.options)
       const response = await subject.call(t, await subject.obtain(t))
       expect(response.status).toBe(200)
@@ -132,18 +113,14 @@ export function runProviderContract(
 
     const lifetime = subject.lifetimeSeconds
     if (lifetime === undefined) {
-      test(
-        'expiry',
-        'keeps a credential that never expires valid as the clock moves on',
-        async () => {
-          const t = await transport.create(subject.options)
-          const credential = await subject.obtain(t)
-          await admin(t, '/clock', { advance: TEN_YEARS_SECONDS })
-          expect((await subject.call(t, credential)).status).toBe(200)
-        },
-      )
+      it('keeps a credential that never expires valid as the clock moves on', async () => {
+        const t = await transport.create(subject.options)
+        const credential = await subject.obtain(t)
+        await admin(t, '/clock', { advance: TEN_YEARS_SECONDS })
+        expect((await subject.call(t, credential)).status).toBe(200)
+      })
     } else {
-      test('expiry', 'rejects a credential once the virtual clock passes its expiry', async () => {
+      it('rejects a credential once the virtual clock passes its expiry', async () => {
         const t = await transport.create(subject.options)
         const credential = await subject.obtain(t)
         expect((await subject.call(t, credential)).status).toBe(200)
@@ -155,27 +132,23 @@ export function runProviderContract(
       })
     }
 
-    test(
-      'revoked',
-      'rejects a credential revoked through the control plane with the provider body',
-      async () => {
-        const t = await transport.create(subject.options)
-        const credential = await subject.obtain(t)
-        const id = credentialId(t, subject.provider, credential)
-        expect((await admin(t, `/tokens/${id}/revoke`, {})).status).toBe(200)
-        await expectResponse(await subject.call(t, credential), subject.revoked)
-        const [entry] = t.journal.list(1)
-        expect(entry?.outcome).toBe('rejected')
-        expect(entry?.why).toBeTruthy()
-      },
-    )
+    it('rejects a credential revoked through the control plane with the provider body', async () => {
+      const t = await transport.create(subject.options)
+      const credential = await subject.obtain(t)
+      const id = credentialId(t, subject.provider, credential)
+      expect((await admin(t, `/tokens/${id}/revoke`, {})).status).toBe(200)
+      await expectResponse(await subject.call(t, credential), subject.revoked)
+      const [entry] = t.journal.list(1)
+      expect(entry?.outcome).toBe('rejected')
+      expect(entry?.why).toBeTruthy()
+    })
 
-    test('unknown', 'rejects an unknown credential with the provider body', async () => {
+    it('rejects an unknown credential with the provider body', async () => {
       const t = await transport.create(subject.options)
       await expectResponse(await subject.call(t, subject.unknownCredential), subject.unknown)
     })
 
-    test('route', 'answers an unknown route with the provider 404', async () => {
+    it('answers an unknown route with the provider 404', async () => {
       const t = await transport.create(subject.options)
       const { path, init, expected } = subject.unknownRoute
       await expectResponse(await t.request(path, init), expected)
@@ -183,26 +156,22 @@ export function runProviderContract(
 
     const forced = Object.entries(subject.forced ?? {})
     if (forced.length === 0) {
-      test('forced', 'answers forced outcomes in the provider envelope', () => {
-        throw new Error('give a `forced` table, or skip "forced" with a reason')
+      it('answers forced outcomes in the provider envelope', () => {
+        throw new Error('give a `forced` table')
       })
     }
     for (const [outcome, expected] of forced) {
-      test(
-        'forced',
-        `answers a forced ${outcome} in the provider envelope, by header and by override`,
-        async () => {
-          const t = await transport.create(subject.options)
-          const credential = await subject.obtain(t)
-          await expectResponse(await subject.call(forcing(t, outcome), credential), expected)
-          await admin(t, '/overrides', { provider: subject.provider, outcome })
-          await expectResponse(await subject.call(t, credential), expected)
-          expect(t.journal.list(1)[0]?.outcome).toBe('forced')
-        },
-      )
+      it(`answers a forced ${outcome} in the provider envelope, by header and by override`, async () => {
+        const t = await transport.create(subject.options)
+        const credential = await subject.obtain(t)
+        await expectResponse(await subject.call(forcing(t, outcome), credential), expected)
+        await admin(t, '/overrides', { provider: subject.provider, outcome })
+        await expectResponse(await subject.call(t, credential), expected)
+        expect(t.journal.list(1)[0]?.outcome).toBe('forced')
+      })
     }
 
-    test('reset', 'restores the scenario state and clock on reset', async () => {
+    it('restores the scenario state and clock on reset', async () => {
       // Real time held still: a scenario without a fixed clock starts from real time on reset
       // (test/admin/clock-from-real-time.test.ts), and load-time stamps would move with it.
       const realClock = new VirtualClock(new SystemClock().now(), new SystemClock(), true)
