@@ -75,7 +75,45 @@ describe('createStandinHandlers', () => {
       base: 'https://api.redoxengine.com',
       body: 'grant_type=client_credentials',
       header: 'kept',
+      headers: [
+        ['content-length', '29'],
+        ['content-type', 'application/x-www-form-urlencoded'],
+        ['standin-original-base', 'https://api.redoxengine.com'],
+        ['x-test', 'kept'],
+      ],
     })
+  })
+
+  it('passes every header on as sent, and sets the real base and the length itself', async () => {
+    await useStandin()
+    const headers = new Headers({ 'x-test': 'kept' })
+    headers.append('__proto__', 'a token like any other')
+    headers.append('x-repeated', 'one')
+    headers.append('x-repeated', 'two')
+    headers.append('standin-original-base', 'https://elsewhere.test')
+    headers.append('cookie', 'a=1; b=2')
+    const seen = await mirrored('https://redcap.example.edu/api/', {
+      method: 'POST',
+      headers,
+      body: 'content=version',
+    })
+    expect(seen.headers).toEqual([
+      ['__proto__', 'a token like any other'],
+      ['content-length', '15'],
+      ['content-type', 'text/plain;charset=UTF-8'],
+      ['cookie', 'a=1; b=2'],
+      ['standin-original-base', 'https://redcap.example.edu'],
+      ['x-repeated', 'one, two'],
+      ['x-test', 'kept'],
+    ])
+    const got = await mirrored('http://standin.local/redcap/api/', { headers })
+    expect(got.headers).toEqual([
+      ['__proto__', 'a token like any other'],
+      ['cookie', 'a=1; b=2'],
+      ['standin-original-base', 'https://elsewhere.test'],
+      ['x-repeated', 'one, two'],
+      ['x-test', 'kept'],
+    ])
   })
 
   it('keeps every header when fetch derives the content type from the body', async () => {

@@ -16,6 +16,8 @@ export interface Mirrored {
   readonly base: string
   readonly body: string
   readonly header: string | null
+  /** Every header the app received, as iterating its Headers gives them. */
+  readonly headers: readonly (readonly [string, string])[]
 }
 
 export const mirrorProvider: Provider<object, object> = {
@@ -35,6 +37,7 @@ export const mirrorProvider: Provider<object, object> = {
         base: providerBaseUrl(c, mount),
         body: await c.req.text(),
         header: c.req.header('x-test') ?? null,
+        headers: [...c.req.raw.headers],
       } satisfies Mirrored),
     )
     return app
