@@ -4,10 +4,11 @@
  * headers]` under a symbol described `cache` until something asks for a standard Response, and
  * writes a string or byte body straight from there. In-process (the MSW handlers, `standin.fetch`)
  * the route's Response is Node's own, which keeps the string or bytes it was built from beside the
- * stream that yields them, under a symbol described `state`. Reading the body through the standard
+ * stream that yields them (core/body-source.ts). Reading the body through the standard
  * API (`clone()`, `text()`) would tee its stream on every request (and on the Node edge build that
  * Response first), and the answer would then be written or read from a branch of the tee.
  */
+import { bodySourceOf } from '../core/body-source.js'
 
 /** The body and the headers as the route gave them (a record, an array of pairs or Headers). */
 export interface BuiltFrom {
@@ -16,47 +17,34 @@ export interface BuiltFrom {
 }
 
 let cacheKey: symbol | undefined
-let stateKey: symbol | undefined
 
 /**
  * Undefined for any other Response: one built from a stream or a Blob, one whose body something
  * already read or teed, one already turned into a standard Response on the Node edge, and every
- * standard Response on a Node whose Response keeps its state out of reach.
+ * standard Response on a Node that keeps its body's source out of reach (core/body-source.ts).
  */
 export function builtFrom(response: Response): BuiltFrom | undefined {
-  if (cacheKey === undefined || stateKey === undefined) findKeys(response)
-  const cache = cacheKey && (response as unknown as Partial<Record<symbol, unknown>>)[cacheKey]
+  const key = cacheKey ?? findCacheKey(response)
+  const cache = key && (response as unknown as Partial<Record<symbol, unknown>>)[key]
   if (Array.isArray(cache))
     return cache.length === 3 ? { body: cache[1], headers: cache[2] } : undefined
-  return stateKey === undefined ? undefined : fromState(response, stateKey)
+  const body = bodySourceOf(response)
+  if (body === undefined) return undefined
+  // A stream or a Blob the route answered with is read the standard way.
+  if (body !== null && typeof body.source !== 'string' && !(body.source instanceof Uint8Array))
+    return undefined
+  // Copied now: the answer goes out with the headers it has at this point.
+  return { body: body === null ? null : body.source, headers: [...response.headers] }
 }
 
-function findKeys(response: Response): void {
+function findCacheKey(response: Response): symbol | undefined {
   for (const key of Object.getOwnPropertySymbols(response)) {
-    if (key.description === 'cache') cacheKey = key
-    else if (key.description === 'state') stateKey = key
+    if (key.description === 'cache') {
+      cacheKey = key
+      return key
+    }
   }
-}
-
-/** What Node's Response keeps of its body: the stream, and the string or bytes it was made from. */
-interface StandardState {
-  readonly body?: { readonly source?: unknown } | null
-}
-
-/**
- * The source of a body nobody has read: the stream yields exactly those characters or bytes (Node
- * copies bytes it is given, so the route cannot change them afterwards). The headers are copied
- * now, as the answer goes out with them.
- */
-function fromState(response: Response, key: symbol): BuiltFrom | undefined {
-  const state = (response as unknown as Partial<Record<symbol, StandardState>>)[key]
-  if (state === undefined) return undefined
-  if (state.body == null)
-    return response.body === null ? { body: null, headers: [...response.headers] } : undefined
-  const { source } = state.body
-  if (typeof source !== 'string' && !(source instanceof Uint8Array)) return undefined
-  if (response.bodyUsed || response.body?.locked !== false) return undefined
-  return { body: source, headers: [...response.headers] }
+  return undefined
 }
 
 /** @hono/node-server's answer to a body given without a content type. */
