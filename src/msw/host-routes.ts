@@ -3,6 +3,7 @@
  * The rewrite keeps method, headers and body, moves the path under the mount and names the
  * original base in `Standin-Original-Base`, so providers echo the real host (links, Redox `aud`).
  */
+import { bodySourceOf } from '../core/body-source.js'
 import { ORIGINAL_BASE_HEADER } from '../providers/base-url.js'
 import { SHIPPED_HOSTS, type HostName } from '../providers/index.js'
 import { redcapHosts } from '../providers/redcap/hosts.js'
@@ -87,9 +88,10 @@ export function routeFor(
 
 /**
  * The same request, addressed to standin's mount for `route`. `request.url` starts with its base.
- * A body is passed on as bytes with its length, as it would arrive over HTTP: MSW holds it in
- * memory already, and a stream of unknown length would make the app's body limit count it through
- * a second copy of the request.
+ * A body goes on with its length, as it would arrive over HTTP (a body of unknown length would make
+ * the app's body limit count it through a second copy of the request). MSW's request was built from
+ * what the client passed to `fetch`, so its length is known (core/body-source.ts) and its stream
+ * is handed on unread; a body of a size not known up front (a stream) is read into bytes first.
  */
 export async function toStandinRequest(
   request: Request,
@@ -100,16 +102,30 @@ export async function toStandinRequest(
   const headers = copyHeaders(request.headers)
   if (route.mount !== '') headers.set(ORIGINAL_BASE_HEADER, route.base)
   const bodyless = request.method === 'GET' || request.method === 'HEAD' || request.body === null
-  const body = bodyless ? null : new Uint8Array(await request.arrayBuffer())
-  if (body) headers.set('content-length', String(body.byteLength))
+  const body = bodyless ? null : await sizedBody(request)
+  if (body) headers.set('content-length', String(body.length))
   return new Request(target, {
     method: request.method,
     headers,
-    body,
+    body: body?.content ?? null,
+    // Required to hand on a stream; nothing goes over a network.
+    ...(body ? { duplex: 'half' as const } : {}),
     // No `signal`: linking one costs about as much as the rest of the rewrite, and the app answers
     // in-process, so there is nothing to abort that MSW does not abort itself.
     redirect: request.redirect,
   })
+}
+
+interface SizedBody {
+  readonly content: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>
+  readonly length: number
+}
+
+async function sizedBody(request: Request): Promise<SizedBody> {
+  const length = bodySourceOf(request)?.length
+  if (typeof length === 'number' && request.body) return { content: request.body, length }
+  const bytes = new Uint8Array(await request.arrayBuffer())
+  return { content: bytes, length: bytes.byteLength }
 }
 
 /**

@@ -30,6 +30,13 @@ async function useStandin(options: Parameters<typeof createStandinHandlers>[0] =
   return standin
 }
 
+function multipartWithFile(): FormData {
+  const form = new FormData()
+  form.append('field', 'value')
+  form.append('file', new Blob(['file content']), 'notes.txt')
+  return form
+}
+
 async function mirrored(url: string, init?: RequestInit): Promise<Mirrored> {
   const response = await fetch(url, init)
   expect(response.status).toBe(200)
@@ -127,6 +134,35 @@ describe('createStandinHandlers', () => {
       header: 'kept',
       body: 'grant_type=client_credentials',
     })
+  })
+
+  it.each([
+    ['a form', () => new URLSearchParams({ name: 'é and more' })],
+    ['text', () => 'plain text'],
+    ['bytes', () => new TextEncoder().encode('some bytes')],
+    ['multipart', () => multipartWithFile()],
+    ['a Blob', () => new Blob(['blob body'])],
+    [
+      'a stream',
+      () =>
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('streamed '))
+            controller.enqueue(new TextEncoder().encode('body'))
+            controller.close()
+          },
+        }),
+    ],
+  ])('hands %s on whole, with its length in bytes', async (_kind, body) => {
+    await useStandin()
+    const seen = await mirrored('https://redcap.example.edu/api/', {
+      method: 'POST',
+      body: body(),
+      duplex: 'half',
+    } as RequestInit)
+    const length = new TextEncoder().encode(seen.body).byteLength
+    expect(length).toBeGreaterThan(0)
+    expect(seen.headers).toContainEqual(['content-length', String(length)])
   })
 
   it('serves a REDCap base URL with a path, as institutions install it', async () => {
