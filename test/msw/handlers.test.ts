@@ -165,6 +165,18 @@ describe('createStandinHandlers', () => {
     expect(seen.headers).toContainEqual(['content-length', String(length)])
   })
 
+  it('hands on the body of a Request the client built itself, with its length', async () => {
+    await useStandin()
+    const request = new Request('https://redcap.example.edu/api/', {
+      method: 'POST',
+      body: new URLSearchParams({ content: 'version', note: 'ünïcode' }),
+    })
+    const response = await fetch(request)
+    const seen = (await response.json()) as Mirrored
+    expect(seen.body).toBe('content=version&note=%C3%BCn%C3%AFcode')
+    expect(seen.headers).toContainEqual(['content-length', String(seen.body.length)])
+  })
+
   it('serves a REDCap base URL with a path, as institutions install it', async () => {
     await useStandin({ redcap: 'https://redcap.uni.test/redcap/' })
     const seen = await mirrored('https://redcap.uni.test/redcap/api/', { method: 'POST' })
