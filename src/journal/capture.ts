@@ -1,5 +1,5 @@
 /**
- * The journal middleware around every provider request. While the request is answered it keeps
+ * The journal's part of every provider request (provider-front.ts). While the request is answered it keeps
  * only what is already in hand: the URL, the raw request headers, the head of each body (the bytes
  * or text the route read and the body the route answered with, journal/preview.ts), and the
  * redactor's secrets of the moment. The entry's request and response, every secret redacted, are
@@ -7,27 +7,35 @@
  * It reads the request body only from hono's cache, or while it is still unread and of a declared
  * size: a body the proxy streamed to the upstream is gone and journaled as `streamed`.
  */
-import type { Context, MiddlewareHandler } from 'hono'
+import type { Context } from 'hono'
 import type { BodyPreview, JournalDetail, JournalRequest } from '../core/journal.js'
 import type { ProviderId } from '../core/glossary.js'
 import type { Pair } from '../proxy/form.js'
-import type { StandinEnv } from '../providers/provider.js'
+import type { StandinContext } from '../providers/provider.js'
 import type { World } from '../world.js'
 import { CLIENT_GONE_WHY, connectionClosed } from '../client-gone.js'
 import { keepResponse } from './keep-response.js'
 import { keepBody, type LaterPreview } from './body-preview.js'
 import { queryAndHeaders, toParams, type Scrub } from './preview.js'
 
+/** When a request began, as the journal records it. */
+export interface Begun {
+  /** `performance.now()`, for the duration. */
+  readonly started: number
+  /** The clock's time, in epoch milliseconds (the virtual clock's, when it is set). */
+  readonly atMs: number
+}
+
+/** Keeps an answered request in the journal (provider-front.ts calls it after every answer). */
+export type KeepAnswer = (c: StandinContext, begun: Begun) => Promise<void>
+
 /** `scrubber()`: a scrub over the secrets standin holds at that moment (proxy/credentials.ts). */
-export function journalRequests(
+export function journalAnswers(
   world: World,
   provider: ProviderId,
   scrubber: () => Scrub,
-): MiddlewareHandler<StandinEnv> {
-  return async function journalRequest(c, next) {
-    const started = performance.now()
-    const at = world.clock.now().toISOString()
-    await next()
+): KeepAnswer {
+  return async function keepAnswer(c, { started, atMs }) {
     if (c.get('outcome') !== 'aborted' && connectionClosed(c)) {
       c.set('outcome', 'aborted')
       c.set('why', CLIENT_GONE_WHY)
@@ -45,7 +53,7 @@ export function journalRequests(
     const credentialId = c.get('credentialId')
     const record = world.journal.keep(
       {
-        at,
+        at: new Date(atMs).toISOString(),
         provider,
         method: c.req.method,
         path: c.req.path,
