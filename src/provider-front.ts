@@ -76,7 +76,8 @@ export function providerFront(parts: FrontParts): MiddlewareHandler<StandinEnv> 
       const counted = levers.after(c, path)
       if (counted) await counted
     } finally {
-      await keepAnswer(c, begun)
+      const kept = keepAnswer(c, begun)
+      if (kept) await kept
     }
   }
 }
