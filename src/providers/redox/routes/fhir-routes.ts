@@ -27,19 +27,24 @@ export function fhirRoutes(
 ): Hono<StandinEnv> {
   const app = new Hono<StandinEnv>()
 
-  function fhirScope(c: StandinContext) {
+  /** Checks the Bearer token and the FHIR base of the path. */
+  function fhirScope(c: StandinContext): void {
     const token = bearer(c, 'fhir')
-    const { destination, environment } = c.req.param() as {
-      destination: string
-      environment: string
-    }
+    const destination = c.req.param('destination') ?? ''
+    const environment = c.req.param('environment') ?? ''
     checkFhirPath(
       destination,
       environment,
       ctx.state().settings.fhir.destinations,
       token.attributes.environment as Environment,
     )
-    return { base: `${providerBaseUrl(c, mount)}/fhir/R4/${destination}/${environment}` }
+  }
+
+  /** The FHIR base's URL, for links in an answer (a read needs none). */
+  function fhirBase(c: StandinContext): string {
+    const destination = c.req.param('destination') ?? ''
+    const environment = c.req.param('environment') ?? ''
+    return `${providerBaseUrl(c, mount)}/fhir/R4/${destination}/${environment}`
   }
 
   function fhirJson(c: StandinContext, body: unknown) {
@@ -53,7 +58,8 @@ export function fhirRoutes(
   }
 
   function search(c: StandinContext, params: readonly (readonly [string, string])[]) {
-    const { base } = fhirScope(c)
+    fhirScope(c)
+    const base = fhirBase(c)
     const type = c.req.param('type') ?? ''
     supportedType(type)
     const answer = searchResources(ctx.state().fhir, type, params, { base }, ctx.world.random)
@@ -112,7 +118,8 @@ export function fhirRoutes(
         'method_not_allowed',
         `POST is not supported on ${c.req.param('type')}/${action}`,
       )
-    const { base } = fhirScope(c)
+    fhirScope(c)
+    const base = fhirBase(c)
     const answer = acceptMessage(
       c.req.param('type'),
       action,
