@@ -3,20 +3,20 @@
  * request journal and body limit around each. No I/O of its own: the Node edge and the MSW
  * transport both call this same app.
  */
-import { Hono } from 'hono'
-import { controlPlaneGuard, hostPolicyOf, hostRefusal } from './admin/guard.js'
+import { Hono, type Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { controlPlaneGuard, hostPolicyOf } from './admin/guard.js'
 import type { AppDeps } from './app-deps.js'
 import { adminRoutes } from './admin/routes.js'
 import { accessLog } from './access-log.js'
-import { bodyLimit } from './body-limit.js'
-import { CLIENT_GONE_WHY, clientGone } from './client-gone.js'
-import { StandinError, toStandinError } from './core/errors.js'
-import { journalRequests } from './journal/capture.js'
-import { applyLevers } from './levers/apply-levers.js'
+import { StandinError } from './core/errors.js'
+import { journalAnswers } from './journal/capture.js'
+import { leversOf } from './levers/apply-levers.js'
 import { providerContext, type AnyProvider, type StandinEnv } from './providers/provider.js'
 import { routeModeRoutes } from './proxy/routes-admin.js'
 import { ProxyRuntime } from './proxy/runtime.js'
-import { serveRouteModes } from './proxy/serve.js'
+import { routeModesOf } from './proxy/serve.js'
+import { providerFront } from './provider-front.js'
 import { SESSION_PREFIX } from './sessions/registry.js'
 import { mountSessions, pathAfter } from './sessions/routes.js'
 import type { Scenario } from './scenarios/schema.js'
@@ -50,6 +50,7 @@ export function createApp(deps: AppDeps): Hono {
     for (const mount of provider.mounts)
       app.route(mount, providerApp(provider, mount, world, proxy))
   }
+  app.onError(renderRootError)
   app.notFound((c) =>
     c.json(
       { error: { code: 'not_found', message: `No provider is mounted at ${c.req.path}.` } },
@@ -65,42 +66,18 @@ function providerApp(
   world: World,
   proxy: ProxyRuntime,
 ): Hono<StandinEnv> {
+  // No error handler of its own: hono would wrap every route in one more dispatch per request.
+  // The root's renders a provider route's error with the function the front step set.
   const app = new Hono<StandinEnv>()
-  app.onError(async function renderProviderError(error, c) {
-    if (clientGone(c, error)) {
-      c.set('outcome', 'aborted')
-      c.set('why', CLIENT_GONE_WHY)
-      return new Response(null, { status: 400 })
-    }
-    const e = toStandinError(error)
-    c.set('why', e.why)
-    if (e.code === 'internal') c.set('internalError', e)
-    if (!c.get('outcome')) c.set('outcome', e.status >= 500 ? 'error' : 'rejected')
-    const response = await provider.renderError(e, c, mount)
-    for (const [name, value] of Object.entries(e.headers)) response.headers.set(name, value)
-    return response
-  })
-  app.use(journalRequests(world, provider.id, () => proxy.redactor.scrubberNow()))
-  const hosts = hostPolicyOf(world)
-  // Provider routes keep their real CORS rules, so only the Host is checked here: a rebinding page
-  // must not read their answers, which in proxy mode are real data (docs/security.md).
-  app.use(async function checkHost(c, next) {
-    const refusal = hostRefusal(c, hosts)
-    if (refusal !== undefined)
-      throw new StandinError('forbidden', 'Forbidden', { detail: `Refused: ${refusal}` })
-    await next()
-  })
-  app.use(applyLevers(world, provider, mount))
-  // Before the body limit, which buffers chunked bodies: a proxied upload streams to the upstream.
-  app.use(serveRouteModes(proxy, provider, mount))
   app.use(
-    bodyLimit({
-      maxSize: world.config.bodyLimitBytes,
-      onError: () => {
-        throw new StandinError('payload_too_large', 'Request entity too large', {
-          detail: `body over ${String(world.config.bodyLimitBytes)} bytes`,
-        })
-      },
+    providerFront({
+      world,
+      provider,
+      mount,
+      hosts: hostPolicyOf(world),
+      levers: leversOf(world, provider),
+      routeMode: routeModesOf(proxy, provider, mount),
+      keepAnswer: journalAnswers(world, provider.id, () => proxy.redactor.scrubberNow()),
     }),
   )
   app.route('/', provider.routes(providerContext(provider, world), mount))
@@ -110,6 +87,18 @@ function providerApp(
     })
   })
   return app
+}
+
+/**
+ * Errors that reach the root: a provider route's, rendered in its provider's envelope; any other
+ * (every control-plane app renders its own) as hono would.
+ */
+function renderRootError(error: Error, c: Context): Response | Promise<Response> {
+  const render = (c as Context<StandinEnv>).get('renderError')
+  if (render !== undefined) return render(error, c as Context<StandinEnv>)
+  if (error instanceof HTTPException) return error.getResponse()
+  console.error(error)
+  return c.text('Internal Server Error', 500)
 }
 
 function isSessionPath(path: string): boolean {

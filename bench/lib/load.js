@@ -85,22 +85,35 @@ export async function runLoad(baseUrl, request, options) {
 }
 
 /**
- * @typedef {LoadResult & { cpuRps: number | undefined }} MeteredResult
+ * @typedef {LoadResult & { cpuRps: number | undefined, userUs?: number, systemUs?: number }} MeteredResult
  *   `cpuRps`: requests per CPU-second of the server process. It depends far less than `rps` on
  *   what else the machine is doing, so it is the fairer comparison on a shared or small machine.
+ *   `userUs`, `systemUs`: the server's CPU time per request in its own code and in the kernel.
  */
 
 /**
  * A load run that also reads the server process's CPU time before and after.
- * @param {{ url: string, cpuMs: () => number | undefined }} server
+ * @param {{ url: string, cpuMs: () => number | undefined, cpuSplit?: () => import('./spawn.js').CpuSplit | undefined }} server
  * @param {LoadRequest} request
  * @param {LoadOptions} options
  * @returns {Promise<MeteredResult>}
  */
 export async function runMetered(server, request, options) {
   const before = server.cpuMs()
+  const splitBefore = server.cpuSplit?.()
   const result = await runLoad(server.url, request, options)
   const after = server.cpuMs()
+  const splitAfter = server.cpuSplit?.()
   const cpuMs = before === undefined || after === undefined ? undefined : after - before
-  return { ...result, cpuRps: cpuMs ? result.total / (cpuMs / 1000) : undefined }
+  const perRequest = (/** @type {number} */ ms) => (ms * 1000) / result.total
+  return {
+    ...result,
+    cpuRps: cpuMs ? result.total / (cpuMs / 1000) : undefined,
+    ...(splitBefore && splitAfter && result.total > 0
+      ? {
+          userUs: perRequest(splitAfter.userMs - splitBefore.userMs),
+          systemUs: perRequest(splitAfter.systemMs - splitBefore.systemMs),
+        }
+      : {}),
+  }
 }

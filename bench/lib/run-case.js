@@ -112,7 +112,7 @@ async function startOwn(c, env, profile) {
  * @param {BenchCase} c
  * @param {Server} server
  * @param {CaseEnv} env
- * @returns {Promise<{ outcome: 'failed', reason: string } | { outcome: 'measured', load: import('./load.js').LoadResult, ratio: number, floorRps: number, cpuRps?: number, cpuRatio?: number, floorCpuRps?: number, unexpected?: string }>}
+ * @returns {Promise<{ outcome: 'failed', reason: string } | { outcome: 'measured', load: import('./load.js').LoadResult, ratio: number, floorRps: number, cpuRps?: number, cpuRatio?: number, floorCpuRps?: number, split?: import('./report.js').CpuPerRequest, unexpected?: string }>}
  */
 async function measure(c, server, env) {
   const { url } = server
@@ -167,6 +167,7 @@ async function measure(c, server, env) {
       ...(turns.cpuRps === undefined ? {} : { cpuRps: turns.cpuRps }),
       ...(turns.cpuRatio === undefined ? {} : { cpuRatio: turns.cpuRatio }),
       ...(turns.baseCpuRps === undefined ? {} : { floorCpuRps: turns.baseCpuRps }),
+      split: turns.split,
       ...(unexpected || floorUnexpected
         ? {
             unexpected: [unexpected, floorUnexpected && `floor: ${floorUnexpected}`]

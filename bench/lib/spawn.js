@@ -31,6 +31,7 @@ for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
  * @property {() => string} stderr
  * @property {() => number | undefined} rssMb  the process's resident set size now
  * @property {() => number | undefined} cpuMs  CPU time the process has used so far
+ * @property {() => CpuSplit | undefined} cpuSplit  the same, in user and system (kernel) time
  * @property {(signal?: NodeJS.Signals) => Promise<number | null>} stop
  */
 
@@ -75,6 +76,7 @@ export function startServer(args, options = {}) {
         stderr: () => stderr,
         rssMb: () => rssMbOf(pid),
         cpuMs: () => cpuMsOf(pid),
+        cpuSplit: () => cpuSplitOf(pid),
         stop: async (signal = 'SIGTERM') => {
           if (child.exitCode === null) child.kill(signal)
           return exited
@@ -108,10 +110,30 @@ export function rssMbOf(pid) {
  * @param {number} pid
  */
 export function cpuMsOf(pid) {
+  const split = cpuSplitOf(pid)
+  return split === undefined ? undefined : split.userMs + split.systemMs
+}
+
+/**
+ * @typedef {{ userMs: number, systemMs: number }} CpuSplit
+ *   a process's CPU time in its own code (user) and in the kernel (system: socket reads and
+ *   writes, scheduling), which a server and its floor share for the same bytes on the wire
+ */
+
+/**
+ * CPU time a process has used so far, split into user and system time, in ms, from /proc (Linux);
+ * undefined elsewhere.
+ * @param {number} pid
+ * @returns {CpuSplit | undefined}
+ */
+export function cpuSplitOf(pid) {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
-    const ticks = Number(fields[11]) + Number(fields[12])
-    return Number.isFinite(ticks) ? ticks * 10 : undefined
+    const user = Number(fields[11]) * 10
+    const system = Number(fields[12]) * 10
+    return Number.isFinite(user) && Number.isFinite(system)
+      ? { userMs: user, systemMs: system }
+      : undefined
   } catch {
     return undefined
   }

@@ -20,6 +20,7 @@ import { median } from './stats.js'
  * @property {number | undefined} cpuRps     measured requests per CPU-second (median)
  * @property {number | undefined} baseCpuRps
  * @property {number | undefined} cpuRatio
+ * @property {import('./report.js').CpuPerRequest} split  CPU per request, user and system (medians)
  */
 
 /**
@@ -52,6 +53,12 @@ export async function inTurns(measured, base, options) {
     cpuRps: medianOf(mine.map((l) => l.cpuRps)),
     baseCpuRps: medianOf(theirs.map((l) => l.cpuRps)),
     cpuRatio: cpuRatios.length > 0 ? median(cpuRatios) : undefined,
+    split: {
+      userUs: medianOf(mine.map((l) => l.userUs)),
+      systemUs: medianOf(mine.map((l) => l.systemUs)),
+      floorUserUs: medianOf(theirs.map((l) => l.userUs)),
+      floorSystemUs: medianOf(theirs.map((l) => l.systemUs)),
+    },
   }
 }
 

@@ -63,25 +63,60 @@ export const DEFAULT_JOURNAL_SIZE = 1000
 /** Paths and reasons can carry client input of any size; the journal keeps this much of each. */
 export const MAX_JOURNAL_TEXT = 512
 
+/** What a provider request leaves at once; the entry is built from it when first read. */
+export interface JournalSummary {
+  /** The request's time, in epoch milliseconds (formatted when the entry is read). */
+  readonly atMs: number
+  readonly provider: ProviderId
+  readonly method: string
+  readonly path: string
+  readonly status: number
+  readonly outcome: Outcome
+  readonly why: string | undefined
+  readonly credentialId: string | undefined
+  readonly durationMs: number
+}
+
+/** An entry to build on first read: its id, what was known at once, and its detail. */
+interface LaterEntry {
+  readonly id: number
+  readonly summary: JournalSummary
+  readonly detail: () => JournalDetail
+}
+
 /**
- * One kept request. Its detail (headers, previews, every secret redacted) is built from what was
- * kept at request time only when something reads the entry, once: most requests are never read,
- * and redacting and formatting each one as it is answered cost more than answering it.
+ * One kept request. Its entry (the time formatted; headers and previews, every secret redacted)
+ * is built from what was kept at request time only when something reads it, once: most requests
+ * are never read, and building each entry as it was answered cost the request more than a fifth
+ * of its time.
  */
 export class JournalRecord {
-  #entry: JournalEntry
-  #detail: (() => JournalDetail) | undefined
+  #entry: JournalEntry | undefined
+  #later: LaterEntry | undefined
 
-  constructor(entry: JournalEntry, detail?: () => JournalDetail) {
+  constructor(entry: JournalEntry | undefined, later?: LaterEntry) {
     this.#entry = entry
-    this.#detail = detail
+    this.#later = later
   }
 
   get entry(): JournalEntry {
-    const detail = this.#detail
-    if (detail === undefined) return this.#entry
-    this.#detail = undefined
-    this.#entry = { ...this.#entry, ...built(detail) }
+    const later = this.#later
+    if (later === undefined) return this.#entry as JournalEntry
+    this.#later = undefined
+    const { summary } = later
+    this.#entry = {
+      id: later.id,
+      at: new Date(summary.atMs).toISOString(),
+      provider: summary.provider,
+      method: summary.method,
+      path: clip(summary.path),
+      status: summary.status,
+      outcome: summary.outcome,
+      ...(summary.why === undefined ? {} : { why: clip(summary.why) }),
+      ...(summary.credentialId === undefined ? {} : { credentialId: summary.credentialId }),
+      durationMs: summary.durationMs,
+      ...built(later.detail),
+    }
     return this.#entry
   }
 }
@@ -109,7 +144,7 @@ export class Journal {
   }
 
   /** Keeps an entry; `detail`, when given, builds its request and response on first read. */
-  keep(input: JournalInput, detail?: () => JournalDetail): JournalRecord {
+  keep(input: JournalInput): JournalRecord {
     const entry: JournalEntry = {
       id: this.#count + 1,
       request: NOTHING_KEPT,
@@ -118,7 +153,15 @@ export class Journal {
       path: clip(input.path),
       ...(input.why === undefined ? {} : { why: clip(input.why) }),
     }
-    const record = new JournalRecord(entry, detail)
+    return this.#push(new JournalRecord(entry))
+  }
+
+  /** Keeps a provider request, its entry built from `summary` and `detail` on first read. */
+  keepLater(summary: JournalSummary, detail: () => JournalDetail): JournalRecord {
+    return this.#push(new JournalRecord(undefined, { id: this.#count + 1, summary, detail }))
+  }
+
+  #push(record: JournalRecord): JournalRecord {
     this.#records[this.#next] = record
     this.#next = (this.#next + 1) % this.capacity
     this.#count++

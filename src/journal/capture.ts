@@ -1,5 +1,5 @@
 /**
- * The journal middleware around every provider request. While the request is answered it keeps
+ * The journal's part of every provider request (provider-front.ts). While the request is answered it keeps
  * only what is already in hand: the URL, the raw request headers, the head of each body (the bytes
  * or text the route read and the body the route answered with, journal/preview.ts), and the
  * redactor's secrets of the moment. The entry's request and response, every secret redacted, are
@@ -7,52 +7,82 @@
  * It reads the request body only from hono's cache, or while it is still unread and of a declared
  * size: a body the proxy streamed to the upstream is gone and journaled as `streamed`.
  */
-import type { Context, MiddlewareHandler } from 'hono'
-import type { BodyPreview, JournalDetail, JournalRequest } from '../core/journal.js'
+import type { Context } from 'hono'
+import type {
+  BodyPreview,
+  JournalDetail,
+  JournalRequest,
+  JournalResponse,
+} from '../core/journal.js'
 import type { ProviderId } from '../core/glossary.js'
 import type { Pair } from '../proxy/form.js'
-import type { StandinEnv } from '../providers/provider.js'
+import type { StandinContext } from '../providers/provider.js'
 import type { World } from '../world.js'
 import { CLIENT_GONE_WHY, connectionClosed } from '../client-gone.js'
 import { keepResponse } from './keep-response.js'
 import { keepBody, type LaterPreview } from './body-preview.js'
 import { queryAndHeaders, toParams, type Scrub } from './preview.js'
 
+/** When a request began, as the journal records it. */
+export interface Begun {
+  /** `performance.now()`, for the duration. */
+  readonly started: number
+  /** The clock's time, in epoch milliseconds (the virtual clock's, when it is set). */
+  readonly atMs: number
+}
+
+/**
+ * Keeps an answered request in the journal (provider-front.ts calls it after every answer); a
+ * promise only when a body must be read first.
+ */
+export type KeepAnswer = (c: StandinContext, begun: Begun) => Promise<void> | undefined
+
 /** `scrubber()`: a scrub over the secrets standin holds at that moment (proxy/credentials.ts). */
-export function journalRequests(
+export function journalAnswers(
   world: World,
   provider: ProviderId,
   scrubber: () => Scrub,
-): MiddlewareHandler<StandinEnv> {
-  return async function journalRequest(c, next) {
-    const started = performance.now()
-    const at = world.clock.now().toISOString()
-    await next()
+): KeepAnswer {
+  return function keepAnswer(c, begun) {
     if (c.get('outcome') !== 'aborted' && connectionClosed(c)) {
       c.set('outcome', 'aborted')
       c.set('why', CLIENT_GONE_WHY)
     }
+    const outcome = c.get('outcome')
+    const previewBytes = world.config.journalPreviewBytes
+    const scrub = scrubber()
+    const request = keepRequest(c, previewBytes, world.config.bodyLimitBytes, scrub)
+    const response = keepResponse(c.res, previewBytes, outcome === 'proxied', scrub)
+    if (request instanceof Promise || response instanceof Promise) {
+      return Promise.all([request, response]).then(([req, res]) => {
+        keep(c, begun, req, res, scrub)
+      })
+    }
+    keep(c, begun, request, response, scrub)
+    return undefined
+  }
+
+  function keep(
+    c: StandinContext,
+    { started, atMs }: Begun,
+    request: (scrub: Scrub) => JournalRequest,
+    response: (scrub: Scrub) => JournalResponse,
+    scrub: Scrub,
+  ): void {
     // An aborted request's answer never went on the wire, so it has no status.
     const aborted = c.get('outcome') === 'aborted'
     const status = aborted ? 0 : c.res.status
-    const outcome = c.get('outcome') ?? (status < 400 ? 'ok' : 'rejected')
-    const previewBytes = world.config.journalPreviewBytes
-    const scrub = scrubber()
-    const request = await keepRequest(c, previewBytes, world.config.bodyLimitBytes, scrub)
-    const response = await keepResponse(c.res, previewBytes, outcome === 'proxied', scrub)
-    // `c.get`, not `c.var`: hono builds a new object of every variable on each `c.var` read.
-    const why = c.get('why')
-    const credentialId = c.get('credentialId')
-    const record = world.journal.keep(
+    const record = world.journal.keepLater(
       {
-        at,
+        atMs,
         provider,
         method: c.req.method,
         path: c.req.path,
         status,
-        outcome,
-        ...(why === undefined ? {} : { why }),
-        ...(credentialId === undefined ? {} : { credentialId }),
+        outcome: c.get('outcome') ?? (status < 400 ? 'ok' : 'rejected'),
+        // `c.get`, not `c.var`: hono builds a new object of every variable on each `c.var` read.
+        why: c.get('why'),
+        credentialId: c.get('credentialId'),
         durationMs: Math.round((performance.now() - started) * 100) / 100,
       },
       (): JournalDetail => ({ request: request(scrub), response: response(scrub) }),
@@ -67,16 +97,29 @@ interface NodeBindings {
   readonly incoming?: { readonly rawHeaders?: unknown }
 }
 
-async function keepRequest(
+type LaterRequest = (scrub: Scrub) => JournalRequest
+
+function keepRequest(
   c: Context,
   previewBytes: number,
   bodyLimit: number,
   scrub: Scrub,
-): Promise<(scrub: Scrub) => JournalRequest> {
+): LaterRequest | Promise<LaterRequest> {
   const url = c.req.url
   const raw = (c.env as NodeBindings | undefined)?.incoming?.rawHeaders
   const received = Array.isArray(raw) ? (raw as readonly string[]) : pairsOf(c.req.raw.headers)
-  const body = await requestBody(c, previewBytes, bodyLimit, scrub)
+  const method = c.req.method
+  if (method === 'GET' || method === 'HEAD') return laterRequest(url, received, undefined)
+  return requestBody(c, previewBytes, bodyLimit, scrub).then((body) =>
+    laterRequest(url, received, body),
+  )
+}
+
+function laterRequest(
+  url: string,
+  received: readonly string[],
+  body: LaterPreview | undefined,
+): LaterRequest {
   return (later) => {
     const { query, headers } = queryAndHeaders({ url, headers: headersFrom(received) }, later)
     return { query, headers, ...(body ? { body: body(later) } : {}) }
@@ -106,8 +149,6 @@ async function requestBody(
   bodyLimit: number,
   scrub: Scrub,
 ): Promise<LaterPreview | undefined> {
-  const method = c.req.method
-  if (method === 'GET' || method === 'HEAD') return undefined
   const contentType = c.req.header('content-type')
   const declared = c.req.header('content-length')
   const cache = c.req.bodyCache

@@ -1,7 +1,8 @@
 /**
  * What the journal keeps of a response while it is answered (journal/capture.ts): the headers and
  * the body the route built it from, when they are still in hand (journal/built-from.ts), else its
- * headers and a clone of its body. The preview is built when the entry is read.
+ * headers and a clone of its body. The preview is built when the entry is read; only the clone
+ * is awaited.
  */
 import type { BodyPreview, JournalResponse } from '../core/journal.js'
 import { isTextual } from '../core/media-type.js'
@@ -9,13 +10,16 @@ import { builtFrom, headerIn, headersOf } from './built-from.js'
 import { keepBody, type LaterPreview } from './body-preview.js'
 import { toHeaders, type Scrub } from './preview.js'
 
+/** The response's part of a journal entry, built when the entry is read. */
+export type LaterResponse = (scrub: Scrub) => JournalResponse
+
 /** `scrub`: the secrets of the moment, for a body that must be previewed at once (a large form). */
-export async function keepResponse(
+export function keepResponse(
   response: Response,
   previewBytes: number,
   streamed: boolean,
   scrub: Scrub,
-): Promise<(scrub: Scrub) => JournalResponse> {
+): LaterResponse | Promise<LaterResponse> {
   const built = builtFrom(response)
   if (built === undefined) return keepStandardResponse(response, previewBytes, streamed, scrub)
   const { body } = built
@@ -51,7 +55,7 @@ async function keepStandardResponse(
   previewBytes: number,
   streamed: boolean,
   scrub: Scrub,
-): Promise<(scrub: Scrub) => JournalResponse> {
+): Promise<LaterResponse> {
   const headers = [...response.headers]
   if (response.body === null) return (later) => ({ headers: toHeaders(headers, later) })
   const contentType = response.headers.get('content-type') ?? undefined

@@ -1,5 +1,5 @@
 /**
- * The QA levers on every provider request, in this order: fire the scripted events whose time has
+ * The QA levers on every provider request (src/provider-front.ts), in this order: fire the scripted events whose time has
  * come; honour a `Standin-Force` header; else consume the first matching override (latency, then a
  * forced outcome or a stub's answer); serve; then count the answered request towards
  * `afterRequests` triggers. docs/verify-and-stubs.md sets out the precedence.
@@ -7,54 +7,30 @@
  * a dropped connection is `Response.error()`, which the Node edge turns into a destroyed socket
  * and fetch-based transports (MSW) into a network error.
  */
-import type { MiddlewareHandler } from 'hono'
 import { forcedError, type ForcedOutcome } from '../core/forced-outcome.js'
-import { pathUnderMount } from '../providers/host.js'
-import type { AnyProvider, StandinContext, StandinEnv } from '../providers/provider.js'
+import type { AnyProvider, StandinContext } from '../providers/provider.js'
 import { countRequest, fireDueEvents } from '../scenarios/events/fire.js'
 import type { World } from '../world.js'
 import { readStandinForce, STANDIN_FORCE } from './standin-force.js'
 import { stubAnswer } from '../core/stub.js'
 import { liveFacts } from '../journal/facts.js'
 
-export function applyLevers(
-  world: World,
-  provider: AnyProvider,
-  mount: string,
-): MiddlewareHandler<StandinEnv> {
-  return async function applyLevers(c, next) {
-    const firing = fireDueEvents(world)
-    if (firing) await firing
-    const path = pathUnderMount(c.req.path, mount)
-    try {
-      const force = readStandinForce(c.req.header(STANDIN_FORCE))
-      if (force.kind === 'invalid') {
-        c.set('outcome', 'rejected')
-        c.set('why', force.message)
-        return c.json({ error: { code: 'invalid_request', message: force.message } }, 400)
-      }
-      if (force.kind === 'force') return forceOutcome(c, force.outcome, `${STANDIN_FORCE} header`)
-      const shot =
-        world.overrides.size === 0 ? undefined : await takeOverride(c, world, provider, path)
-      if (shot) {
-        const { override } = shot
-        const by = `${override.source}, override #${String(override.id)} (${String(shot.shot)} of ${String(override.times)})`
-        if (override.delayMs > 0) {
-          c.set('why', `delayed ${String(override.delayMs)} ms by ${by}`)
-          await world.sleep(override.delayMs)
-        }
-        if (override.outcome !== null)
-          return forceOutcome(c, override.outcome, by, override.retryAfter ?? undefined)
-        if (override.respond !== null) {
-          c.set('outcome', 'stubbed')
-          c.set('why', `stubbed by ${by}`)
-          return stubAnswer(override.respond, world.fixtures)
-        }
-      }
-      await next()
-      return undefined
-    } finally {
-      const counting = countRequest(world, () => {
+/** The levers around one request: `before` may answer it; `after` counts it once answered. */
+export interface Levers {
+  /** A lever's answer, or undefined to serve the request; a forced error is thrown. */
+  before(c: StandinContext, path: string): Response | undefined | Promise<Response | undefined>
+  after(c: StandinContext, path: string): Promise<void> | undefined
+}
+
+export function leversOf(world: World, provider: AnyProvider): Levers {
+  return {
+    before(c, path) {
+      const firing = fireDueEvents(world)
+      if (firing) return firing.then(() => beforeServing(c, world, provider, path))
+      return beforeServing(c, world, provider, path)
+    },
+    after(c, path) {
+      return countRequest(world, () => {
         const id = c.get('credentialId')
         return {
           provider: provider.id,
@@ -63,9 +39,49 @@ export function applyLevers(
           credential: id === undefined ? undefined : world.credentials.get(id),
         }
       })
-      if (counting) await counting
-    }
+    },
   }
+}
+
+function beforeServing(
+  c: StandinContext,
+  world: World,
+  provider: AnyProvider,
+  path: string,
+): Response | undefined | Promise<Response | undefined> {
+  const force = readStandinForce(c.req.header(STANDIN_FORCE))
+  if (force.kind === 'invalid') {
+    c.set('outcome', 'rejected')
+    c.set('why', force.message)
+    return c.json({ error: { code: 'invalid_request', message: force.message } }, 400)
+  }
+  if (force.kind === 'force') return forceOutcome(c, force.outcome, `${STANDIN_FORCE} header`)
+  if (world.overrides.size === 0) return undefined
+  return overrideAnswer(c, world, provider, path)
+}
+
+async function overrideAnswer(
+  c: StandinContext,
+  world: World,
+  provider: AnyProvider,
+  path: string,
+): Promise<Response | undefined> {
+  const shot = await takeOverride(c, world, provider, path)
+  if (!shot) return undefined
+  const { override } = shot
+  const by = `${override.source}, override #${String(override.id)} (${String(shot.shot)} of ${String(override.times)})`
+  if (override.delayMs > 0) {
+    c.set('why', `delayed ${String(override.delayMs)} ms by ${by}`)
+    await world.sleep(override.delayMs)
+  }
+  if (override.outcome !== null)
+    return forceOutcome(c, override.outcome, by, override.retryAfter ?? undefined)
+  if (override.respond !== null) {
+    c.set('outcome', 'stubbed')
+    c.set('why', `stubbed by ${by}`)
+    return stubAnswer(override.respond, world.fixtures)
+  }
+  return undefined
 }
 
 function takeOverride(c: StandinContext, world: World, provider: AnyProvider, path: string) {

@@ -12,8 +12,11 @@ export type ForceRequest =
   | { readonly kind: 'force'; readonly outcome: ForcedOutcome }
   | { readonly kind: 'invalid'; readonly message: string }
 
+/** Most requests send no such header: one answer serves them all. */
+const NONE: ForceRequest = { kind: 'none' }
+
 export function readStandinForce(header: string | undefined): ForceRequest {
-  if (header === undefined) return { kind: 'none' }
+  if (header === undefined) return NONE
   const value = header.trim().toLowerCase()
   if (isForcedOutcome(value)) return { kind: 'force', outcome: value }
   return {

@@ -22,6 +22,8 @@ export interface StandinEnv {
     credentialId: string
     /** The fault behind an internal-error answer, for the access log's stack (never the wire). */
     internalError: StandinError
+    /** How this request's errors are rendered: its provider's envelope (provider-front.ts). */
+    renderError: (error: unknown, c: Context<StandinEnv>) => Promise<Response>
   }
 }
 

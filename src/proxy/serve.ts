@@ -1,19 +1,12 @@
 /**
- * The route-mode middleware in front of each provider mount: decide, then either let the simulated
+ * The route modes in front of each provider mount (src/provider-front.ts): decide, then either let the simulated
  * routes answer (mock) or check the client's local credential and forward, record or replay.
  * Failures are StandinErrors, so each provider renders them in its own envelope.
  */
-import type { MiddlewareHandler } from 'hono'
 import { StandinError } from '../core/errors.js'
 import type { ProviderId } from '../core/glossary.js'
 import { redactUrl } from '../core/secrets.js'
-import { pathUnderMount } from '../providers/host.js'
-import type {
-  AnyProvider,
-  ProviderContext,
-  StandinContext,
-  StandinEnv,
-} from '../providers/provider.js'
+import type { AnyProvider, ProviderContext, StandinContext } from '../providers/provider.js'
 import { readAll, TooLargeError } from '../core/bytes.js'
 import type { RouteDecision } from './decide.js'
 import { forward, type ClientRequest, type ForwardedResponse } from './forward.js'
@@ -46,26 +39,40 @@ interface ModeRequest {
   readonly exchange: ExchangeRequest
 }
 
-export function serveRouteModes(
+/** A non-mock route's answer, or undefined when the simulated routes answer (mock mode). */
+export type RouteModeAnswer = (c: StandinContext, path: string) => Promise<Response> | undefined
+
+export function routeModesOf(
   runtime: ProxyRuntime,
   provider: AnyProvider,
   mount: string,
-): MiddlewareHandler<StandinEnv> {
+): RouteModeAnswer {
   const ctx = { world: runtime.world, state: () => runtime.world.stateOf(provider.id) }
-  return async function serveRouteMode(c, next) {
-    const path = pathUnderMount(c.req.path, mount)
+  return function serveRouteMode(c, path) {
     const decision = runtime.decide(provider.id, mount, path)
-    if (decision.kind === 'mock') return next()
-    const injector = runtime.injectorFor(provider.id)
-    const request = await readRequest(runtime, c, mount, path, {
-      whole: decision.kind !== 'proxy' || injector?.place.inBody === true,
-    })
-    await checkLocalCredential(provider, c, ctx, mount)
-    if (decision.kind === 'replay') return replayRecorded(runtime, decision, request)
-    if (!injector) throw new StandinError('internal', 'Internal error', { detail: 'no injector' })
-    refuseLoop(runtime, c, decision)
-    return forwardUpstream(runtime, provider.id, decision, injector, request)
+    if (decision.kind === 'mock') return undefined
+    return serveDecision(runtime, provider, ctx, mount, c, path, decision)
   }
+}
+
+async function serveDecision(
+  runtime: ProxyRuntime,
+  provider: AnyProvider,
+  ctx: ProviderContext<unknown>,
+  mount: string,
+  c: StandinContext,
+  path: string,
+  decision: Exclude<RouteDecision, { kind: 'mock' }>,
+): Promise<Response> {
+  const injector = runtime.injectorFor(provider.id)
+  const request = await readRequest(runtime, c, mount, path, {
+    whole: decision.kind !== 'proxy' || injector?.place.inBody === true,
+  })
+  await checkLocalCredential(provider, c, ctx, mount)
+  if (decision.kind === 'replay') return replayRecorded(runtime, decision, request)
+  if (!injector) throw new StandinError('internal', 'Internal error', { detail: 'no injector' })
+  refuseLoop(runtime, c, decision)
+  return forwardUpstream(runtime, provider.id, decision, injector, request)
 }
 
 /** The request's parts; its body read whole only when needed, otherwise left to stream. */

@@ -34,6 +34,9 @@ interface EventState extends ScheduledEvent {
   errors: string[]
 }
 
+/** What `takeDue` answers on almost every request: nothing, without a new array each time. */
+const NONE_DUE: readonly ScheduledEvent[] = []
+
 export class ScriptedEvents {
   readonly #events: EventState[]
   #tail: Promise<void> = Promise.resolve()
@@ -75,8 +78,8 @@ export class ScriptedEvents {
   }
 
   /** Time events the clock has reached, earliest first, marked fired at `nowMs`. */
-  takeDue(nowMs: number): ScheduledEvent[] {
-    if (this.#unfired === 0) return []
+  takeDue(nowMs: number): readonly ScheduledEvent[] {
+    if (this.#unfired === 0) return NONE_DUE
     const due = this.#events
       .filter((e) => e.firedAtMs === null && e.dueMs !== null && e.dueMs <= nowMs)
       .sort((a, b) => (a.dueMs ?? 0) - (b.dueMs ?? 0) || a.index - b.index)

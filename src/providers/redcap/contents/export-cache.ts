@@ -9,6 +9,7 @@
  */
 import type { ProjectCall } from './types.js'
 import type { Project } from '../state/model.js'
+import type { Rights } from '../state/seed.js'
 import type { Reply } from '../wire/reply.js'
 
 /** Answers kept per project; the oldest goes first. */
@@ -23,6 +24,11 @@ interface ProjectCache {
 }
 
 const caches = new WeakMap<Project, ProjectCache>()
+/**
+ * Rights as key text, written once per rights object: a change of rights replaces the object
+ * (contents/user.ts, user-role.ts), it never edits one in place.
+ */
+const rightsKeys = new WeakMap<Rights, string>()
 const encoder = new TextEncoder()
 
 function cacheOf(project: Project): ProjectCache {
@@ -53,7 +59,7 @@ export function dataVersion(project: Project): number {
 export function cachedExport(call: ProjectCall, run: (call: ProjectCall) => Reply): Reply {
   if (call.format === 'odm' || call.params.files.size > 0) return run(call)
   const cache = cacheOf(call.project)
-  const key = `${String(call.access.dagId)}\n${JSON.stringify(call.access.rights)}\n${call.params.signature('token')}`
+  const key = `${String(call.access.dagId)}\n${rightsKey(call.access.rights)}\n${call.params.signature('token')}`
   const kept = cache.replies.get(key)
   if (kept) return kept
   const reply = run(call)
@@ -66,4 +72,13 @@ export function cachedExport(call: ProjectCall, run: (call: ProjectCall) => Repl
   }
   cache.replies.set(key, stored)
   return stored
+}
+
+function rightsKey(rights: Rights): string {
+  let key = rightsKeys.get(rights)
+  if (key === undefined) {
+    key = JSON.stringify(rights)
+    rightsKeys.set(rights, key)
+  }
+  return key
 }
