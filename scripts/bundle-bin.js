@@ -45,6 +45,38 @@ const englishOnlyZod = {
   },
 }
 
+/**
+ * @hono/node-server imports node:http2 at its top level (about 2.5 ms of every start) for
+ * `instanceof Http2ServerRequest` checks on each request and a constant read when one holds. The
+ * bin serves HTTP/1.1 (src/node/serve.ts passes no `createServer`), whose requests are node:http
+ * `IncomingMessage`s: for those the check answers no without node:http2, which is loaded only if
+ * anything else is ever asked about. Another import from node:http2 fails this build.
+ * @type {import('esbuild').Plugin}
+ */
+const http2OnDemand = {
+  name: 'http2-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?http2$/ }, (args) =>
+      args.importer.includes(`${'/'}@hono${'/'}node-server${'/'}`)
+        ? { path: args.path, namespace: 'http2-on-demand' }
+        : undefined,
+    )
+    build.onLoad({ filter: /.*/, namespace: 'http2-on-demand' }, () => ({
+      contents: `
+        import { IncomingMessage } from 'node:http'
+        const http2 = () => require('node:http2')
+        export class Http2ServerRequest {
+          static [Symbol.hasInstance](value) {
+            return !(value instanceof IncomingMessage) && value instanceof http2().Http2ServerRequest
+          }
+        }
+        export const constants = new Proxy({}, { get: (_, key) => http2().constants[key] })
+      `,
+      resolveDir: process.cwd(),
+    }))
+  },
+}
+
 await build({
   entryPoints: ['src/cli/index.ts'],
   outfile: `${OUT}/standin.cjs`,
@@ -59,7 +91,7 @@ await build({
   // Whitespace and syntax only: names stay, so profiles and stack traces still read.
   minifyWhitespace: true,
   minifySyntax: true,
-  plugins: [englishOnlyZod],
+  plugins: [englishOnlyZod, http2OnDemand],
   logLevel: 'warning',
 })
 
