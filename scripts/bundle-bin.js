@@ -77,6 +77,16 @@ const http2OnDemand = {
   },
 }
 
+/**
+ * The shipped scenarios, parsed and checked now rather than on every start (see
+ * src/scenarios/parsed-ahead.ts), with tsc's output of this same build.
+ * @type {{ parseAhead(files: { file: string, text: string }[]): unknown }}
+ */
+const { parseAhead } = await import(new URL('../dist/scenarios/load.js', import.meta.url).href)
+const shippedScenarios = readdirSync('scenarios')
+  .filter((name) => /\.ya?ml$/.test(name))
+  .map((name) => ({ file: name, text: readFileSync(`scenarios/${name}`, 'utf8') }))
+
 await build({
   entryPoints: ['src/cli/index.ts'],
   outfile: `${OUT}/standin.cjs`,
@@ -86,7 +96,10 @@ await build({
   target: 'node20.19',
   packages: 'bundle',
   // The modules locate standin's files from their own URL; in the bundle that is standin.cjs.
-  define: { 'import.meta.url': '__standinUrl' },
+  define: {
+    'import.meta.url': '__standinUrl',
+    STANDIN_PARSED_SCENARIOS: JSON.stringify(parseAhead(shippedScenarios)),
+  },
   banner: { js: "const __standinUrl = require('node:url').pathToFileURL(__filename).href;" },
   // Whitespace and syntax only: names stay, so profiles and stack traces still read.
   minifyWhitespace: true,
