@@ -14,7 +14,7 @@
  * root two levels up.
  */
 import { createHash } from 'node:crypto'
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { build } from 'esbuild'
 
 const OUT = 'dist/cli'
@@ -78,14 +78,31 @@ const http2OnDemand = {
 }
 
 /**
- * The shipped scenarios, parsed and checked now rather than on every start (see
- * src/scenarios/parsed-ahead.ts), with tsc's output of this same build.
- * @type {{ parseAhead(files: { file: string, text: string }[]): unknown }}
+ * Shipped data files parsed and checked now rather than on every start (src/core/parsed-ahead.ts),
+ * with tsc's output of this same build: the scenarios and the REDCap fixture projects.
  */
-const { parseAhead } = await import(new URL('../dist/scenarios/load.js', import.meta.url).href)
-const shippedScenarios = readdirSync('scenarios')
-  .filter((name) => /\.ya?ml$/.test(name))
-  .map((name) => ({ file: name, text: readFileSync(`scenarios/${name}`, 'utf8') }))
+const fromDist = (/** @type {string} */ file) =>
+  import(new URL(`../dist/${file}`, import.meta.url).href)
+/** @type {{ parseAhead(files: { file: string, text: string }[]): unknown }} */
+const { parseAhead } = await fromDist('scenarios/load.js')
+/** @type {{ PARSED_AHEAD_KIND: string, parseProjectFixturesAhead(texts: string[]): unknown }} */
+const redcapFixtures = await fromDist('providers/redcap/state/fixture.js')
+const textsIn = (
+  /** @type {string} */ dir,
+  /** @type {(name: string) => string | undefined} */ pick,
+) =>
+  readdirSync(dir).flatMap((name) => {
+    const file = pick(name)
+    return file === undefined ? [] : [{ file, text: readFileSync(`${dir}/${file}`, 'utf8') }]
+  })
+const parsedAhead = {
+  scenarios: parseAhead(textsIn('scenarios', (name) => (/\.ya?ml$/.test(name) ? name : undefined))),
+  [redcapFixtures.PARSED_AHEAD_KIND]: redcapFixtures.parseProjectFixturesAhead(
+    textsIn('fixtures/redcap', (name) =>
+      existsSync(`fixtures/redcap/${name}/project.json`) ? `${name}/project.json` : undefined,
+    ).map(({ text }) => text),
+  ),
+}
 
 await build({
   entryPoints: ['src/cli/index.ts'],
@@ -98,7 +115,7 @@ await build({
   // The modules locate standin's files from their own URL; in the bundle that is standin.cjs.
   define: {
     'import.meta.url': '__standinUrl',
-    STANDIN_PARSED_SCENARIOS: JSON.stringify(parseAhead(shippedScenarios)),
+    STANDIN_PARSED_AHEAD: JSON.stringify(parsedAhead),
   },
   banner: { js: "const __standinUrl = require('node:url').pathToFileURL(__filename).href;" },
   // Whitespace and syntax only: names stay, so profiles and stack traces still read.

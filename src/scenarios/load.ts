@@ -8,7 +8,8 @@ import { parseDataText, ScenarioError, type DataTextOptions } from '../core/data
 import { toProblems } from '../core/issues.js'
 import { buildScenarioSchema, type Scenario, type ScenarioSchema } from './schema.js'
 import { PARSE_ONCE } from '../core/parse-once.js'
-import { isJsonData, parsedAhead, type ParsedAhead } from './parsed-ahead.js'
+import { aheadPair, type ParsedAhead } from '../core/parsed-ahead.js'
+import { parsedAhead } from './parsed-ahead.js'
 
 const schemas = new WeakMap<readonly AnyProvider[], ScenarioSchema>()
 const eventlessSchemas = new WeakMap<readonly AnyProvider[], ScenarioSchema>()
@@ -93,7 +94,7 @@ export function loadScenario(
 }
 
 /**
- * The table scripts/bundle-bin.js puts in the bin (see parsed-ahead.ts): each YAML file that
+ * The `scenarios` table of src/core/parsed-ahead.ts: each YAML file that
  * parses and checks against the shipped providers, with its scenario. A file with an alias is
  * left out, since a lower `yamlMaxAliasCount` could refuse it; so is one whose scenario JSON
  * would not give back exactly.
@@ -109,7 +110,7 @@ export function parseAhead(files: readonly { file: string; text: string }[]): Pa
     } catch {
       continue
     }
-    if (isJsonData(scenario)) out.push([text, JSON.stringify(scenario)])
+    out.push(...aheadPair(text, scenario))
   }
   return out
 }

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseDataText } from '../../src/core/data-text.js'
 import { providers } from '../../src/providers/index.js'
-import { isJsonData, parsedAhead } from '../../src/scenarios/parsed-ahead.js'
+import { isJsonData } from '../../src/core/parsed-ahead.js'
+import { parsedAhead } from '../../src/scenarios/parsed-ahead.js'
 import { parseAhead, parseScenario } from '../../src/scenarios/load.js'
 
 const DIR = new URL('../../scenarios/', import.meta.url)

@@ -1,8 +1,9 @@
 /**
- * The bin carries the shipped scenarios parsed ahead (src/scenarios/parsed-ahead.ts); a scenario
- * of the user's, even one named like a shipped one and nearly the same, is still checked in full.
+ * The bin carries the shipped scenarios and REDCap fixture projects checked ahead
+ * (src/core/parsed-ahead.ts); a file of the user's, even one named like a shipped one and nearly
+ * the same, is still checked in full.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -52,5 +53,16 @@ describe("the bin's scenario check", () => {
     }
     expect(state.providers.redcap.system.tokenRequestType).toBe('auto_approve_all')
     expect(await standin.stop()).toBe(0)
+  })
+
+  it("refuses a user's copy of a shipped REDCap fixture with a bad value", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'standin-fixture-'))
+    const classic = join(cwd, 'fixtures', 'redcap', 'classic')
+    cpSync(new URL('../../fixtures/redcap/classic/', import.meta.url), classic, { recursive: true })
+    const project = readFileSync(join(classic, 'project.json'), 'utf8')
+    writeFileSync(join(classic, 'project.json'), project.replace('"purpose": 2', '"purpose": 9'))
+    const run = runBin(['start', '--port', '0'], { cwd })
+    expect(await run.exit).toBe(2)
+    expect(run.stderr()).toContain('Failed to load REDCap fixture "classic"')
   })
 })
