@@ -14,7 +14,7 @@
  * root two levels up.
  */
 import { createHash } from 'node:crypto'
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { build } from 'esbuild'
 
 const OUT = 'dist/cli'
@@ -45,6 +45,65 @@ const englishOnlyZod = {
   },
 }
 
+/**
+ * @hono/node-server imports node:http2 at its top level (about 2.5 ms of every start) for
+ * `instanceof Http2ServerRequest` checks on each request and a constant read when one holds. The
+ * bin serves HTTP/1.1 (src/node/serve.ts passes no `createServer`), whose requests are node:http
+ * `IncomingMessage`s: for those the check answers no without node:http2, which is loaded only if
+ * anything else is ever asked about. Another import from node:http2 fails this build.
+ * @type {import('esbuild').Plugin}
+ */
+const http2OnDemand = {
+  name: 'http2-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?http2$/ }, (args) =>
+      args.importer.includes(`${'/'}@hono${'/'}node-server${'/'}`)
+        ? { path: args.path, namespace: 'http2-on-demand' }
+        : undefined,
+    )
+    build.onLoad({ filter: /.*/, namespace: 'http2-on-demand' }, () => ({
+      contents: `
+        import { IncomingMessage } from 'node:http'
+        const http2 = () => require('node:http2')
+        export class Http2ServerRequest {
+          static [Symbol.hasInstance](value) {
+            return !(value instanceof IncomingMessage) && value instanceof http2().Http2ServerRequest
+          }
+        }
+        export const constants = new Proxy({}, { get: (_, key) => http2().constants[key] })
+      `,
+      resolveDir: process.cwd(),
+    }))
+  },
+}
+
+/**
+ * Shipped data files parsed and checked now rather than on every start (src/core/parsed-ahead.ts),
+ * with tsc's output of this same build: the scenarios and the REDCap fixture projects.
+ */
+const fromDist = (/** @type {string} */ file) =>
+  import(new URL(`../dist/${file}`, import.meta.url).href)
+/** @type {{ parseAhead(files: { file: string, text: string }[]): unknown }} */
+const { parseAhead } = await fromDist('scenarios/load.js')
+/** @type {{ PARSED_AHEAD_KIND: string, parseProjectFixturesAhead(texts: string[]): unknown }} */
+const redcapFixtures = await fromDist('providers/redcap/state/fixture.js')
+const textsIn = (
+  /** @type {string} */ dir,
+  /** @type {(name: string) => string | undefined} */ pick,
+) =>
+  readdirSync(dir).flatMap((name) => {
+    const file = pick(name)
+    return file === undefined ? [] : [{ file, text: readFileSync(`${dir}/${file}`, 'utf8') }]
+  })
+const parsedAhead = {
+  scenarios: parseAhead(textsIn('scenarios', (name) => (/\.ya?ml$/.test(name) ? name : undefined))),
+  [redcapFixtures.PARSED_AHEAD_KIND]: redcapFixtures.parseProjectFixturesAhead(
+    textsIn('fixtures/redcap', (name) =>
+      existsSync(`fixtures/redcap/${name}/project.json`) ? `${name}/project.json` : undefined,
+    ).map(({ text }) => text),
+  ),
+}
+
 await build({
   entryPoints: ['src/cli/index.ts'],
   outfile: `${OUT}/standin.cjs`,
@@ -54,12 +113,15 @@ await build({
   target: 'node20.19',
   packages: 'bundle',
   // The modules locate standin's files from their own URL; in the bundle that is standin.cjs.
-  define: { 'import.meta.url': '__standinUrl' },
+  define: {
+    'import.meta.url': '__standinUrl',
+    STANDIN_PARSED_AHEAD: JSON.stringify(parsedAhead),
+  },
   banner: { js: "const __standinUrl = require('node:url').pathToFileURL(__filename).href;" },
   // Whitespace and syntax only: names stay, so profiles and stack traces still read.
   minifyWhitespace: true,
   minifySyntax: true,
-  plugins: [englishOnlyZod],
+  plugins: [englishOnlyZod, http2OnDemand],
   logLevel: 'warning',
 })
 

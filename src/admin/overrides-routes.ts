@@ -9,16 +9,18 @@ import type { World } from '../world.js'
 import { readPayload, renderAdminError } from './envelope.js'
 import { overridePayloadSchema } from '../core/overrides.js'
 import { checkStub } from '../core/stub.js'
+import { onFirstUse } from '../core/first-use.js'
 
 export function overrideRoutes(world: World): Hono {
   const app = new Hono()
   app.onError(renderAdminError)
-  const schema = overridePayloadSchema(world.providers.map((p) => p.id))
+  // Built by the first POST: a start, and each isolated session's app, queues none.
+  const schema = onFirstUse(() => overridePayloadSchema(world.providers.map((p) => p.id)))
 
   app.get('/', (c) => c.json({ overrides: world.overrides.list() }))
 
   app.post('/', async function queueOverride(c) {
-    const input = await readPayload(c, schema)
+    const input = await readPayload(c, schema())
     checkStub(input.respond, world.fixtures)
     return c.json(world.overrides.add({ ...input, source: 'control plane' }), 201)
   })

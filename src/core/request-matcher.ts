@@ -10,38 +10,46 @@ import { OUTCOMES, type ProviderId } from './glossary.js'
 import type { Params } from './journal.js'
 import { matchesPath } from './path-pattern.js'
 
-const valueMatchSchema = z.union([
-  z.string(),
+// Built on first use (`z.lazy`): only a queued override, a journal search or a scenario with
+// stubs checks one, never a plain start.
+const valueMatchSchema = z.lazy(() =>
+  z.union([
+    z.string(),
+    z
+      .object({
+        equals: z.string().optional(),
+        contains: z.string().optional(),
+      })
+      .strict()
+      .refine((v) => v.equals !== undefined || v.contains !== undefined, {
+        message: 'give "equals" or "contains"',
+      }),
+  ]),
+)
+
+const valuesSchema = z.lazy(() => z.record(z.string(), valueMatchSchema))
+
+export const requestMatcherSchema = z.lazy(() =>
   z
     .object({
-      equals: z.string().optional(),
-      contains: z.string().optional(),
+      provider: z.string().min(1).optional(),
+      method: z.string().min(1).optional().describe('HTTP method, any case.'),
+      path: z
+        .string()
+        .startsWith('/')
+        .optional()
+        .describe('The whole path as the journal shows it, `*` matching any run: `/redcap/api/*`.'),
+      query: valuesSchema
+        .optional()
+        .describe('Query parameters: a string equals, or { contains }.'),
+      form: valuesSchema.optional().describe('Urlencoded or multipart form fields.'),
+      headers: valuesSchema.optional().describe('Request headers, names in any case.'),
+      json: z.unknown().optional().describe('A JSON body containing this (objects: a subset).'),
+      status: z.number().int().optional().describe('Journal entries only: the status answered.'),
+      outcome: z.enum(OUTCOMES).optional().describe('Journal entries only: what became of it.'),
     })
-    .strict()
-    .refine((v) => v.equals !== undefined || v.contains !== undefined, {
-      message: 'give "equals" or "contains"',
-    }),
-])
-
-const valuesSchema = z.record(z.string(), valueMatchSchema)
-
-export const requestMatcherSchema = z
-  .object({
-    provider: z.string().min(1).optional(),
-    method: z.string().min(1).optional().describe('HTTP method, any case.'),
-    path: z
-      .string()
-      .startsWith('/')
-      .optional()
-      .describe('The whole path as the journal shows it, `*` matching any run: `/redcap/api/*`.'),
-    query: valuesSchema.optional().describe('Query parameters: a string equals, or { contains }.'),
-    form: valuesSchema.optional().describe('Urlencoded or multipart form fields.'),
-    headers: valuesSchema.optional().describe('Request headers, names in any case.'),
-    json: z.unknown().optional().describe('A JSON body containing this (objects: a subset).'),
-    status: z.number().int().optional().describe('Journal entries only: the status answered.'),
-    outcome: z.enum(OUTCOMES).optional().describe('Journal entries only: what became of it.'),
-  })
-  .strict()
+    .strict(),
+)
 
 export type RequestMatcher = z.output<typeof requestMatcherSchema>
 type ValueMatch = z.output<typeof valueMatchSchema>

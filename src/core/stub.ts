@@ -7,25 +7,29 @@ import { z } from 'zod'
 import type { FixtureStore } from './fixtures.js'
 import { StandinError } from './errors.js'
 
-export const stubResponseSchema = z
-  .object({
-    status: z.number().int().min(200).max(599).default(200),
-    headers: z.record(z.string(), z.string()).optional(),
-    body: z
-      .string()
-      .optional()
-      .describe('The body as text (content type text/plain unless given).'),
-    json: z.unknown().optional().describe('The body as JSON (content type application/json).'),
-    file: z
-      .string()
-      .min(1)
-      .optional()
-      .describe('A file under fixtures/ sent as the body, e.g. `redcap/alerts.json`.'),
-  })
-  .strict()
-  .refine((r) => [r.body, r.json, r.file].filter((b) => b !== undefined).length <= 1, {
-    message: 'give one of "body", "json" or "file"',
-  })
+// Built on first use (`z.lazy`): only a queued override, a journal search or a scenario with
+// stubs checks one, never a plain start.
+export const stubResponseSchema = z.lazy(() =>
+  z
+    .object({
+      status: z.number().int().min(200).max(599).default(200),
+      headers: z.record(z.string(), z.string()).optional(),
+      body: z
+        .string()
+        .optional()
+        .describe('The body as text (content type text/plain unless given).'),
+      json: z.unknown().optional().describe('The body as JSON (content type application/json).'),
+      file: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('A file under fixtures/ sent as the body, e.g. `redcap/alerts.json`.'),
+    })
+    .strict()
+    .refine((r) => [r.body, r.json, r.file].filter((b) => b !== undefined).length <= 1, {
+      message: 'give one of "body", "json" or "file"',
+    }),
+)
 
 export type StubResponse = z.output<typeof stubResponseSchema>
 

@@ -44,9 +44,11 @@ export const requestsFilterSchema = z
   })
   .strict()
 
-export const findPayloadSchema = requestMatcherSchema.extend({
-  limit: z.number().int().min(1).max(100_000).optional(),
-})
+export const findPayloadSchema = z.lazy(() =>
+  requestMatcherSchema.unwrap().extend({
+    limit: z.number().int().min(1).max(100_000).optional(),
+  }),
+)
 
 /** How many near misses a find that matched nothing returns. */
 export const NEAR_MISSES = 3

@@ -2,12 +2,14 @@
  * Reading scenario files: YAML or JSON, parsed once at the edge, every problem reported at once
  * as `file: dotted.path: message`. File access goes through an injected reader.
  */
-import { SHIPPED_PROVIDER_IDS } from '../providers/index.js'
+import { providers as shippedProviders, SHIPPED_PROVIDER_IDS } from '../providers/index.js'
 import type { AnyProvider } from '../providers/provider.js'
 import { parseDataText, ScenarioError, type DataTextOptions } from '../core/data-text.js'
 import { toProblems } from '../core/issues.js'
 import { buildScenarioSchema, type Scenario, type ScenarioSchema } from './schema.js'
 import { PARSE_ONCE } from '../core/parse-once.js'
+import { aheadPair, type ParsedAhead } from '../core/parsed-ahead.js'
+import { parsedAhead } from './parsed-ahead.js'
 
 const schemas = new WeakMap<readonly AnyProvider[], ScenarioSchema>()
 const eventlessSchemas = new WeakMap<readonly AnyProvider[], ScenarioSchema>()
@@ -85,5 +87,30 @@ export function loadScenario(
   options: DataTextOptions & { readonly namedOnly?: boolean } = {},
 ): Scenario {
   const { file, text } = options.namedOnly === true ? source.readNamed(ref) : source.read(ref)
-  return parseScenario(parseDataText(text, file, options), file, providers)
+  return (
+    parsedAhead(text, file, providers) ??
+    parseScenario(parseDataText(text, file, options), file, providers)
+  )
+}
+
+/**
+ * The `scenarios` table of src/core/parsed-ahead.ts: each YAML file that
+ * parses and checks against the shipped providers, with its scenario. A file with an alias is
+ * left out, since a lower `yamlMaxAliasCount` could refuse it; so is one whose scenario JSON
+ * would not give back exactly.
+ */
+export function parseAhead(files: readonly { file: string; text: string }[]): ParsedAhead {
+  const out: (readonly [string, string])[] = []
+  for (const { file, text } of files) {
+    if (file.endsWith('.json')) continue
+    let scenario: Scenario
+    try {
+      const data = parseDataText(text, file, { maxAliasCount: 0 })
+      scenario = parseScenario(data, file, shippedProviders)
+    } catch {
+      continue
+    }
+    out.push(...aheadPair(text, scenario))
+  }
+  return out
 }

@@ -21,68 +21,72 @@ export const LOG_TYPES = [
   'page_view',
 ] as const satisfies readonly LogType[]
 
-export const ExtrasFixtureSchema = z.object({
-  reports: z
-    .array(
-      z
-        .object({
-          id: z.number().int().positive().describe('report_id (REDCap report ids are global).'),
-          title: z.string().min(1),
-          fields: z.array(z.string()).min(1),
-          events: z.array(z.string()).default([]),
-          filterLogic: z.string().default(''),
-        })
-        .strict(),
-    )
-    .default([]),
-  fileRepository: z
-    .object({
-      folders: z
-        .array(
-          z
-            .object({
-              name: z.string().min(1),
-              parent: z.string().optional(),
-              dag: z.string().optional(),
-              role: z.string().optional(),
-            })
-            .strict(),
-        )
-        .default([]),
-      /** Each file is read from `repository/<name>` in the fixture folder. */
-      files: z
-        .array(z.object({ name: z.string().min(1), folder: z.string().optional() }).strict())
-        .default([]),
-    })
-    .strict()
-    .default({ folders: [], files: [] }),
-  log: z
-    .array(
-      z
-        .object({
-          timestamp: z.string().regex(TIMESTAMP),
-          username: z.string(),
-          action: z.string(),
-          details: z.string().default(''),
-          record: z.string().default(''),
-          type: z.enum(LOG_TYPES),
-        })
-        .strict(),
-    )
-    .default([]),
-  surveyParticipants: z
-    .array(
-      z
-        .object({
-          form: z.string(),
-          event: z.string().default(''),
-          email: z.string(),
-          identifier: z.string().default(''),
-        })
-        .strict(),
-    )
-    .default([]),
-})
+// Built on first use (`z.lazy`): the bin carries its shipped fixture projects checked
+// (`readProjectFixture`, src/core/parsed-ahead.ts), so a start needs no schema for them.
+export const ExtrasFixtureSchema = z.lazy(() =>
+  z.object({
+    reports: z
+      .array(
+        z
+          .object({
+            id: z.number().int().positive().describe('report_id (REDCap report ids are global).'),
+            title: z.string().min(1),
+            fields: z.array(z.string()).min(1),
+            events: z.array(z.string()).default([]),
+            filterLogic: z.string().default(''),
+          })
+          .strict(),
+      )
+      .default([]),
+    fileRepository: z
+      .object({
+        folders: z
+          .array(
+            z
+              .object({
+                name: z.string().min(1),
+                parent: z.string().optional(),
+                dag: z.string().optional(),
+                role: z.string().optional(),
+              })
+              .strict(),
+          )
+          .default([]),
+        /** Each file is read from `repository/<name>` in the fixture folder. */
+        files: z
+          .array(z.object({ name: z.string().min(1), folder: z.string().optional() }).strict())
+          .default([]),
+      })
+      .strict()
+      .default({ folders: [], files: [] }),
+    log: z
+      .array(
+        z
+          .object({
+            timestamp: z.string().regex(TIMESTAMP),
+            username: z.string(),
+            action: z.string(),
+            details: z.string().default(''),
+            record: z.string().default(''),
+            type: z.enum(LOG_TYPES),
+          })
+          .strict(),
+      )
+      .default([]),
+    surveyParticipants: z
+      .array(
+        z
+          .object({
+            form: z.string(),
+            event: z.string().default(''),
+            email: z.string(),
+            identifier: z.string().default(''),
+          })
+          .strict(),
+      )
+      .default([]),
+  }),
+)
 
 export type ExtrasFixture = z.output<typeof ExtrasFixtureSchema>
 

@@ -10,34 +10,38 @@ import { eventByUniqueName, fieldByName, firstEvent } from './project-shape.js'
 
 const EventName = z.string().default('').describe('Unique event name; blank: the first event.')
 
-export const RandomizationFixtureSchema = z
-  .array(
-    z
-      .object({
-        id: z.number().int().positive(),
-        targetField: z.string().min(1),
-        targetEvent: EventName,
-        strata: z.array(z.object({ field: z.string(), event: EventName }).strict()).default([]),
-        /** The record's DAG stratifies too (REDCap's "randomize by group"). */
-        byDag: z.boolean().default(false),
-        /** Blinded models never reveal the alternate value. */
-        blinded: z.boolean().default(false),
-        allocations: z
-          .array(
-            z
-              .object({
-                target: z.string(),
-                alt: z.string().default(''),
-                strata: z.record(z.string(), z.string()).default({}),
-                dag: z.string().optional(),
-              })
-              .strict(),
-          )
-          .min(1),
-      })
-      .strict(),
-  )
-  .default([])
+// Built on first use (`z.lazy`): the bin carries its shipped fixture projects checked
+// (`readProjectFixture`, src/core/parsed-ahead.ts), so a start needs no schema for them.
+export const RandomizationFixtureSchema = z.lazy(() =>
+  z
+    .array(
+      z
+        .object({
+          id: z.number().int().positive(),
+          targetField: z.string().min(1),
+          targetEvent: EventName,
+          strata: z.array(z.object({ field: z.string(), event: EventName }).strict()).default([]),
+          /** The record's DAG stratifies too (REDCap's "randomize by group"). */
+          byDag: z.boolean().default(false),
+          /** Blinded models never reveal the alternate value. */
+          blinded: z.boolean().default(false),
+          allocations: z
+            .array(
+              z
+                .object({
+                  target: z.string(),
+                  alt: z.string().default(''),
+                  strata: z.record(z.string(), z.string()).default({}),
+                  dag: z.string().optional(),
+                })
+                .strict(),
+            )
+            .min(1),
+        })
+        .strict(),
+    )
+    .default([]),
+)
 
 export type { Allocation, Randomization } from './model.js'
 
