@@ -22,6 +22,7 @@ import { recordedResponse } from './replay.js'
 import type { RecordedContext } from './recording-format.js'
 import type { ProxyRuntime } from './runtime.js'
 import type { ResponseBody } from './transport.js'
+import type { ReceivedHeaders } from './headers.js'
 
 /** Statuses whose responses carry no body (Fetch standard "null body status"). */
 const NULL_BODY = new Set([101, 103, 204, 205, 304])
@@ -32,11 +33,13 @@ type Replaying = Extract<RouteDecision, { kind: 'replay' }>
 /** One request in a non-mock mode, as the steps below see it. */
 interface ModeRequest {
   readonly c: StandinContext
+  readonly mount: string
   readonly path: string
+  /** The raw query with its `?`, or empty. */
+  readonly search: string
   readonly hasBody: boolean
   /** The whole body, when it was read (the credential is in it, or a copy is kept). */
   readonly buffered: Uint8Array | null
-  readonly exchange: ExchangeRequest
 }
 
 /** A non-mock route's answer, or undefined when the simulated routes answer (mock mode). */
@@ -88,15 +91,28 @@ async function readRequest(
     hasBody && options.whole ? await readBody(c, runtime.world.config.bodyLimitBytes) : null
   const url = c.req.url
   const at = url.indexOf('?')
-  const exchange: ExchangeRequest = {
+  return { c, mount, path, search: at === -1 ? '' : url.slice(at), hasBody, buffered }
+}
+
+/** The request as a recording keeps it. */
+function exchangeOf({ c, mount, path, search, buffered }: ModeRequest): ExchangeRequest {
+  return {
     method: c.req.method,
     mount,
     path,
-    query: at === -1 ? '' : url.slice(at + 1),
+    query: search.slice(1),
     contentType: c.req.header('content-type'),
     body: buffered,
   }
-  return { c, path, hasBody, buffered, exchange }
+}
+
+/**
+ * The client's headers: on the Node edge the list Node received, since asking hono's request for
+ * `headers` there builds a whole standard Request; elsewhere the request's own `Headers`.
+ */
+function receivedHeaders(c: StandinContext): ReceivedHeaders {
+  const raw = (c.env as { incoming?: { rawHeaders?: unknown } } | undefined)?.incoming?.rawHeaders
+  return Array.isArray(raw) ? (raw as readonly string[]) : c.req.raw.headers
 }
 
 /** The client's local credential, checked as mock mode would, so QA's levers still apply. */
@@ -118,12 +134,13 @@ async function checkLocalCredential(
 async function replayRecorded(
   runtime: ProxyRuntime,
   decision: Replaying,
-  { c, exchange }: ModeRequest,
+  request: ModeRequest,
 ): Promise<Response> {
+  const { c } = request
   await runtime.settled()
   const lookup = runtime.library.find(
     decision.target,
-    toRecordedRequest(exchange, runtime.redactor),
+    toRecordedRequest(exchangeOf(request), runtime.redactor),
   )
   if (!lookup.found) throw new StandinError('not_found', 'Not found', { detail: lookup.why })
   c.set('outcome', 'replayed')
@@ -148,16 +165,13 @@ async function forwardUpstream(
   injector: InjectorDefinition,
   request: ModeRequest,
 ): Promise<Response> {
-  const { c, path, exchange } = request
+  const { c, path, search } = request
   const { upstream } = decision
   const method = c.req.method
-  const record = decision.kind === 'record'
-  const url = c.req.url
-  const at = url.indexOf('?')
   const client: ClientRequest = {
     method,
-    pathAndQuery: at === -1 ? path : `${path}${url.slice(at)}`,
-    headers: c.req.raw.headers,
+    pathAndQuery: search === '' ? path : `${path}${search}`,
+    headers: receivedHeaders(c),
     // No abort signal: a client that leaves mid-body cancels the stream, which closes the
     // upstream connection, and asking for `signal` costs an AbortController per request.
     body: request.buffered ?? (request.hasBody ? c.req.raw.body : null),
@@ -168,22 +182,25 @@ async function forwardUpstream(
     injector,
     source: runtime.sourceFor(upstream, injector),
     secrets: runtime.redactor,
-    identity: record,
+    identity: decision.kind === 'record',
     via: runtime.via,
   })
   c.set('outcome', 'proxied')
-  runtime.world.events.emit('proxy:forwarded', {
-    provider,
-    method,
-    // An app may put a credential in the query (`?token=`): the event shows none.
-    url: runtime.redactor.scrub(redactUrl(`${upstream.url}${client.pathAndQuery}`)),
-    status: response.status,
-  })
+  const { events } = runtime.world
+  if (events.listenerCount('proxy:forwarded') > 0) {
+    events.emit('proxy:forwarded', {
+      provider,
+      method,
+      // An app may put a credential in the query (`?token=`): the event shows none.
+      url: runtime.redactor.scrub(redactUrl(`${upstream.url}${client.pathAndQuery}`)),
+      status: response.status,
+    })
+  }
   const body: ResponseBody =
     NULL_BODY.has(response.status) || method === 'HEAD' ? null : response.body
   if (decision.kind !== 'record' || body === null)
     return responseOf(response.status, response.headers, body)
-  return recordWhileStreaming(runtime, c, provider, decision.target, exchange, {
+  return recordWhileStreaming(runtime, c, provider, decision.target, exchangeOf(request), {
     ...response,
     body,
   })
