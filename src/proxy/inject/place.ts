@@ -2,7 +2,6 @@
  * The two places a credential travels: an `Authorization: Bearer` header (Epicollect5, Redox), or a
  * form field of the body (REDCap's `token`, urlencoded or multipart).
  */
-import { fromUtf8, utf8 } from '../../core/bytes.js'
 import { replaceFormField } from '../form.js'
 import { boundaryOf, replaceMultipartField } from '../multipart.js'
 import type { CredentialCarrier, CredentialPlace } from './injector.js'
@@ -26,7 +25,7 @@ export function formField(name: string): CredentialPlace {
         return { ...request, body: replaceMultipartField(body, boundary, name, value) }
       }
       if (contentType !== undefined && /^application\/x-www-form-urlencoded/i.test(contentType)) {
-        return { ...request, body: utf8(replaceFormField(fromUtf8(body), name, value)) }
+        return { ...request, body: replaceFormField(body, name, value) }
       }
       return request
     },
