@@ -62,7 +62,12 @@ export async function forward(
   }
   const url = joinUrl(deps.upstream.url, request.pathAndQuery)
   let credential = await source.current()
-  let response = await send(request.method, url, injector.place.put(carrier, credential), deps)
+  let response: UpstreamResponse
+  try {
+    response = await send(request.method, url, injector.place.put(carrier, credential), deps)
+  } catch (error) {
+    throw upstreamError(error, `${request.method} ${url}`)
+  }
   const stale = injector.staleWhen
   // A streamed request body is gone once sent; only a buffered (or empty) one can be sent twice.
   if (stale && response.status === stale.status && !(request.body instanceof ReadableStream)) {
@@ -77,7 +82,11 @@ export async function forward(
     if (wentStale) {
       source.invalidate?.(credential)
       credential = await source.current()
-      response = await send(request.method, url, injector.place.put(carrier, credential), deps)
+      try {
+        response = await send(request.method, url, injector.place.put(carrier, credential), deps)
+      } catch (error) {
+        throw upstreamError(error, `${request.method} ${url}`)
+      }
     }
   }
   return {
@@ -88,21 +97,17 @@ export async function forward(
 }
 
 /** One attempt, with the credential already in place. */
-async function send(
+function send(
   method: string,
   url: string,
   placed: CredentialCarrier,
   deps: ForwardDeps,
 ): Promise<UpstreamResponse> {
-  try {
-    return await deps.transport({
-      method,
-      url,
-      headers: placed.headers,
-      body: placed.body,
-      timeoutMs: deps.upstream.timeoutMs,
-    })
-  } catch (error) {
-    throw upstreamError(error, `${method} ${url}`)
-  }
+  return deps.transport({
+    method,
+    url,
+    headers: placed.headers,
+    body: placed.body,
+    timeoutMs: deps.upstream.timeoutMs,
+  })
 }

@@ -68,30 +68,25 @@ async function serveDecision(
   decision: Exclude<RouteDecision, { kind: 'mock' }>,
 ): Promise<Response> {
   const injector = runtime.injectorFor(provider.id)
-  const request = await readRequest(runtime, c, mount, path, {
-    whole: decision.kind !== 'proxy' || injector?.place.inBody === true,
-  })
+  const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD'
+  // The body is read whole only when the credential is in it or a copy is kept; else it streams.
+  const whole = decision.kind !== 'proxy' || injector?.place.inBody === true
+  const buffered = hasBody && whole ? await readBody(c, runtime.world.config.bodyLimitBytes) : null
   await checkLocalCredential(provider, c, ctx, mount)
+  const url = c.req.url
+  const at = url.indexOf('?')
+  const request: ModeRequest = {
+    c,
+    mount,
+    path,
+    search: at === -1 ? '' : url.slice(at),
+    hasBody,
+    buffered,
+  }
   if (decision.kind === 'replay') return replayRecorded(runtime, decision, request)
   if (!injector) throw new StandinError('internal', 'Internal error', { detail: 'no injector' })
   refuseLoop(runtime, c, decision)
   return forwardUpstream(runtime, provider.id, decision, injector, request)
-}
-
-/** The request's parts; its body read whole only when needed, otherwise left to stream. */
-async function readRequest(
-  runtime: ProxyRuntime,
-  c: StandinContext,
-  mount: string,
-  path: string,
-  options: { readonly whole: boolean },
-): Promise<ModeRequest> {
-  const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD'
-  const buffered =
-    hasBody && options.whole ? await readBody(c, runtime.world.config.bodyLimitBytes) : null
-  const url = c.req.url
-  const at = url.indexOf('?')
-  return { c, mount, path, search: at === -1 ? '' : url.slice(at), hasBody, buffered }
 }
 
 /** The request as a recording keeps it. */
@@ -116,7 +111,7 @@ function receivedHeaders(c: StandinContext): ReceivedHeaders {
 }
 
 /** The client's local credential, checked as mock mode would, so QA's levers still apply. */
-async function checkLocalCredential(
+function checkLocalCredential(
   provider: AnyProvider,
   c: StandinContext,
   ctx: ProviderContext<unknown>,
@@ -127,7 +122,7 @@ async function checkLocalCredential(
       detail: `${provider.id} has no local credential check, so standin does not forward it`,
     })
   }
-  await provider.authenticate(c, ctx, mount)
+  return provider.authenticate(c, ctx, mount)
 }
 
 /** The recorded answer to the same request, once every recording in flight is written. */
