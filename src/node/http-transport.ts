@@ -44,19 +44,11 @@ export function createHttpTransport(): HttpTransport {
       agent: new https.Agent(AGENT_OPTIONS),
     })))
   return {
-    transport: async (request) => {
-      const client = /^https:/i.test(request.url) ? await secureClient() : plain
-      try {
-        return await send(request, client)
-      } catch (error) {
-        // A kept-alive connection the upstream closed while idle fails at once; one retry on a
-        // fresh connection is safe when the body can be sent again.
-        if (error instanceof StaleSocketError && !(request.body instanceof ReadableStream)) {
-          return send(request, client)
-        }
-        throw error
-      }
-    },
+    transport: (request) =>
+      // Most upstreams in development are plain HTTP: those ask for no promise beyond the answer.
+      /^https:/i.test(request.url)
+        ? secureClient().then((client) => send(request, client, true))
+        : send(request, plain, true),
     close: () => {
       plain.agent.destroy()
       void secure?.then((client) => {
@@ -66,20 +58,24 @@ export function createHttpTransport(): HttpTransport {
   }
 }
 
-function send(request: UpstreamRequest, client: Client): Promise<UpstreamResponse> {
+/**
+ * One exchange. `retry`: a kept-alive connection the upstream closed while idle fails at once; it
+ * is tried once more on a fresh connection when the body can be sent again.
+ */
+function send(request: UpstreamRequest, client: Client, retry: boolean): Promise<UpstreamResponse> {
   return new Promise((resolve, reject) => {
     const url = new URL(request.url)
-    const headers: Record<string, string> = { ...request.headers }
-    if (request.body instanceof Uint8Array) headers['content-length'] = String(request.body.length)
     const outgoing = client.request({
       protocol: url.protocol,
       hostname: url.hostname.replace(/^\[|\]$/g, ''),
       port: url.port,
       path: `${url.pathname}${url.search}`,
       method: request.method,
-      headers,
+      headers: request.headers,
       agent: client.agent,
     })
+    if (request.body instanceof Uint8Array)
+      outgoing.setHeader('content-length', String(request.body.length))
     let answered = false
     let timeout: TransportError | undefined
     outgoing.setTimeout(request.timeoutMs, () => {
@@ -87,13 +83,16 @@ function send(request: UpstreamRequest, client: Client): Promise<UpstreamRespons
       timeout = new TransportError('timeout', `upstream ${reason} ${String(request.timeoutMs)} ms`)
       outgoing.destroy(timeout)
     })
-    outgoing.once('error', (error: NodeJS.ErrnoException) => {
+    // Every listener here is on objects of this exchange alone, so none needs `once`.
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
       if (error instanceof TransportError) reject(error)
       else if (!answered && outgoing.reusedSocket && error.code === 'ECONNRESET') {
-        reject(new StaleSocketError('connection', error.message))
+        if (retry && !(request.body instanceof ReadableStream))
+          resolve(send(request, client, false))
+        else reject(new TransportError('connection', error.message))
       } else reject(new TransportError('connection', error.message))
     })
-    outgoing.once('response', (incoming) => {
+    outgoing.on('response', (incoming) => {
       answered = true
       const status = incoming.statusCode ?? 502
       const length = Number(incoming.headers['content-length'] ?? Number.NaN)
@@ -107,21 +106,19 @@ function send(request: UpstreamRequest, client: Client): Promise<UpstreamRespons
         reject(timeout ?? new TransportError('connection', 'upstream closed mid-body'))
       }
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
-      incoming.once('end', () => {
+      incoming.on('end', () => {
         ended = true
         const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)
         resolve({ status, headers: incoming.headers, body: body ?? new Uint8Array(0) })
       })
-      incoming.once('error', fail)
-      incoming.once('close', () => {
+      incoming.on('error', fail)
+      incoming.on('close', () => {
         if (!ended) fail()
       })
     })
     writeBody(outgoing, request.body)
   })
 }
-
-class StaleSocketError extends TransportError {}
 
 function writeBody(outgoing: http.ClientRequest, body: UpstreamRequest['body']): void {
   if (body === null) outgoing.end()

@@ -66,11 +66,14 @@ const MAX_REMEMBERED = 256
  */
 export class Redactor {
   readonly #placeholders = new Map<string, string>()
+  /** The same pairs as a list, built again after a change: scrubbing walks it without iterators. */
+  #list: SecretList | undefined
   #now: ((text: string) => string) | undefined
 
   add(secret: string, label: string): void {
     if (secret.length < MIN_SECRET_LENGTH || this.#placeholders.has(secret)) return
     this.#placeholders.set(secret, `{{${label}}}`)
+    this.#list = undefined
     this.#now = undefined
     if (this.#placeholders.size > MAX_REMEMBERED) {
       const oldest = this.#placeholders.keys().next().value
@@ -80,7 +83,7 @@ export class Redactor {
 
   /** The text with every known secret replaced by its placeholder. */
   scrub(text: string): string {
-    return scrubWith(this.#placeholders, text)
+    return scrubWith((this.#list ??= [...this.#placeholders]), text)
   }
 
   /**
@@ -89,7 +92,7 @@ export class Redactor {
    */
   scrubberNow(): (text: string) => string {
     if (this.#now === undefined) {
-      const known = new Map(this.#placeholders)
+      const known: SecretList = [...this.#placeholders]
       this.#now = (text) => scrubWith(known, text)
     }
     return this.#now
@@ -100,10 +103,15 @@ export class Redactor {
   }
 }
 
-function scrubWith(placeholders: ReadonlyMap<string, string>, text: string): string {
+type SecretList = readonly (readonly [secret: string, placeholder: string])[]
+
+function scrubWith(placeholders: SecretList, text: string): string {
+  // No secret is shorter than this, so a shorter text (most header values) holds none.
+  if (text.length < MIN_SECRET_LENGTH) return text
   let out = text
-  for (const [secret, placeholder] of placeholders) {
-    if (out.includes(secret)) out = out.replaceAll(secret, placeholder)
+  for (let i = 0; i < placeholders.length; i++) {
+    const pair = placeholders[i] as SecretList[number]
+    if (out.includes(pair[0])) out = out.replaceAll(pair[0], pair[1])
   }
   return out
 }

@@ -4,8 +4,13 @@
  * went stale is retried once with a fresh one when the request can be sent again.
  */
 import { readAll, utf8OrUndefined } from '../core/bytes.js'
-import { clientResponseHeaders, upstreamRequestHeaders } from './headers.js'
-import type { CredentialSource, InjectorDefinition } from './inject/injector.js'
+import {
+  clientResponseHeaders,
+  receivedHeader,
+  upstreamRequestHeaders,
+  type ReceivedHeaders,
+} from './headers.js'
+import type { CredentialCarrier, CredentialSource, InjectorDefinition } from './inject/injector.js'
 import type { Scrubber } from './to-recording.js'
 import type { UpstreamSettings } from './settings.js'
 import {
@@ -22,7 +27,7 @@ export interface ClientRequest {
   readonly method: string
   /** Path under the mount plus the raw query (`/api/export/entries/x?page=2`). */
   readonly pathAndQuery: string
-  readonly headers: Headers
+  readonly headers: ReceivedHeaders
   readonly body: UpstreamBody
 }
 
@@ -49,33 +54,20 @@ export async function forward(
   request: ClientRequest,
   deps: ForwardDeps,
 ): Promise<ForwardedResponse> {
-  const { upstream, injector, source } = deps
-  const url = joinUrl(upstream.url, request.pathAndQuery)
-  const carrier = {
-    headers: upstreamRequestHeaders(request.headers, {
-      identity: deps.identity === true,
-      via: deps.via,
-    }),
-    contentType: request.headers.get('content-type') ?? undefined,
+  const { injector, source } = deps
+  const carrier: CredentialCarrier = {
+    headers: upstreamRequestHeaders(request.headers, deps.identity === true, deps.via),
+    contentType: receivedHeader(request.headers, 'content-type'),
     body: request.body,
   }
-  const send = async (credential: string): Promise<UpstreamResponse> => {
-    const placed = injector.place.put(carrier, credential)
-    try {
-      return await deps.transport({
-        method: request.method,
-        url,
-        headers: placed.headers,
-        body: placed.body,
-        timeoutMs: upstream.timeoutMs,
-      })
-    } catch (error) {
-      throw upstreamError(error, `${request.method} ${url}`)
-    }
-  }
-
+  const url = joinUrl(deps.upstream.url, request.pathAndQuery)
   let credential = await source.current()
-  let response = await send(credential)
+  let response: UpstreamResponse
+  try {
+    response = await send(request.method, url, injector.place.put(carrier, credential), deps)
+  } catch (error) {
+    throw upstreamError(error, `${request.method} ${url}`)
+  }
   const stale = injector.staleWhen
   // A streamed request body is gone once sent; only a buffered (or empty) one can be sent twice.
   if (stale && response.status === stale.status && !(request.body instanceof ReadableStream)) {
@@ -90,9 +82,32 @@ export async function forward(
     if (wentStale) {
       source.invalidate?.(credential)
       credential = await source.current()
-      response = await send(credential)
+      try {
+        response = await send(request.method, url, injector.place.put(carrier, credential), deps)
+      } catch (error) {
+        throw upstreamError(error, `${request.method} ${url}`)
+      }
     }
   }
-  const scrub = (text: string) => deps.secrets.scrub(text)
-  return { ...response, headers: clientResponseHeaders(response.headers, scrub) }
+  return {
+    status: response.status,
+    headers: clientResponseHeaders(response.headers, deps.secrets),
+    body: response.body,
+  }
+}
+
+/** One attempt, with the credential already in place. */
+function send(
+  method: string,
+  url: string,
+  placed: CredentialCarrier,
+  deps: ForwardDeps,
+): Promise<UpstreamResponse> {
+  return deps.transport({
+    method,
+    url,
+    headers: placed.headers,
+    body: placed.body,
+    timeoutMs: deps.upstream.timeoutMs,
+  })
 }

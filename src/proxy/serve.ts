@@ -22,6 +22,7 @@ import { recordedResponse } from './replay.js'
 import type { RecordedContext } from './recording-format.js'
 import type { ProxyRuntime } from './runtime.js'
 import type { ResponseBody } from './transport.js'
+import type { ReceivedHeaders } from './headers.js'
 
 /** Statuses whose responses carry no body (Fetch standard "null body status"). */
 const NULL_BODY = new Set([101, 103, 204, 205, 304])
@@ -32,11 +33,13 @@ type Replaying = Extract<RouteDecision, { kind: 'replay' }>
 /** One request in a non-mock mode, as the steps below see it. */
 interface ModeRequest {
   readonly c: StandinContext
+  readonly mount: string
   readonly path: string
+  /** The raw query with its `?`, or empty. */
+  readonly search: string
   readonly hasBody: boolean
   /** The whole body, when it was read (the credential is in it, or a copy is kept). */
   readonly buffered: Uint8Array | null
-  readonly exchange: ExchangeRequest
 }
 
 /** A non-mock route's answer, or undefined when the simulated routes answer (mock mode). */
@@ -65,42 +68,50 @@ async function serveDecision(
   decision: Exclude<RouteDecision, { kind: 'mock' }>,
 ): Promise<Response> {
   const injector = runtime.injectorFor(provider.id)
-  const request = await readRequest(runtime, c, mount, path, {
-    whole: decision.kind !== 'proxy' || injector?.place.inBody === true,
-  })
+  const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD'
+  // The body is read whole only when the credential is in it or a copy is kept; else it streams.
+  const whole = decision.kind !== 'proxy' || injector?.place.inBody === true
+  const buffered = hasBody && whole ? await readBody(c, runtime.world.config.bodyLimitBytes) : null
   await checkLocalCredential(provider, c, ctx, mount)
+  const url = c.req.url
+  const at = url.indexOf('?')
+  const request: ModeRequest = {
+    c,
+    mount,
+    path,
+    search: at === -1 ? '' : url.slice(at),
+    hasBody,
+    buffered,
+  }
   if (decision.kind === 'replay') return replayRecorded(runtime, decision, request)
   if (!injector) throw new StandinError('internal', 'Internal error', { detail: 'no injector' })
   refuseLoop(runtime, c, decision)
   return forwardUpstream(runtime, provider.id, decision, injector, request)
 }
 
-/** The request's parts; its body read whole only when needed, otherwise left to stream. */
-async function readRequest(
-  runtime: ProxyRuntime,
-  c: StandinContext,
-  mount: string,
-  path: string,
-  options: { readonly whole: boolean },
-): Promise<ModeRequest> {
-  const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD'
-  const buffered =
-    hasBody && options.whole ? await readBody(c, runtime.world.config.bodyLimitBytes) : null
-  const url = c.req.url
-  const at = url.indexOf('?')
-  const exchange: ExchangeRequest = {
+/** The request as a recording keeps it. */
+function exchangeOf({ c, mount, path, search, buffered }: ModeRequest): ExchangeRequest {
+  return {
     method: c.req.method,
     mount,
     path,
-    query: at === -1 ? '' : url.slice(at + 1),
+    query: search.slice(1),
     contentType: c.req.header('content-type'),
     body: buffered,
   }
-  return { c, path, hasBody, buffered, exchange }
+}
+
+/**
+ * The client's headers: on the Node edge the list Node received, since asking hono's request for
+ * `headers` there builds a whole standard Request; elsewhere the request's own `Headers`.
+ */
+function receivedHeaders(c: StandinContext): ReceivedHeaders {
+  const raw = (c.env as { incoming?: { rawHeaders?: unknown } } | undefined)?.incoming?.rawHeaders
+  return Array.isArray(raw) ? (raw as readonly string[]) : c.req.raw.headers
 }
 
 /** The client's local credential, checked as mock mode would, so QA's levers still apply. */
-async function checkLocalCredential(
+function checkLocalCredential(
   provider: AnyProvider,
   c: StandinContext,
   ctx: ProviderContext<unknown>,
@@ -111,19 +122,20 @@ async function checkLocalCredential(
       detail: `${provider.id} has no local credential check, so standin does not forward it`,
     })
   }
-  await provider.authenticate(c, ctx, mount)
+  return provider.authenticate(c, ctx, mount)
 }
 
 /** The recorded answer to the same request, once every recording in flight is written. */
 async function replayRecorded(
   runtime: ProxyRuntime,
   decision: Replaying,
-  { c, exchange }: ModeRequest,
+  request: ModeRequest,
 ): Promise<Response> {
+  const { c } = request
   await runtime.settled()
   const lookup = runtime.library.find(
     decision.target,
-    toRecordedRequest(exchange, runtime.redactor),
+    toRecordedRequest(exchangeOf(request), runtime.redactor),
   )
   if (!lookup.found) throw new StandinError('not_found', 'Not found', { detail: lookup.why })
   c.set('outcome', 'replayed')
@@ -148,16 +160,13 @@ async function forwardUpstream(
   injector: InjectorDefinition,
   request: ModeRequest,
 ): Promise<Response> {
-  const { c, path, exchange } = request
+  const { c, path, search } = request
   const { upstream } = decision
   const method = c.req.method
-  const record = decision.kind === 'record'
-  const url = c.req.url
-  const at = url.indexOf('?')
   const client: ClientRequest = {
     method,
-    pathAndQuery: at === -1 ? path : `${path}${url.slice(at)}`,
-    headers: c.req.raw.headers,
+    pathAndQuery: search === '' ? path : `${path}${search}`,
+    headers: receivedHeaders(c),
     // No abort signal: a client that leaves mid-body cancels the stream, which closes the
     // upstream connection, and asking for `signal` costs an AbortController per request.
     body: request.buffered ?? (request.hasBody ? c.req.raw.body : null),
@@ -168,22 +177,25 @@ async function forwardUpstream(
     injector,
     source: runtime.sourceFor(upstream, injector),
     secrets: runtime.redactor,
-    identity: record,
+    identity: decision.kind === 'record',
     via: runtime.via,
   })
   c.set('outcome', 'proxied')
-  runtime.world.events.emit('proxy:forwarded', {
-    provider,
-    method,
-    // An app may put a credential in the query (`?token=`): the event shows none.
-    url: runtime.redactor.scrub(redactUrl(`${upstream.url}${client.pathAndQuery}`)),
-    status: response.status,
-  })
+  const { events } = runtime.world
+  if (events.listenerCount('proxy:forwarded') > 0) {
+    events.emit('proxy:forwarded', {
+      provider,
+      method,
+      // An app may put a credential in the query (`?token=`): the event shows none.
+      url: runtime.redactor.scrub(redactUrl(`${upstream.url}${client.pathAndQuery}`)),
+      status: response.status,
+    })
+  }
   const body: ResponseBody =
     NULL_BODY.has(response.status) || method === 'HEAD' ? null : response.body
   if (decision.kind !== 'record' || body === null)
     return responseOf(response.status, response.headers, body)
-  return recordWhileStreaming(runtime, c, provider, decision.target, exchange, {
+  return recordWhileStreaming(runtime, c, provider, decision.target, exchangeOf(request), {
     ...response,
     body,
   })

@@ -1,3 +1,4 @@
+import { request } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { serveApp, type RunningServer } from '../../src/node/serve.js'
 import type { TestStandin } from '../../src/testing/index.js'
@@ -176,6 +177,42 @@ describe('proxy mode', () => {
     expect([...response.headers.keys()].sort()).toEqual(['content-type', 'date', 'x-kept'])
   })
 
+  it('on the Node edge reads the headers as received: any case, repeats joined, hop-by-hop dropped', async () => {
+    stub = await startStub((request, res) => {
+      json(res, 200, request.headers)
+    })
+    const t = await proxiedEcho({ upstreamUrl: `${stub.url}/echo` })
+    server = await serveApp(t.app.fetch, { host: '127.0.0.1', port: 0 })
+    const token = await localToken(over(server.url))
+    const answer = await rawGet(`${server.url}/echo/data`, [
+      ['Host', new URL(server.url).host],
+      ['Authorization', `Bearer ${token}`],
+      ['Connection', 'keep-alive, X-Down-Hop'],
+      ['X-Down-Hop', 'connection-only'],
+      ['Keep-Alive', 'timeout=5'],
+      ['TE', 'trailers'],
+      ['Cookie', 'standin=local'],
+      ['X-Client', 'one'],
+      ['x-client', 'two'],
+      ['Accept', 'application/json'],
+    ])
+    expect(answer.status, answer.text).toBe(200)
+    const received = JSON.parse(answer.text) as Record<string, string>
+    expect(Object.keys(received).sort()).toEqual([
+      'accept',
+      'authorization',
+      'connection',
+      'host',
+      'via',
+      'x-client',
+    ])
+    expect([received.authorization, received['x-client'], received.accept]).toEqual([
+      `Bearer ${REAL}`,
+      'one, two',
+      'application/json',
+    ])
+  })
+
   it('refuses a request that has passed through this standin already, so a loop ends at once', async () => {
     stub = await startStub((request, res) => {
       json(res, 200, { via: request.headers.via })
@@ -245,3 +282,22 @@ describe('proxy mode', () => {
     expect(await response.json()).toEqual({ bytes: 1024 })
   })
 })
+
+/** A GET with headers exactly as given (names cased, repeats kept); the answer's status and text. */
+function rawGet(
+  url: string,
+  headers: readonly [string, string][],
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(url, { headers: headers.flat(), agent: false }, (incoming) => {
+      const chunks: Buffer[] = []
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
+      incoming.once('end', () => {
+        resolve({ status: incoming.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') })
+      })
+      incoming.once('error', reject)
+    })
+    outgoing.once('error', reject)
+    outgoing.end()
+  })
+}

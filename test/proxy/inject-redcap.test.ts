@@ -44,6 +44,28 @@ describe('REDCap credential injection', () => {
     expect(stub.requests[0]!.headers['content-length']).toBe(String(stub.requests[0]!.body.length))
   })
 
+  it('swaps the token in the bytes: a field not in UTF-8 stays as sent, an escaped name still counts', async () => {
+    await setUp()
+    const local = '0123456789ABCDEF0123456789ABCDEF'
+    const sent = Buffer.concat([
+      Buffer.from('\ufeffcontent=record&data='),
+      Buffer.from([0xff, 0xfe, 0x80]),
+      Buffer.from(`&tok%65n=${local}&token=${local}&tokens=${local}&token`),
+    ])
+    await kit.send({
+      method: 'POST',
+      pathAndQuery: '/api/',
+      headers: new Headers({ 'content-type': 'application/x-www-form-urlencoded' }),
+      body: new Uint8Array(sent),
+    })
+    const expected = Buffer.concat([
+      Buffer.from('\ufeffcontent=record&data='),
+      Buffer.from([0xff, 0xfe, 0x80]),
+      Buffer.from(`&tok%65n=${REAL}&token=${REAL}&tokens=${local}&token=${REAL}`),
+    ])
+    expect(stub.requests[0]!.body.toString('hex')).toBe(expected.toString('hex'))
+  })
+
   it('replaces the token part of a multipart body and passes a file part through byte for byte', async () => {
     await setUp()
     const file = Buffer.from([0x00, 0x0d, 0x0a, 0x2d, 0x2d, 0xff, 0x89, 0x50])

@@ -76,4 +76,43 @@ describe('node:http transport schemes', () => {
       http.close()
     }
   })
+
+  it('sends again on a fresh connection when a kept-alive one turns out closed, unless the body streamed', async () => {
+    // Each connection answers its first request and drops at its second, as an upstream that
+    // closed an idle connection does.
+    let connections = 0
+    server = createServer((socket) => {
+      const id = ++connections
+      let seen = 0
+      socket.on('data', () => {
+        if (++seen > 1) socket.destroy()
+        else
+          socket.write(
+            `HTTP/1.1 200 OK\r\ncontent-length: 1\r\nkeep-alive: timeout=60\r\n\r\n${String(id)}`,
+          )
+      })
+    })
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve))
+    const address = server.address()
+    if (address === null || typeof address === 'string') throw new Error('no port')
+    const url = `http://127.0.0.1:${String(address.port)}/api/`
+    const http = createHttpTransport()
+    const text = (body: unknown) => new TextDecoder().decode(body as Uint8Array)
+    try {
+      const post = (body: Uint8Array | ReadableStream<Uint8Array>) =>
+        http.transport({ method: 'POST', url, headers: {}, body, timeoutMs: 5000 })
+      expect(text((await post(new Uint8Array([1]))).body)).toBe('1')
+      expect(text((await post(new Uint8Array([2]))).body)).toBe('2')
+      const streamed = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new Uint8Array([3]))
+          controller.close()
+        },
+      })
+      await expect(post(streamed)).rejects.toBeInstanceOf(TransportError)
+      expect(connections).toBe(2)
+    } finally {
+      http.close()
+    }
+  })
 })

@@ -2,8 +2,7 @@
  * The two places a credential travels: an `Authorization: Bearer` header (Epicollect5, Redox), or a
  * form field of the body (REDCap's `token`, urlencoded or multipart).
  */
-import { fromUtf8, utf8 } from '../../core/bytes.js'
-import { replaceFormField } from '../form.js'
+import { encodedFormValue, formFieldName, replaceFormField } from '../form.js'
 import { boundaryOf, replaceMultipartField } from '../multipart.js'
 import type { CredentialCarrier, CredentialPlace } from './injector.js'
 
@@ -16,6 +15,9 @@ export const bearerHeader: CredentialPlace = {
 }
 
 export function formField(name: string): CredentialPlace {
+  const field = formFieldName(name)
+  // The value as the form carries it, encoded once per credential rather than once per request.
+  let encoded: { readonly value: string; readonly bytes: Uint8Array } | undefined
   return {
     inBody: true,
     put(request: CredentialCarrier, value: string): CredentialCarrier {
@@ -26,7 +28,8 @@ export function formField(name: string): CredentialPlace {
         return { ...request, body: replaceMultipartField(body, boundary, name, value) }
       }
       if (contentType !== undefined && /^application\/x-www-form-urlencoded/i.test(contentType)) {
-        return { ...request, body: utf8(replaceFormField(fromUtf8(body), name, value)) }
+        if (encoded?.value !== value) encoded = { value, bytes: encodedFormValue(value) }
+        return { ...request, body: replaceFormField(body, field, encoded.bytes) }
       }
       return request
     },
