@@ -39,7 +39,7 @@ import {
   toJson,
   toMarkdown,
 } from './lib/report.js'
-import { runCase } from './lib/run-case.js'
+import { runCase, sharedRequests } from './lib/run-case.js'
 import { formatRate } from './lib/stats.js'
 import { loadBenchScenario, startStandin } from './lib/standin.js'
 
@@ -177,7 +177,10 @@ try {
   /** @type {import('./lib/report.js').MemoryRow | undefined} */
   let memory
   if (!skip.has('memory')) {
-    const shared = rows.flatMap((row) => (row.shared ? [row.shared] : []))
+    // Without the throughput part, the long run still goes over the cases' own requests.
+    const shared = skip.has('throughput')
+      ? await sharedRequests(CASES, standin)
+      : rows.flatMap((row) => (row.shared ? [row.shared] : []))
     // With --profile every case ran on a standin of its own; the long run then uses health alone.
     const healthOnly = shared.length === 0
     if (healthOnly) shared.push(async () => ({ path: '/_standin/health' }))

@@ -182,6 +182,20 @@ async function measure(c, server, env) {
 }
 
 /**
+ * The fresh-request makers of the cases that run on the shared standin, for the long run when the
+ * throughput cases themselves were skipped: loads the bench scenario first, as they would have.
+ * @param {readonly BenchCase[]} cases
+ * @param {Server} server
+ * @returns {Promise<(() => Promise<LoadRequest>)[]>}
+ */
+export async function sharedRequests(cases, server) {
+  const providers = await loadBenchScenario(server.url)
+  return cases
+    .filter((c) => !c.config && (c.provider === undefined || providers.has(c.provider)))
+    .map((c) => () => freshRequest(c, server.url))
+}
+
+/**
  * @param {BenchCase} c
  * @param {string} url
  * @returns {Promise<LoadRequest>}

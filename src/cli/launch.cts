@@ -23,12 +23,19 @@ import os = require('node:os')
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
 import path = require('node:path')
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
+import v8 = require('node:v8')
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- as above
 import vm = require('node:vm')
 
 /** The bundle's content hash, set by scripts/bundle-bin.js. */
 declare const STANDIN_BUNDLE_HASH: string
 
 const BUNDLE = path.join(__dirname, 'standin.cjs')
+
+/** Whether the user passed this V8 flag to node. */
+function givenToNode(flag: string): boolean {
+  return process.execArgv.some((arg) => arg.replaceAll('_', '-').includes(`--${flag}`))
+}
 
 function run(): void {
   const env = process.env
@@ -136,6 +143,12 @@ function readIfAny(file: string): Buffer | undefined {
 }
 
 function save(script: vm.Script, file: string): void {
+  // V8 accepts cached code only under the flags it was written under. `standin start` sets two
+  // heap flags after the bundle was compiled (src/cli/heap.ts): back to V8's defaults, so the cache
+  // matches the flags the next start compiles under.
+  if (!givenToNode('semi-space-growth-factor'))
+    v8.setFlagsFromString('--semi-space-growth-factor=2')
+  if (!givenToNode('heap-growing-percent')) v8.setFlagsFromString('--heap-growing-percent=0')
   try {
     // Another standin may be writing the same file: write aside, then rename over in one step.
     const aside = `${file}.${String(process.pid)}`

@@ -18,6 +18,7 @@ import {
   XML_TYPE,
   type Params,
 } from './support.js'
+import { LOG_TRIM_SLACK, MAX_LOG_ENTRIES } from '../../../src/providers/redcap/state/logging.js'
 
 const REPORT = { token: ALICE_CLASSIC, content: 'report', report_id: '101' }
 
@@ -209,6 +210,33 @@ describe('log', () => {
       action: string
     }[]
     expect(rows.map((r) => r.action)).toEqual(['Create record (API) 1002'])
+  })
+
+  it('keeps the newest entries once the Logging is full, never more than its bound', async () => {
+    const t = await startDefault()
+    const count = MAX_LOG_ENTRIES + LOG_TRIM_SLACK + 50
+    const ids = Array.from({ length: count }, (_, i) => String(100_000 + i))
+    const imported = await call(t, {
+      token: ALICE_CLASSIC,
+      content: 'record',
+      format: 'json',
+      data: JSON.stringify(ids.map((id) => ({ record_id: id }))),
+    })
+    expect(imported.body).toBe(`{"count": ${String(count)}}`)
+    const rows = (await json(t, LOG)) as { action: string }[]
+    expect(rows.length).toBeGreaterThanOrEqual(MAX_LOG_ENTRIES)
+    expect(rows.length).toBeLessThanOrEqual(MAX_LOG_ENTRIES + LOG_TRIM_SLACK)
+    // Newest first: exactly the last records imported, the fixture's entries forgotten.
+    const kept = ids.slice(-rows.length).reverse()
+    expect(rows.map((r) => r.action)).toEqual(kept.map((id) => `Create record (API) ${id}`))
+    // Each export appends its own entry, and the bound holds across many of them.
+    for (let i = 0; i < LOG_TRIM_SLACK + 10; i++)
+      await call(t, { ...LOG, format: 'csv', user: '-' })
+    const after = (await json(t, LOG)) as { action: string }[]
+    expect(after.length).toBeGreaterThanOrEqual(MAX_LOG_ENTRIES)
+    expect(after.length).toBeLessThanOrEqual(MAX_LOG_ENTRIES + LOG_TRIM_SLACK)
+    expect(after[0]?.action).toBe('Manage/Design ')
+    expect(after.at(-1)).not.toEqual(rows.at(-1))
   })
 
   it('answers only the csv header when nothing matches', async () => {

@@ -25,10 +25,22 @@ export interface LogInput {
   readonly dagId?: number | null
 }
 
+/**
+ * The most entries a project's Logging keeps: past it, the oldest are forgotten. Real REDCap keeps
+ * every entry forever, but here every record export appends one, so a client polling exports in a
+ * loop would otherwise grow standin's memory without end (docs/input-bounds.md).
+ */
+export const MAX_LOG_ENTRIES = 10_000
+/** Entries appended past the bound before the oldest are cut, so a cut is one splice per batch. */
+export const LOG_TRIM_SLACK = 1_000
+
 export function appendLog(context: LogContext, input: LogInput): void {
   const { project } = context
   const record = input.record ?? ''
-  project.log.push({
+  const { log } = project
+  if (log.length >= MAX_LOG_ENTRIES + LOG_TRIM_SLACK)
+    log.splice(0, log.length - MAX_LOG_ENTRIES + 1)
+  log.push({
     timestamp: redcapTime(context.deps.clock),
     username: context.access.username,
     action: input.action,

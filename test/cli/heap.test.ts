@@ -1,0 +1,33 @@
+/**
+ * The heap flags `standin start` gives itself with `STANDIN_HEAP=small` (src/cli/heap.ts): set
+ * unless the user passed the same flag to node, in either spelling V8 accepts. Whether the code cache still loads with them is
+ * test/e2e/compile-cache.test.ts.
+ */
+import { setFlagsFromString } from 'node:v8'
+import { afterAll, describe, expect, it } from 'vitest'
+import { setHeapFlag } from '../../src/cli/heap.js'
+
+const SMALL = { STANDIN_HEAP: 'small' }
+
+describe('heap flags', () => {
+  afterAll(() => {
+    setFlagsFromString('--heap-growing-percent=0')
+  })
+
+  it.each([
+    ['--heap-growing-percent=30'],
+    ['--heap_growing_percent=30'],
+    ['--max-old-space-size=512 --heap-growing-percent=80'],
+  ])('leaves a flag the user gave node alone: %s', (given) => {
+    expect(setHeapFlag('heap-growing-percent', ['--enable-source-maps', given], SMALL)).toBe(false)
+  })
+
+  it("leaves both at V8's defaults unless STANDIN_HEAP=small", () => {
+    expect(setHeapFlag('heap-growing-percent', [], {})).toBe(false)
+    expect(setHeapFlag('semi-space-growth-factor', [], { STANDIN_HEAP: 'v8' })).toBe(false)
+  })
+
+  it('sets a flag the user did not give', () => {
+    expect(setHeapFlag('heap-growing-percent', ['--semi-space-growth-factor=2'], SMALL)).toBe(true)
+  })
+})
