@@ -51,6 +51,8 @@
  *   changes, project creation, Import Project Info, renames, randomizations, record and report
  *   exports, PDFs and log exports are logged; metadata, arm and event changes and other exports
  *   are not.
+ * - A project's Logging keeps its newest 10,000 entries (trimmed once it reaches 11,000); real
+ *   REDCap keeps every entry (docs/input-bounds.md).
  * - Survey hashes (16), access codes (9) and return codes (8) are random uppercase letters and
  *   digits made on first use; every survey has Save & Return Later and the survey queue on;
  *   no invitations are sent (participantList shows 0 / blank for them).
