@@ -5,6 +5,7 @@
  */
 import { Hono, type Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import { TrieRouter } from 'hono/router/trie-router'
 import { controlPlaneGuard, hostPolicyOf } from './admin/guard.js'
 import type { AppDeps } from './app-deps.js'
 import { adminRoutes } from './admin/routes.js'
@@ -24,7 +25,14 @@ import { World } from './world.js'
 
 export function createApp(deps: AppDeps): Hono {
   const { world } = deps
-  const app = new Hono(deps.prefix === undefined ? {} : { getPath: pathAfter(deps.prefix) })
+  const app = new Hono(
+    deps.prefix === undefined
+      ? {}
+      : // A session's app is one of up to thousands. hono's RegExpRouter compiles one large
+        // regular expression per app, and requests spread over many sessions then run as many
+        // compiled expressions; the trie router's code is shared by all (docs/bench.md).
+        { getPath: pathAfter(deps.prefix), router: new TrieRouter() },
+  )
   // First, so it sees every answer. A session's own app logs its requests (with their outcome),
   // so the root leaves them out.
   if (deps.accessLog)
