@@ -64,21 +64,25 @@ export function createHttpTransport(): HttpTransport {
  */
 function send(request: UpstreamRequest, client: Client, retry: boolean): Promise<UpstreamResponse> {
   return new Promise((resolve, reject) => {
-    const url = new URL(request.url)
+    const target = targetOf(request.url)
+    const { body } = request
     const outgoing = client.request({
-      protocol: url.protocol,
-      hostname: url.hostname.replace(/^\[|\]$/g, ''),
-      port: url.port,
-      path: `${url.pathname}${url.search}`,
+      protocol: target.protocol,
+      hostname: target.hostname,
+      port: target.port,
+      path: target.path,
       method: request.method,
-      headers: request.headers,
+      headers:
+        body instanceof Uint8Array
+          ? headerList(request.headers, target.host, body)
+          : request.headers,
       agent: client.agent,
+      // Armed on the socket the agent hands over, and disarmed when it goes back to the pool.
+      timeout: request.timeoutMs,
     })
-    if (request.body instanceof Uint8Array)
-      outgoing.setHeader('content-length', String(request.body.length))
     let answered = false
     let timeout: TransportError | undefined
-    outgoing.setTimeout(request.timeoutMs, () => {
+    outgoing.on('timeout', () => {
       const reason = answered ? 'stalled mid-body for' : 'gave no answer within'
       timeout = new TransportError('timeout', `upstream ${reason} ${String(request.timeoutMs)} ms`)
       outgoing.destroy(timeout)
@@ -87,8 +91,7 @@ function send(request: UpstreamRequest, client: Client, retry: boolean): Promise
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       if (error instanceof TransportError) reject(error)
       else if (!answered && outgoing.reusedSocket && error.code === 'ECONNRESET') {
-        if (retry && !(request.body instanceof ReadableStream))
-          resolve(send(request, client, false))
+        if (retry && !(body instanceof ReadableStream)) resolve(send(request, client, false))
         else reject(new TransportError('connection', error.message))
       } else reject(new TransportError('connection', error.message))
     })
@@ -108,16 +111,94 @@ function send(request: UpstreamRequest, client: Client, retry: boolean): Promise
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
       incoming.on('end', () => {
         ended = true
-        const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)
-        resolve({ status, headers: incoming.headers, body: body ?? new Uint8Array(0) })
+        const whole = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)
+        resolve({ status, headers: incoming.headers, body: whole ?? new Uint8Array(0) })
       })
       incoming.on('error', fail)
       incoming.on('close', () => {
         if (!ended) fail()
       })
     })
-    writeBody(outgoing, request.body)
+    writeBody(outgoing, body)
   })
+}
+
+/** Where a request goes, as `http.request` takes it, and the `Host` header Node would send. */
+interface Target {
+  readonly protocol: string
+  readonly hostname: string
+  readonly port: string
+  readonly host: string
+  readonly path: string
+}
+
+type Origin = Omit<Target, 'path'>
+
+/** Upstream origins parsed once: there are only as many as the config names. */
+const origins = new Map<string, Origin>()
+const MAX_ORIGINS = 64
+const PLAIN_ORIGIN = /^https?:\/\/[\w.:[\]-]+$/i
+/**
+ * A path and query the URL parser leaves as they are: no byte it escapes, no dot segment (`/.`,
+ * `%2e`) it resolves. Anything else goes through `URL`, as every request did before.
+ */
+const PLAIN_PATH = /^\/[\w\-.~!$&()*+,;=:@/?%]*$/
+const DOT_SEGMENT = /\/\.|%2e/i
+
+function targetOf(url: string): Target {
+  const slash = url.indexOf('/', url.indexOf('//') + 2)
+  const origin = slash === -1 ? undefined : url.slice(0, slash)
+  const path = slash === -1 ? undefined : url.slice(slash)
+  if (origin !== undefined && path !== undefined && PLAIN_ORIGIN.test(origin)) {
+    if (PLAIN_PATH.test(path) && !DOT_SEGMENT.test(path)) {
+      let known = origins.get(origin)
+      if (known === undefined) {
+        if (origins.size >= MAX_ORIGINS) origins.clear()
+        known = originOf(new URL(origin))
+        origins.set(origin, known)
+      }
+      return { ...known, path }
+    }
+  }
+  const parsed = new URL(url)
+  return { ...originOf(parsed), path: `${parsed.pathname}${parsed.search}` }
+}
+
+function originOf(url: URL): Origin {
+  return {
+    protocol: url.protocol,
+    hostname: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port,
+    host: url.host,
+  }
+}
+
+/**
+ * The headers of a request with a body in hand, as the list Node writes out at once: the same
+ * lines, in the same order, as setting each one would give (`Host` after the request's own,
+ * `content-length` in its place or last), without Node keeping a header table for the request.
+ */
+function headerList(
+  headers: Readonly<Record<string, string>>,
+  host: string,
+  body: Uint8Array,
+): string[] {
+  const list: string[] = []
+  const length = String(body.length)
+  let sized = false
+  let hosted = false
+  for (const name in headers) {
+    if (name === 'content-length') {
+      list.push(name, length)
+      sized = true
+      continue
+    }
+    if (name === 'host') hosted = true
+    list.push(name, headers[name] as string)
+  }
+  if (!hosted) list.push('Host', host)
+  if (!sized) list.push('content-length', length)
+  return list
 }
 
 function writeBody(outgoing: http.ClientRequest, body: UpstreamRequest['body']): void {
