@@ -86,7 +86,8 @@ async function serveDecision(
   if (decision.kind === 'replay') return replayRecorded(runtime, decision, request)
   if (!injector) throw new StandinError('internal', 'Internal error', { detail: 'no injector' })
   refuseLoop(runtime, c, decision)
-  return forwardUpstream(runtime, provider.id, decision, injector, request)
+  // Awaited here: an async function that returns a promise adopts it two ticks later.
+  return await forwardUpstream(runtime, provider.id, decision, injector, request)
 }
 
 /** The request as a recording keeps it. */
