@@ -51,8 +51,9 @@ export function routeModesOf(
   mount: string,
 ): RouteModeAnswer {
   const ctx = { world: runtime.world, state: () => runtime.world.stateOf(provider.id) }
+  const decide = runtime.decider(provider.id, mount)
   return function serveRouteMode(c, path) {
-    const decision = runtime.decide(provider.id, mount, path)
+    const decision = decide(path)
     if (decision.kind === 'mock') return undefined
     return serveDecision(runtime, provider, ctx, mount, c, path, decision)
   }
