@@ -132,45 +132,28 @@ interface Target {
   readonly path: string
 }
 
-type Origin = Omit<Target, 'path'>
-
-/** Upstream origins parsed once: there are only as many as the config names. */
-const origins = new Map<string, Origin>()
-const MAX_ORIGINS = 64
-const PLAIN_ORIGIN = /^https?:\/\/[\w.:[\]-]+$/i
 /**
- * A path and query the URL parser leaves as they are: no byte it escapes, no dot segment (`/.`,
- * `%2e`) it resolves. Anything else goes through `URL`, as every request did before.
+ * Targets by the whole URL, each parsed once: an app asks for few distinct ones. Ids in paths and
+ * queries are unbounded, so past this many the memory starts over.
  */
-const PLAIN_PATH = /^\/[\w\-.~!$&()*+,;=:@/?%]*$/
-const DOT_SEGMENT = /\/\.|%2e/i
+const targets = new Map<string, Target>()
+const MAX_TARGETS = 1024
 
 function targetOf(url: string): Target {
-  const slash = url.indexOf('/', url.indexOf('//') + 2)
-  const origin = slash === -1 ? undefined : url.slice(0, slash)
-  const path = slash === -1 ? undefined : url.slice(slash)
-  if (origin !== undefined && path !== undefined && PLAIN_ORIGIN.test(origin)) {
-    if (PLAIN_PATH.test(path) && !DOT_SEGMENT.test(path)) {
-      let known = origins.get(origin)
-      if (known === undefined) {
-        if (origins.size >= MAX_ORIGINS) origins.clear()
-        known = originOf(new URL(origin))
-        origins.set(origin, known)
-      }
-      return { ...known, path }
+  let target = targets.get(url)
+  if (target === undefined) {
+    const parsed = new URL(url)
+    target = {
+      protocol: parsed.protocol,
+      hostname: parsed.hostname.replace(/^\[|\]$/g, ''),
+      port: parsed.port,
+      host: parsed.host,
+      path: `${parsed.pathname}${parsed.search}`,
     }
+    if (targets.size >= MAX_TARGETS) targets.clear()
+    targets.set(url, target)
   }
-  const parsed = new URL(url)
-  return { ...originOf(parsed), path: `${parsed.pathname}${parsed.search}` }
-}
-
-function originOf(url: URL): Origin {
-  return {
-    protocol: url.protocol,
-    hostname: url.hostname.replace(/^\[|\]$/g, ''),
-    port: url.port,
-    host: url.host,
-  }
+  return target
 }
 
 /**
