@@ -15,7 +15,7 @@ import { checkFhirPath, readResource, supportedType } from './fhir.js'
 import { searchResources } from './fhir-search.js'
 import { resourceJson } from '../state/fhir-store.js'
 import { acceptMessage } from './fhir-operation.js'
-import { EnvironmentSchema, TOKEN_PATH, type Environment } from '../region.js'
+import { TOKEN_PATH, isEnvironment, type Environment } from '../region.js'
 import type { RedoxState } from '../state/model.js'
 
 const FHIR_BASE = '/:destination/:environment'
@@ -73,7 +73,7 @@ export function fhirRoutes(
     const { destination = '', environment = '' } = c.req.param()
     if (
       !ctx.state().settings.fhir.destinations.includes(destination) ||
-      !EnvironmentSchema.safeParse(environment).success
+      !isEnvironment(environment)
     )
       throw new StandinError('not_found', `Unknown FHIR base ${destination}/${environment}`)
     const root = providerBaseUrl(c, mount)
