@@ -35,27 +35,41 @@ export function accessLog(log: AccessLog, skip?: (path: string) => boolean): Mid
   return async function logAccess(c, next) {
     const started = performance.now()
     await next()
-    // Most requests end here: only an internal error is logged then.
-    if (!log.everyRequest && (c as Context<StandinEnv>).get('internalError') === undefined) return
-    const left = leftBy(c)
-    // A forced 500 (Standin-Force, overrides) is an answer QA asked for, not a fault.
-    const error = left.outcome === 'forced' ? undefined : left.internalError
-    if (!log.everyRequest && error === undefined) return
-    const { path, queryKeys } = splitUrl(c.req.url)
-    if (skip?.(path) === true) return
-    const status = c.res.status
-    log.write({
-      method: c.req.method,
-      path,
-      queryKeys,
-      status,
-      outcome: left.outcome ?? (status < 400 ? 'ok' : status < 500 ? 'rejected' : 'error'),
-      why: left.why,
-      ms: Math.round((performance.now() - started) * 100) / 100,
-      error,
-      headers: () => ({ request: c.req.raw.headers, response: c.res.headers }),
-    })
+    logAnswered(log, c, started, skip)
   }
+}
+
+/**
+ * The entry of an answered request that began at `started` (`performance.now()`). The provider
+ * front step calls it itself when only internal errors are logged, so that a provider request
+ * passes through no middleware for it.
+ */
+export function logAnswered(
+  log: AccessLog,
+  c: Context,
+  started: number,
+  skip?: (path: string) => boolean,
+): void {
+  // Most requests end here: only an internal error is logged then.
+  if (!log.everyRequest && (c as Context<StandinEnv>).get('internalError') === undefined) return
+  const left = leftBy(c)
+  // A forced 500 (Standin-Force, overrides) is an answer QA asked for, not a fault.
+  const error = left.outcome === 'forced' ? undefined : left.internalError
+  if (!log.everyRequest && error === undefined) return
+  const { path, queryKeys } = splitUrl(c.req.url)
+  if (skip?.(path) === true) return
+  const status = c.res.status
+  log.write({
+    method: c.req.method,
+    path,
+    queryKeys,
+    status,
+    outcome: left.outcome ?? (status < 400 ? 'ok' : status < 500 ? 'rejected' : 'error'),
+    why: left.why,
+    ms: Math.round((performance.now() - started) * 100) / 100,
+    error,
+    headers: () => ({ request: c.req.raw.headers, response: c.res.headers }),
+  })
 }
 
 /** What the request's handlers left for the journal and this log (see StandinEnv). */

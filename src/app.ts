@@ -11,7 +11,7 @@ import { TrieRouter } from 'hono/router/trie-router'
 import { controlPlaneGuard, hostPolicyOf } from './admin/guard.js'
 import type { AppDeps } from './app-deps.js'
 import { adminRoutes } from './admin/routes.js'
-import { accessLog } from './access-log.js'
+import { accessLog, logAnswered } from './access-log.js'
 import { StandinError } from './core/errors.js'
 import { journalAnswers } from './journal/capture.js'
 import { leversOf } from './levers/apply-levers.js'
@@ -19,7 +19,7 @@ import { providerContext, type AnyProvider, type StandinEnv } from './providers/
 import { routeModeRoutes } from './proxy/routes-admin.js'
 import { ProxyRuntime } from './proxy/runtime.js'
 import { routeModesOf } from './proxy/serve.js'
-import { providerFront } from './provider-front.js'
+import { behindFront, providerFront, type Front } from './provider-front.js'
 import { SESSION_PREFIX } from './sessions/registry.js'
 import { mountSessions, pathAfter } from './sessions/routes.js'
 import type { Scenario } from './scenarios/schema.js'
@@ -29,14 +29,24 @@ export function createApp(deps: AppDeps): Hono {
   const { world, prefix } = deps
   const app = new Hono(prefix === undefined ? {} : sessionAppOptions(prefix))
   // First, so it sees every answer. A session's own app logs its requests (with their outcome),
-  // so the root leaves them out; a session's control plane logs its own (see below).
-  if (deps.accessLog)
+  // so the root leaves them out, and a session's control plane logs its own (see below). When
+  // only internal errors are logged, a provider request is logged by its front step, and only
+  // the control plane passes through the log's middleware.
+  const log = deps.accessLog
+  if (log?.everyRequest === true)
     app.use(
-      accessLog(
-        deps.accessLog,
-        prefix === undefined ? isSessionPath : (path) => isControlPath(path, prefix),
-      ),
+      accessLog(log, prefix === undefined ? isSessionPath : (path) => isControlPath(path, prefix)),
     )
+  else if (log && prefix === undefined) {
+    app.use('/_standin', accessLog(log))
+    app.use('/_standin/*', accessLog(log))
+  }
+  const answered =
+    log === undefined || log.everyRequest
+      ? undefined
+      : (c: Context, started: number) => {
+          logAnswered(log, c, started)
+        }
   // First, so it runs before every control route, sessions' included (docs/security.md).
   const guard = controlPlaneGuard({ world, adminToken: deps.adminToken })
   app.use('/_standin', guard)
@@ -57,12 +67,30 @@ export function createApp(deps: AppDeps): Hono {
     app.all('/_standin', forward)
     app.all('/_standin/*', forward)
   }
+  const mounted: MountedProvider[] = []
   for (const provider of world.providers) {
-    for (const mount of provider.mounts)
-      app.route(mount, providerApp(provider, mount, world, proxy))
+    for (const mount of provider.mounts) {
+      const front = providerFront({
+        world,
+        provider,
+        mount,
+        hosts: hostPolicyOf(world),
+        levers: leversOf(world, provider),
+        routeMode: routeModesOf(proxy, provider, mount),
+        keepAnswer: journalAnswers(world, provider.id, () => proxy.redactor.scrubberNow()),
+        answered,
+      })
+      mounted.push({ provider, mount, front })
+      app.route(mount, providerApp(provider, mount, world, front))
+    }
   }
   app.onError(renderRootError)
-  app.notFound(notMounted)
+  app.notFound((c) => {
+    const path = c.req.path
+    const at = mounted.find(({ mount }) => path === mount || path.startsWith(`${mount}/`))
+    if (at !== undefined) return providerNotFound(at, c as unknown as Context<StandinEnv>)
+    return notMounted(c)
+  })
   return app
 }
 
@@ -111,33 +139,42 @@ function notMounted(c: Context): Response {
   )
 }
 
+interface MountedProvider {
+  readonly provider: AnyProvider
+  readonly mount: string
+  readonly front: Front
+}
+
 function providerApp(
   provider: AnyProvider,
   mount: string,
   world: World,
-  proxy: ProxyRuntime,
+  front: Front,
 ): Hono<StandinEnv> {
-  // No error handler of its own: hono would wrap every route in one more dispatch per request.
-  // The root's renders a provider route's error with the function the front step set.
+  // Each route behind the front step rather than the step as a middleware before them, and no
+  // catch-all route (the root's not-found handler answers for the mount): a request that matches
+  // one route then runs one handler, which hono calls without composing a chain, and which
+  // answers synchronously when nothing in it waits. No error handler of its own either: hono
+  // would wrap every route in one more dispatch per request.
   const app = new Hono<StandinEnv>()
-  app.use(
-    providerFront({
-      world,
-      provider,
-      mount,
-      hosts: hostPolicyOf(world),
-      levers: leversOf(world, provider),
-      routeMode: routeModesOf(proxy, provider, mount),
-      keepAnswer: journalAnswers(world, provider.id, () => proxy.redactor.scrubberNow()),
-    }),
-  )
-  app.route('/', provider.routes(providerContext(provider, world), mount))
-  app.all('*', (c) => {
+  for (const route of provider.routes(providerContext(provider, world), mount).routes)
+    app.on(route.method, route.path, behindFront(front, route.handler))
+  return app
+}
+
+/** A path under a provider's mount that no route of it answers: a 404 in its envelope. */
+function providerNotFound(
+  { provider, front }: MountedProvider,
+  c: Context<StandinEnv>,
+): Response | Promise<Response> {
+  const refuse = (): never => {
     throw new StandinError('not_found', 'Not found', {
       detail: `no ${provider.title} route ${c.req.method} ${c.req.path}`,
     })
-  })
-  return app
+  }
+  // A provider's own middleware ran behind the front step, and found no route after it.
+  if (c.get('renderError') !== undefined) refuse()
+  return front(c, refuse)
 }
 
 /**

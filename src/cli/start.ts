@@ -73,7 +73,7 @@ export async function startServer(options: StartOptions): Promise<void> {
     }),
   })
   logScriptedEvents(standin.world, logToStderr)
-  const server = await serveApp(standin.fetch, {
+  const server = await serveApp(standin.app.fetch, {
     host: config.host,
     port: config.port,
     headersTimeoutMs: config.headersTimeoutMs,

@@ -40,6 +40,11 @@ interface Credential {
   times: { issuedAt: string; expiresAt: string | null; revokedAt: string | null }
   /** Forgotten by the registry (issue-order.ts skips it). */
   gone: boolean
+  /**
+   * The last lookup's answer, given again while the credential's times (replaced on every change)
+   * and status are the same: a client sends one token many times.
+   */
+  lookedUp?: { readonly times: Credential['times']; readonly lookup: Found }
 }
 
 /** What leaves the registry: never the secret, only a short prefix. */
@@ -62,9 +67,13 @@ export interface CredentialView {
   readonly status: CredentialStatus
 }
 
-export type Lookup =
-  | { readonly found: false }
-  | { readonly found: true; readonly status: CredentialStatus; readonly credential: CredentialView }
+export type Lookup = { readonly found: false } | Found
+
+interface Found {
+  readonly found: true
+  readonly status: CredentialStatus
+  readonly credential: CredentialView
+}
 
 /**
  * Dead credentials are swept out every this many issues: amortised in `issue`, no timer, so the
@@ -140,9 +149,18 @@ export class CredentialRegistry {
   /** Finds a credential by its secret, scoped to one provider so secrets never cross providers. */
   lookup(provider: ProviderId, secret: string): Lookup {
     const credential = this.#bySecret.get(secret)
-    if (!credential || credential.provider !== provider) return { found: false }
+    if (!credential || credential.provider !== provider) return NOT_FOUND
+    const last = credential.lookedUp
+    if (
+      last !== undefined &&
+      last.times === credential.times &&
+      last.lookup.status === statusAt(credential, this.clock.epochMs())
+    )
+      return last.lookup
     const view = this.#view(credential)
-    return { found: true, status: view.status, credential: view }
+    const lookup: Found = { found: true, status: view.status, credential: view }
+    credential.lookedUp = { times: credential.times, lookup }
+    return lookup
   }
 
   get(id: string): CredentialView | undefined {
@@ -294,13 +312,7 @@ export class CredentialRegistry {
   }
 
   #view(c: Credential): CredentialView {
-    const now = this.clock.epochMs()
-    const status: CredentialStatus =
-      c.revokedAt !== null
-        ? 'revoked'
-        : c.expiresAt !== null && c.expiresAt <= now
-          ? 'expired'
-          : 'active'
+    const status = statusAt(c, this.clock.epochMs())
     return {
       id: c.id,
       provider: c.provider,
@@ -313,6 +325,13 @@ export class CredentialRegistry {
       status,
     }
   }
+}
+
+const NOT_FOUND: Lookup = { found: false }
+
+function statusAt(c: Credential, now: number): CredentialStatus {
+  if (c.revokedAt !== null) return 'revoked'
+  return c.expiresAt !== null && c.expiresAt <= now ? 'expired' : 'active'
 }
 
 function subjectKey(provider: ProviderId, subject: string): string {

@@ -94,15 +94,27 @@ export function serveApp(
  * One request, answered by the app. `Response.error()` (status 0) is the app's "drop the
  * connection" (a QA lever): the socket is destroyed without a byte of answer, as a crashed upstream
  * or a reset connection would do; `x-hono-already-sent` tells @hono/node-server that nothing is
- * left to write. An event stream is remembered, so a shutdown can end it.
+ * left to write. An event stream is remembered, so a shutdown can end it. An answer the app gives
+ * synchronously is passed on as it is: @hono/node-server then writes it without a promise.
  */
-async function answer(
+function answer(
   fetchHandler: FetchHandler,
   request: Request,
   env: HttpBindings | Http2Bindings,
   eventStreams: EventStreams,
-): Promise<Response> {
-  const response = await fetchHandler(request, env)
+): Response | Promise<Response> {
+  const response = fetchHandler(request, env)
+  if (response instanceof Promise)
+    return response.then((settled) => passOn(settled, request, env, eventStreams))
+  return passOn(response, request, env, eventStreams)
+}
+
+function passOn(
+  response: Response,
+  request: Request,
+  env: HttpBindings | Http2Bindings,
+  eventStreams: EventStreams,
+): Response {
   if (response.status === 0) {
     env.outgoing.destroy()
     return new Response(null, { headers: { 'x-hono-already-sent': '1' } })

@@ -31,7 +31,7 @@ export interface StartedStandin {
 export async function startStandin(options: StartStandinOptions = {}): Promise<StartedStandin> {
   const { host = '127.0.0.1', port = 0, ...standinOptions } = options
   const standin = await createStandin({ ...IN_PROCESS_DEFAULTS, ...standinOptions })
-  const server = await serveApp(standin.fetch, { host, port })
+  const server = await serveApp(standin.app.fetch, { host, port })
   return {
     url: server.url,
     baseUrls: providerBaseUrls(server.url),

@@ -85,10 +85,12 @@ describe('control plane', () => {
     const t = await createTestStandin(options)
     await t.request('/echo/data', { headers: { authorization: 'Bearer nope' } })
     await t.request('/echo/nowhere')
+    await t.request('/echo', { method: 'DELETE' })
     const body = (await json(t.request('/_standin/requests?limit=5'))) as {
       requests: { path: string; status: number; outcome: string; why: string }[]
     }
     expect(body.requests.map((r) => [r.path, r.status, r.outcome, r.why])).toEqual([
+      ['/echo', 404, 'rejected', 'no Echo route DELETE /echo'],
       ['/echo/nowhere', 404, 'rejected', 'no Echo route GET /echo/nowhere'],
       ['/echo/data', 401, 'rejected', 'no such token'],
     ])

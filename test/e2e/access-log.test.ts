@@ -200,6 +200,15 @@ describe('an internal error', () => {
     expect(text.split('\n')[0]).toContain('GET /faulty/boom 500 error')
   })
 
+  it('is logged once with --log off when it happens in an isolated session', async () => {
+    const { status, text } = await logged('off', '/_sessions/faulty/boom')
+    expect(status).toBe(500)
+    expect(text.match(/TypeError: the fault itself/g)).toHaveLength(1)
+    expect(text.split('\n')[0]).toMatch(
+      /^\[standin\] GET \/_sessions\/[^/]+\/faulty\/boom 500 error /,
+    )
+  })
+
   it('is not a forced 500, which QA asked for', async () => {
     const forced = await logged('pretty', '/faulty/boom', {
       headers: { 'standin-force': 'server-error' },

@@ -33,3 +33,8 @@ export function otherRegion(region: Region): Region {
 /** Redox environments; a key belongs to one, and FHIR URLs name it. */
 export const EnvironmentSchema = z.enum(['Development', 'Staging', 'Production'])
 export type Environment = z.output<typeof EnvironmentSchema>
+
+/** Whether a URL's segment names an environment: a lookup, not a parse, on every FHIR request. */
+export function isEnvironment(name: string): name is Environment {
+  return (EnvironmentSchema.options as readonly string[]).includes(name)
+}

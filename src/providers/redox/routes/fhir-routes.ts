@@ -13,12 +13,17 @@ import { FHIR_JSON } from '../errors.js'
 import { capabilityStatement } from './fhir-capability.js'
 import { checkFhirPath, readResource, supportedType } from './fhir.js'
 import { searchResources } from './fhir-search.js'
-import { resourceJson } from '../state/fhir-store.js'
+import { resourceBytes } from '../state/fhir-store.js'
 import { acceptMessage } from './fhir-operation.js'
-import { EnvironmentSchema, TOKEN_PATH, type Environment } from '../region.js'
+import { TOKEN_PATH, isEnvironment, type Environment } from '../region.js'
 import type { RedoxState } from '../state/model.js'
 
 const FHIR_BASE = '/:destination/:environment'
+
+// The header given with the body, not set before it: a lone header stays a plain record all the
+// way to the socket, where a set one would be a Headers object to build and read back. Neither
+// hono nor the Node edge changes the record, so every answer shares one.
+const FHIR_HEADERS = Object.freeze({ 'Content-Type': FHIR_JSON })
 
 export function fhirRoutes(
   ctx: ProviderContext<RedoxState>,
@@ -51,10 +56,8 @@ export function fhirRoutes(
     return fhirText(c, JSON.stringify(body))
   }
 
-  // The header given with the body, not set before it: a lone header stays a plain record all the
-  // way to the socket, where a set one would be a Headers object to build and read back.
-  function fhirText(c: StandinContext, text: string) {
-    return c.body(text, 200, { 'Content-Type': FHIR_JSON })
+  function fhirText(c: StandinContext, text: string | Uint8Array<ArrayBuffer>) {
+    return c.body(text, 200, FHIR_HEADERS)
   }
 
   function search(c: StandinContext, params: readonly (readonly [string, string])[]) {
@@ -73,7 +76,7 @@ export function fhirRoutes(
     const { destination = '', environment = '' } = c.req.param()
     if (
       !ctx.state().settings.fhir.destinations.includes(destination) ||
-      !EnvironmentSchema.safeParse(environment).success
+      !isEnvironment(environment)
     )
       throw new StandinError('not_found', `Unknown FHIR base ${destination}/${environment}`)
     const root = providerBaseUrl(c, mount)
@@ -94,7 +97,7 @@ export function fhirRoutes(
   app.get(`${FHIR_BASE}/:type/:id`, function read(c) {
     fhirScope(c)
     const resource = readResource(ctx.state().fhir, c.req.param('type'), c.req.param('id'))
-    return fhirText(c, resourceJson(resource))
+    return fhirText(c, resourceBytes(resource))
   })
 
   // Compartment search (`Patient/{id}/Observation`) is not among the interactions Redox documents.

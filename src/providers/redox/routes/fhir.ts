@@ -8,7 +8,7 @@
 import { StandinError } from '../../../core/errors.js'
 import { RESOURCE_TYPES } from './fhir-search-params.js'
 import type { FhirResource, FhirStore } from '../state/fhir-store.js'
-import { EnvironmentSchema, type Environment } from '../region.js'
+import { isEnvironment, type Environment } from '../region.js'
 
 export interface FhirBundle {
   readonly resourceType: 'Bundle'
@@ -29,7 +29,7 @@ export function checkFhirPath(
       `Unknown destination "${destination}"`,
       `destination ${destination} is not one of ${destinations.join(', ')}`,
     )
-  if (!EnvironmentSchema.safeParse(environment).success)
+  if (!isEnvironment(environment))
     throw notFound(
       `Unknown environment "${environment}"`,
       'the environment must be Development, Staging or Production',

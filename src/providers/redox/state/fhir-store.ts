@@ -3,6 +3,7 @@
  * resource or a Bundle of them) and indexed by type and id. Resources are never changed, so one
  * store is shared by every world that reads the same folder.
  */
+import { utf8 } from '../../../core/bytes.js'
 import type { FixtureStore } from '../../../core/fixtures.js'
 
 export interface FhirResource {
@@ -20,16 +21,19 @@ export interface FhirStore {
 }
 
 const loaded = new WeakMap<FixtureStore, Map<string, FhirStore>>()
-const texts = new WeakMap<FhirResource, string>()
+const encoded = new WeakMap<FhirResource, Uint8Array<ArrayBuffer>>()
 
-/** A resource as JSON text, written once: resources never change, and a read sends it whole. */
-export function resourceJson(resource: FhirResource): string {
-  let text = texts.get(resource)
-  if (text === undefined) {
-    text = JSON.stringify(resource)
-    texts.set(resource, text)
+/**
+ * A resource as the UTF-8 bytes of its JSON, encoded once: resources never change, and a read sends
+ * them whole. Bytes rather than text, so that no answer measures or encodes the text again.
+ */
+export function resourceBytes(resource: FhirResource): Uint8Array<ArrayBuffer> {
+  let bytes = encoded.get(resource)
+  if (bytes === undefined) {
+    bytes = utf8(JSON.stringify(resource))
+    encoded.set(resource, bytes)
   }
-  return text
+  return bytes
 }
 
 export function loadFhirStore(fixtures: FixtureStore, dir: string): FhirStore {
