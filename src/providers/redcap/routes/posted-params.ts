@@ -16,11 +16,20 @@ declare module 'hono' {
   }
 }
 
-export async function postedParams(c: Context): Promise<ApiParams> {
+/** The parameters; a promise only while the body is still to be read or parsed. */
+export function postedParams(c: Context): ApiParams | Promise<ApiParams> {
   const known = c.get('redcapParams')
   if (known !== undefined) return known
-  const bytes = new Uint8Array(await c.req.arrayBuffer())
-  const params = await parsePostBody(c.req.header('content-type'), bytes)
+  return c.req.arrayBuffer().then((bytes) => parsedParams(c, new Uint8Array(bytes)))
+}
+
+function parsedParams(c: Context, bytes: Uint8Array): ApiParams | Promise<ApiParams> {
+  const params = parsePostBody(c.req.header('content-type'), bytes)
+  if (params instanceof Promise) return params.then((parsed) => remember(c, parsed))
+  return remember(c, params)
+}
+
+function remember(c: Context, params: ApiParams): ApiParams {
   c.set('redcapParams', params)
   return params
 }
@@ -40,9 +49,7 @@ export async function paramsBeforeBodyLimit(
     const bytes = c.req.raw.bodyUsed
       ? new Uint8Array(await c.req.arrayBuffer())
       : await readAll(c.req.raw.body, limit)
-    const params = await parsePostBody(c.req.header('content-type'), bytes)
-    c.set('redcapParams', params)
-    return params
+    return await parsedParams(c, bytes)
   } catch {
     return undefined
   }
