@@ -33,6 +33,21 @@ function refuse(detail: string, wireMessage: string = MSG.noPermission): Standin
   return new StandinError('invalid_credentials', wireMessage, { status: 403, wireMessage, detail })
 }
 
+/**
+ * The refusals that read the same every time, made once: a refusal holds no stack and nothing
+ * writes to it, and a client polling with a dead or mistyped token meets one on every call.
+ */
+const REFUSED = {
+  noToken: refuse('no token was posted'),
+  notAlphanumeric: refuse('the token has characters other than letters and digits'),
+  unknown: refuse('no project token matches'),
+  superToken: refuse('a super token works only for version and project creation'),
+  notMember: refuse('the token no longer belongs to a user on its project'),
+}
+
+/** Letters and digits only (RestUtility.php's token check). */
+const ALPHANUMERIC = /^[A-Za-z0-9]+$/
+
 function deadWhy(view: CredentialView): string {
   if (view.status === 'revoked')
     return `token ${view.secretPrefix}... was ${view.revokedReason ?? 'revoked'} at ${view.revokedAt ?? ''} (virtual time)`
@@ -59,23 +74,17 @@ export function authenticateProject(
   deps: AuthDeps,
   token: string | undefined,
 ): Principal {
-  if (token === undefined || !/^[A-Za-z0-9]+$/.test(token))
-    throw refuse(
-      token === undefined || token === ''
-        ? 'no token was posted'
-        : 'the token has characters other than letters and digits',
-    )
+  if (token === undefined || token === '') throw REFUSED.noToken
+  if (!ALPHANUMERIC.test(token)) throw REFUSED.notAlphanumeric
   const found = deps.credentials.lookup('redcap', token.toUpperCase())
-  if (!found.found) throw refuse('no project token matches')
+  if (!found.found) throw REFUSED.unknown
   const view = found.credential
-  if (view.kind !== 'api_token')
-    throw refuse('a super token works only for version and project creation')
+  if (view.kind !== 'api_token') throw REFUSED.superToken
   if (found.status !== 'active') throw refuse(deadWhy(view))
   const project = state.projects.get(Number(view.attributes.projectId))
   const member = project?.users.get(view.attributes.username ?? '')
   const user = state.users.get(view.attributes.username ?? '')
-  if (!project || !member || !user || member.credentialId !== view.id)
-    throw refuse('the token no longer belongs to a user on its project')
+  if (!project || !member || !user || member.credentialId !== view.id) throw REFUSED.notMember
   if (user.suspended) throw refuse(`user "${user.username}" is suspended`)
   const rights = effectiveRights(project, member)
   if (rights.expiration !== null && rights.expiration <= redcapDate(deps.clock) && !user.admin) {
