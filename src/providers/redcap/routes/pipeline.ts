@@ -9,7 +9,7 @@ import { authenticateProject, authenticateSuper, type Principal } from './auth.j
 import { jsonNestedDeeperThan, xmlNestedDeeperThan } from '../../../core/nesting.js'
 import { CONTENT_REGISTRY } from '../contents/registry.js'
 import { dataChanged } from '../contents/export-cache.js'
-import type { ActionDef, BaseCall, CallDeps, ContentDef, InputLimits } from '../contents/types.js'
+import type { ActionDef, CallDeps, ContentDef, InputLimits } from '../contents/types.js'
 import { badRequest, MSG } from '../wire/messages.js'
 import type { RedcapState } from '../state/model.js'
 import { checkPipelineRights, type ApiAction } from '../state/rights.js'
@@ -121,20 +121,12 @@ export function handleApiCall(state: RedcapState, deps: CallDeps, params: ApiPar
   checkProjectState(content, principal)
 
   const format = resolveFormat(params.str('format'))
-  const base: BaseCall = {
-    params,
-    format,
-    returnFormat: resolveReturnFormat(params.str('returnFormat'), format),
-    data: params.str('data'),
-    state,
-    deps,
-  }
+  const returnFormat = resolveReturnFormat(params.str('returnFormat'), format)
+  const data = params.str('data')
   if (principal.kind === 'super') {
     if (!spec.runSuper) throw badRequest(MSG.badAction)
-    return {
-      reply: spec.runSuper({ ...base, user: principal.user }),
-      credentialId: principal.credentialId,
-    }
+    const call = { params, format, returnFormat, data, state, deps, user: principal.user }
+    return { reply: spec.runSuper(call), credentialId: principal.credentialId }
   }
   for (const requirement of spec.requires ?? []) {
     if (!requirement.met(principal.access, principal.project)) throw requirement.error()
@@ -142,11 +134,7 @@ export function handleApiCall(state: RedcapState, deps: CallDeps, params: ApiPar
   if (!spec.run) throw badRequest(MSG.badAction)
   // Only a record export is answered from the cache; any other call may change what it holds.
   if (content !== 'record' || action !== 'export') dataChanged(principal.project)
-  const call = {
-    ...base,
-    project: principal.project,
-    access: principal.access,
-    user: principal.user,
-  }
+  const { project, access, user } = principal
+  const call = { params, format, returnFormat, data, state, deps, project, access, user }
   return { reply: spec.run(call), credentialId: principal.credentialId }
 }
