@@ -20,12 +20,18 @@ export function redcapRoutes(ctx: ProviderContext<RedcapState>, mount: string): 
   const app = new Hono<StandinEnv>()
   const limits = new LimitsOf()
 
-  function call(c: Context<StandinEnv>, params: ApiParams): Response {
+  function call(c: Context<StandinEnv>, params: ApiParams): Response | Promise<Response> {
     const { world } = ctx
     const deps = new RequestDeps(world, limits.of(world.config), c, mount)
-    const { reply, credentialId } = handleApiCall(ctx.state(), deps, params)
-    c.set('credentialId', credentialId)
-    return replyResponse(reply)
+    let outcome: ReturnType<typeof handleApiCall>
+    try {
+      outcome = handleApiCall(ctx.state(), deps, params)
+    } catch (error) {
+      return refused(c, error)
+    }
+    if (outcome instanceof StandinError) return refused(c, outcome)
+    c.set('credentialId', outcome.credentialId)
+    return replyResponse(outcome.reply)
   }
 
   function answer(c: Context<StandinEnv>, params: ApiParams): Response | Promise<Response> {
@@ -54,6 +60,16 @@ export function redcapRoutes(ctx: ProviderContext<RedcapState>, mount: string): 
   })
 
   return app
+}
+
+/**
+ * A refusal rendered here, with the renderer the front step set (the one the app's error handler
+ * would use), rather than thrown on: each rethrow through hono's awaits costs a stack walk.
+ */
+function refused(c: Context<StandinEnv>, error: unknown): Promise<Response> {
+  const render = c.get('renderError')
+  if (render === undefined) throw error
+  return render(error, c)
 }
 
 /** The world's parts as this request sees them; the base URL worked out only when a call asks. */

@@ -5,6 +5,7 @@
  * → project state → the content's own requirements → its handler. (The 501 for other methods is
  * decided by the route before the body is read.)
  */
+import { StandinError } from '../../../core/errors.js'
 import { authenticateProject, authenticateSuper, type Principal } from './auth.js'
 import { jsonNestedDeeperThan, xmlNestedDeeperThan } from '../../../core/nesting.js'
 import { CONTENT_REGISTRY } from '../contents/registry.js'
@@ -105,13 +106,19 @@ function checkProjectState(content: string, principal: Principal): void {
   if (!project.online) throw badRequest(MSG.projectOffline)
 }
 
-export function handleApiCall(state: RedcapState, deps: CallDeps, params: ApiParams): ApiOutcome {
+/** The call's answer; a refused token is returned, any other refusal thrown. */
+export function handleApiCall(
+  state: RedcapState,
+  deps: CallDeps,
+  params: ApiParams,
+): ApiOutcome | StandinError {
   if (state.system.systemOffline) throw badRequest(state.system.offlineMessage, 'system offline')
   if (!state.system.apiEnabled) throw badRequest(MSG.apiDisabled, 'the API is disabled')
   const token = params.str('token')
   const principal = isSuperRoute(params)
     ? authenticateSuper(state, deps, token ?? '')
     : authenticateProject(state, deps, token)
+  if (principal instanceof StandinError) return principal
   preParseData(params, deps.limits)
   const content = params.str('content') ?? ''
   const def = CONTENT_REGISTRY.get(content)
