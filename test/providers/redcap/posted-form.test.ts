@@ -47,6 +47,26 @@ describe('an urlencoded body', () => {
     const params = ApiParams.fromForm('&flag&&content=&')
     expect(params.str('flag')).toBe('')
     expect(params.str('content')).toBe('')
-    expect(params.signature('')).toBe('["flag",""]\n["content",""]')
+    expect(params.signature('')).toBe('4:flag=0:7:content=0:')
+  })
+
+  it('signs different parameters differently, however their text lines up', () => {
+    const forms = [
+      'a=1&b=2',
+      'a=1%26b%3D2',
+      'a=1&b=2&c=',
+      'a=1=b=2',
+      'x[]=1&x[]=2',
+      'x[]=1,2',
+      'x=1,2',
+      'x[]=1&y[]=2',
+      'x=1:x&y=1',
+      '1:x=1:y',
+    ]
+    const signatures = forms.map((form) => ApiParams.fromForm(form).signature(''))
+    expect(new Set(signatures).size).toBe(forms.length)
+    expect(ApiParams.fromForm('b=2&token=T&a=1').signature('token')).toBe(
+      ApiParams.fromForm('b=2&a=1&token=U').signature('token'),
+    )
   })
 })

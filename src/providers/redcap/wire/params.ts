@@ -95,12 +95,20 @@ export class ApiParams {
     return items.map((v) => v.trim()).filter((v) => v !== '')
   }
 
-  /** Every parameter but `omit`, as one string: equal for requests that ask the same thing. */
+  /**
+   * Every parameter but `omit`, as one string: equal for requests that ask the same thing, and
+   * different for any others. Each name and value is written after its length, so no text inside
+   * one can pass for a boundary: `4:type=4:flat`, array items each as `[5:item0`.
+   */
   signature(omit: string): string {
-    const parts: string[] = []
-    for (const [key, value] of this.#values)
-      if (key !== omit) parts.push(JSON.stringify([key, value]))
-    return parts.join('\n')
+    let out = ''
+    for (const [key, value] of this.#values) {
+      if (key === omit) continue
+      out += `${String(key.length)}:${key}`
+      if (typeof value === 'string') out += `=${String(value.length)}:${value}`
+      else for (const item of value) out += `[${String(item.length)}:${item}`
+    }
+    return out
   }
 
   /** REDCap's boolean rule: only `1` or case-insensitive `true` is true. */
