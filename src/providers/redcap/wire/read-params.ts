@@ -8,17 +8,19 @@ const utf8 = new TextDecoder()
 
 /**
  * The parameters of a body; a promise only for multipart, whose parser is the platform's. Most
- * calls are urlencoded, and parse without waiting on anything.
+ * calls are urlencoded, and parse without waiting on anything. `text`: the bytes already decoded
+ * as UTF-8, when the caller has them.
  */
 export function parsePostBody(
   contentType: string | undefined,
   bytes: Uint8Array,
+  text?: string,
 ): ApiParams | Promise<ApiParams> {
   const type = (contentType ?? '').toLowerCase()
   if (type.startsWith('multipart/form-data'))
     return parseMultipart(contentType, bytes).catch(() => new ApiParams())
   if (type.startsWith('application/x-www-form-urlencoded'))
-    return ApiParams.fromForm(utf8.decode(bytes))
+    return ApiParams.fromForm(text ?? utf8.decode(bytes))
   return new ApiParams()
 }
 
