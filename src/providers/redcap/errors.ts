@@ -9,9 +9,15 @@ import type { StandinError } from '../../core/errors.js'
 import type { StandinContext } from '../provider.js'
 import { paramsBeforeBodyLimit } from './routes/posted-params.js'
 import { MSG } from './wire/messages.js'
-import { CONTENT_TYPES, resolveFormat, resolveReturnFormat, type Format } from './wire/format.js'
+import {
+  CONTENT_TYPES,
+  contentTypeHeaders,
+  resolveFormat,
+  resolveReturnFormat,
+  type Format,
+} from './wire/format.js'
 import type { ApiParams } from './wire/params.js'
-import { phpJson } from './wire/json.js'
+import { phpJsonScalar } from './wire/json.js'
 import { XML_DECLARATION } from './wire/xml.js'
 
 /** `returnFormat`, else `format`, else xml (api_docs_072). */
@@ -33,16 +39,22 @@ async function formatOf(c: StandinContext): Promise<Format> {
 }
 
 export function errorBody(format: Format, message: string): string {
-  if (format === 'json') return phpJson({ error: message })
+  if (format === 'json') return `{"error":${phpJsonScalar(message)}}`
   if (format === 'csv') return `ERROR: ${message}`
   return `${XML_DECLARATION}<hash><error>${message}</error></hash>`
 }
 
-async function wrapped(c: StandinContext, status: number, message: string): Promise<Response> {
-  const format = await formatOf(c)
+/** REDCap's envelope; at once when the route has read the parameters (most refusals). */
+function wrapped(c: StandinContext, status: number, message: string): Response | Promise<Response> {
+  const known = c.get('redcapParams')
+  if (known !== undefined) return wrappedIn(returnFormatOf(known), status, message)
+  return formatOf(c).then((format) => wrappedIn(format, status, message))
+}
+
+function wrappedIn(format: Format, status: number, message: string): Response {
   return new Response(errorBody(format, message), {
     status,
-    headers: { 'content-type': CONTENT_TYPES[format] },
+    headers: contentTypeHeaders(CONTENT_TYPES[format]),
   })
 }
 

@@ -25,10 +25,12 @@ interface ProjectCache {
 
 const caches = new WeakMap<Project, ProjectCache>()
 /**
- * Rights as key text, written once per rights object: a change of rights replaces the object
- * (contents/user.ts, user-role.ts), it never edits one in place.
+ * A number per rights object, for the key: a change of rights replaces the object
+ * (contents/user.ts, user-role.ts), it never edits one in place. Two users with equal rights keep
+ * answers of their own.
  */
-const rightsKeys = new WeakMap<Rights, string>()
+const rightsIds = new WeakMap<Rights, number>()
+let nextRightsId = 0
 const encoder = new TextEncoder()
 
 function cacheOf(project: Project): ProjectCache {
@@ -59,7 +61,8 @@ export function dataVersion(project: Project): number {
 export function cachedExport(call: ProjectCall, run: (call: ProjectCall) => Reply): Reply {
   if (call.format === 'odm' || call.params.files.size > 0) return run(call)
   const cache = cacheOf(call.project)
-  const key = `${String(call.access.dagId)}\n${rightsKey(call.access.rights)}\n${call.params.signature('token')}`
+  // Neither the rights number nor the DAG has a space: the parameters start after the second.
+  const key = `${String(rightsId(call.access.rights))} ${String(call.access.dagId)} ${call.params.signature('token')}`
   const kept = cache.replies.get(key)
   if (kept) return kept
   const reply = run(call)
@@ -74,11 +77,11 @@ export function cachedExport(call: ProjectCall, run: (call: ProjectCall) => Repl
   return stored
 }
 
-function rightsKey(rights: Rights): string {
-  let key = rightsKeys.get(rights)
-  if (key === undefined) {
-    key = JSON.stringify(rights)
-    rightsKeys.set(rights, key)
+function rightsId(rights: Rights): number {
+  let id = rightsIds.get(rights)
+  if (id === undefined) {
+    id = nextRightsId++
+    rightsIds.set(rights, id)
   }
-  return key
+  return id
 }

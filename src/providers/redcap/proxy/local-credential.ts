@@ -3,6 +3,7 @@
  * standin must be one of standin's own live tokens (so QA's expire, revoke, regenerate and delete
  * levers still apply) before the real token is swapped in.
  */
+import { StandinError } from '../../../core/errors.js'
 import type { ProviderContext, StandinContext } from '../../provider.js'
 import { authenticateProject, authenticateSuper } from '../routes/auth.js'
 import type { RedcapState } from '../state/model.js'
@@ -19,5 +20,6 @@ export async function authenticateLocalToken(
     token?.length === 64
       ? authenticateSuper(ctx.state(), deps, token)
       : authenticateProject(ctx.state(), deps, token)
+  if (principal instanceof StandinError) throw principal
   c.set('credentialId', principal.credentialId)
 }

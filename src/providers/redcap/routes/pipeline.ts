@@ -5,11 +5,12 @@
  * → project state → the content's own requirements → its handler. (The 501 for other methods is
  * decided by the route before the body is read.)
  */
+import { StandinError } from '../../../core/errors.js'
 import { authenticateProject, authenticateSuper, type Principal } from './auth.js'
 import { jsonNestedDeeperThan, xmlNestedDeeperThan } from '../../../core/nesting.js'
 import { CONTENT_REGISTRY } from '../contents/registry.js'
 import { dataChanged } from '../contents/export-cache.js'
-import type { ActionDef, BaseCall, CallDeps, ContentDef, InputLimits } from '../contents/types.js'
+import type { ActionDef, CallDeps, ContentDef, InputLimits } from '../contents/types.js'
 import { badRequest, MSG } from '../wire/messages.js'
 import type { RedcapState } from '../state/model.js'
 import { checkPipelineRights, type ApiAction } from '../state/rights.js'
@@ -105,13 +106,19 @@ function checkProjectState(content: string, principal: Principal): void {
   if (!project.online) throw badRequest(MSG.projectOffline)
 }
 
-export function handleApiCall(state: RedcapState, deps: CallDeps, params: ApiParams): ApiOutcome {
+/** The call's answer; a refused token is returned, any other refusal thrown. */
+export function handleApiCall(
+  state: RedcapState,
+  deps: CallDeps,
+  params: ApiParams,
+): ApiOutcome | StandinError {
   if (state.system.systemOffline) throw badRequest(state.system.offlineMessage, 'system offline')
   if (!state.system.apiEnabled) throw badRequest(MSG.apiDisabled, 'the API is disabled')
   const token = params.str('token')
   const principal = isSuperRoute(params)
     ? authenticateSuper(state, deps, token ?? '')
     : authenticateProject(state, deps, token)
+  if (principal instanceof StandinError) return principal
   preParseData(params, deps.limits)
   const content = params.str('content') ?? ''
   const def = CONTENT_REGISTRY.get(content)
@@ -121,20 +128,12 @@ export function handleApiCall(state: RedcapState, deps: CallDeps, params: ApiPar
   checkProjectState(content, principal)
 
   const format = resolveFormat(params.str('format'))
-  const base: BaseCall = {
-    params,
-    format,
-    returnFormat: resolveReturnFormat(params.str('returnFormat'), format),
-    data: params.str('data'),
-    state,
-    deps,
-  }
+  const returnFormat = resolveReturnFormat(params.str('returnFormat'), format)
+  const data = params.str('data')
   if (principal.kind === 'super') {
     if (!spec.runSuper) throw badRequest(MSG.badAction)
-    return {
-      reply: spec.runSuper({ ...base, user: principal.user }),
-      credentialId: principal.credentialId,
-    }
+    const call = { params, format, returnFormat, data, state, deps, user: principal.user }
+    return { reply: spec.runSuper(call), credentialId: principal.credentialId }
   }
   for (const requirement of spec.requires ?? []) {
     if (!requirement.met(principal.access, principal.project)) throw requirement.error()
@@ -142,11 +141,7 @@ export function handleApiCall(state: RedcapState, deps: CallDeps, params: ApiPar
   if (!spec.run) throw badRequest(MSG.badAction)
   // Only a record export is answered from the cache; any other call may change what it holds.
   if (content !== 'record' || action !== 'export') dataChanged(principal.project)
-  const call = {
-    ...base,
-    project: principal.project,
-    access: principal.access,
-    user: principal.user,
-  }
+  const { project, access, user } = principal
+  const call = { params, format, returnFormat, data, state, deps, project, access, user }
   return { reply: spec.run(call), credentialId: principal.credentialId }
 }

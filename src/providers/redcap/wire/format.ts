@@ -32,3 +32,13 @@ export const CONTENT_TYPES: Readonly<Record<DataFormat, string>> = {
   xml: 'text/xml; charset=utf-8',
   odm: 'text/xml; charset=utf-8',
 }
+
+/** One headers record per content type above, shared by every answer: nothing writes to them. */
+const TYPE_HEADERS: ReadonlyMap<string, Readonly<Record<string, string>>> = new Map(
+  Object.values(CONTENT_TYPES).map((type) => [type, { 'content-type': type }]),
+)
+
+/** The headers of an answer with nothing but its content type. */
+export function contentTypeHeaders(type: string): Readonly<Record<string, string>> {
+  return TYPE_HEADERS.get(type) ?? { 'content-type': type }
+}

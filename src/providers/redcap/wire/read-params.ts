@@ -6,22 +6,28 @@ import { ApiParams, type UploadedFile } from './params.js'
 
 const utf8 = new TextDecoder()
 
-export async function parsePostBody(
+/**
+ * The parameters of a body; a promise only for multipart, whose parser is the platform's. Most
+ * calls are urlencoded, and parse without waiting on anything. `text`: the bytes already decoded
+ * as UTF-8, when the caller has them.
+ */
+export function parsePostBody(
   contentType: string | undefined,
   bytes: Uint8Array,
-): Promise<ApiParams> {
+  text?: string,
+): ApiParams | Promise<ApiParams> {
   const type = (contentType ?? '').toLowerCase()
-  try {
-    if (type.startsWith('multipart/form-data')) return await parseMultipart(contentType, bytes)
-    if (type.startsWith('application/x-www-form-urlencoded'))
-      return new ApiParams(new URLSearchParams(utf8.decode(bytes)))
-  } catch {
-    // A body PHP cannot parse leaves $_POST empty: the call fails on its missing token.
-  }
-  return new ApiParams([])
+  if (type.startsWith('multipart/form-data'))
+    return parseMultipart(contentType, bytes).catch(() => new ApiParams())
+  if (type.startsWith('application/x-www-form-urlencoded'))
+    return ApiParams.fromForm(text ?? utf8.decode(bytes))
+  return new ApiParams()
 }
 
-/** The platform's multipart parser, over bytes already read (the proxy may have read them). */
+/**
+ * The platform's multipart parser, over bytes already read (the proxy may have read them). A body
+ * PHP cannot parse leaves $_POST empty: the call then fails on its missing token.
+ */
 async function parseMultipart(contentType: string | undefined, bytes: Uint8Array) {
   const body = new Response(bytes as Uint8Array<ArrayBuffer>, {
     headers: { 'content-type': contentType ?? '' },
