@@ -106,48 +106,30 @@ export class JournalRecord {
  * build the request and response from (journal/capture.ts). The entry (the time formatted; headers
  * and previews, every secret redacted) is built once, only when something reads it: most requests
  * are never read, and building each entry as it was answered cost the request more than a fifth
- * of its time. One object per request, its fields flat: every kept request outlives the young
- * generation, and what it holds is what the old generation fills with (docs/memory.md).
+ * of its time. One object per request and its summary, no closures: every kept request outlives
+ * the young generation, and what it holds is what the old generation fills with (docs/memory.md).
  */
 export abstract class LaterJournalRecord extends JournalRecord {
-  readonly atMs: number
-  readonly provider: ProviderId
-  readonly method: string
-  readonly path: string
-  readonly status: number
-  readonly outcome: Outcome
-  readonly why: string | undefined
-  readonly credentialId: string | undefined
-  readonly durationMs: number
-
-  constructor(summary: JournalSummary) {
+  constructor(readonly summary: JournalSummary) {
     super()
-    this.atMs = summary.atMs
-    this.provider = summary.provider
-    this.method = summary.method
-    this.path = summary.path
-    this.status = summary.status
-    this.outcome = summary.outcome
-    this.why = summary.why
-    this.credentialId = summary.credentialId
-    this.durationMs = summary.durationMs
   }
 
   /** The request and response, every secret redacted. */
   protected abstract detail(): JournalDetail
 
   protected override build(): JournalEntry {
+    const summary = this.summary
     return {
       id: this.id,
-      at: new Date(this.atMs).toISOString(),
-      provider: this.provider,
-      method: this.method,
-      path: clip(this.path),
-      status: this.status,
-      outcome: this.outcome,
-      ...(this.why === undefined ? {} : { why: clip(this.why) }),
-      ...(this.credentialId === undefined ? {} : { credentialId: this.credentialId }),
-      durationMs: this.durationMs,
+      at: new Date(summary.atMs).toISOString(),
+      provider: summary.provider,
+      method: summary.method,
+      path: clip(summary.path),
+      status: summary.status,
+      outcome: summary.outcome,
+      ...(summary.why === undefined ? {} : { why: clip(summary.why) }),
+      ...(summary.credentialId === undefined ? {} : { credentialId: summary.credentialId }),
+      durationMs: summary.durationMs,
       ...built(() => this.detail()),
     }
   }
