@@ -4,6 +4,8 @@
  * transport both call this same app.
  */
 import { Hono, type Context } from 'hono'
+import type { HonoOptions } from 'hono/hono-base'
+import type { BlankEnv } from 'hono/types'
 import { HTTPException } from 'hono/http-exception'
 import { TrieRouter } from 'hono/router/trie-router'
 import { controlPlaneGuard, hostPolicyOf } from './admin/guard.js'
@@ -24,48 +26,89 @@ import type { Scenario } from './scenarios/schema.js'
 import { World } from './world.js'
 
 export function createApp(deps: AppDeps): Hono {
-  const { world } = deps
-  const app = new Hono(
-    deps.prefix === undefined
-      ? {}
-      : // A session's app is one of up to thousands. hono's RegExpRouter compiles one large
-        // regular expression per app, and requests spread over many sessions then run as many
-        // compiled expressions; the trie router's code is shared by all (docs/bench.md).
-        { getPath: pathAfter(deps.prefix), router: new TrieRouter() },
-  )
+  const { world, prefix } = deps
+  const app = new Hono(prefix === undefined ? {} : sessionAppOptions(prefix))
   // First, so it sees every answer. A session's own app logs its requests (with their outcome),
-  // so the root leaves them out.
+  // so the root leaves them out; a session's control plane logs its own (see below).
   if (deps.accessLog)
-    app.use(accessLog(deps.accessLog, deps.prefix === undefined ? isSessionPath : undefined))
+    app.use(
+      accessLog(
+        deps.accessLog,
+        prefix === undefined ? isSessionPath : (path) => isControlPath(path, prefix),
+      ),
+    )
   // First, so it runs before every control route, sessions' included (docs/security.md).
   const guard = controlPlaneGuard({ world, adminToken: deps.adminToken })
   app.use('/_standin', guard)
   app.use('/_standin/*', guard)
-  if (deps.prefix === undefined) mountSessions(app, { ...deps, createApp })
   const proxy = new ProxyRuntime(world, deps.proxy)
+  if (prefix === undefined) {
+    mountSessions(app, { ...deps, createApp })
+    mountControlPlane(app, deps, proxy)
+  } else {
+    // A session's control plane is most of its app's memory (the control routes and their
+    // handlers), and many sessions never call it: it is built on the session's first control
+    // call, as an app of its own that this one hands such calls to.
+    let control: Hono | undefined
+    const forward = (c: Context) => {
+      control ??= sessionControlPlane(deps, prefix, proxy)
+      return control.fetch(c.req.raw, c.env)
+    }
+    app.all('/_standin', forward)
+    app.all('/_standin/*', forward)
+  }
+  for (const provider of world.providers) {
+    for (const mount of provider.mounts)
+      app.route(mount, providerApp(provider, mount, world, proxy))
+  }
+  app.onError(renderRootError)
+  app.notFound(notMounted)
+  return app
+}
+
+/** The control routes: route modes, and the control plane's own (admin/routes.ts). */
+function mountControlPlane(app: Hono, deps: AppDeps, proxy: ProxyRuntime): void {
   app.route('/_standin/routes', routeModeRoutes(proxy))
   app.route(
     '/_standin',
     adminRoutes({
-      world,
+      world: deps.world,
       version: deps.version ?? '0.0.0',
       scenarios: deps.scenarios,
       dashboard: deps.dashboard,
       simulate: (scenario) => simulate(scenario, deps),
     }),
   )
-  for (const provider of world.providers) {
-    for (const mount of provider.mounts)
-      app.route(mount, providerApp(provider, mount, world, proxy))
-  }
+}
+
+/**
+ * A session's control plane as an app of its own, reached through the session's app, which has
+ * checked the request already (the guard). It logs its requests itself, so the log sees the
+ * outcome and any internal error its handlers leave on the context.
+ */
+function sessionControlPlane(deps: AppDeps, prefix: string, proxy: ProxyRuntime): Hono {
+  const app = new Hono(sessionAppOptions(prefix))
+  if (deps.accessLog) app.use(accessLog(deps.accessLog))
+  mountControlPlane(app, deps, proxy)
   app.onError(renderRootError)
-  app.notFound((c) =>
-    c.json(
-      { error: { code: 'not_found', message: `No provider is mounted at ${c.req.path}.` } },
-      404,
-    ),
-  )
+  app.notFound(notMounted)
   return app
+}
+
+/**
+ * A session's app is one of up to thousands. hono's RegExpRouter compiles one large regular
+ * expression per app, and requests spread over many sessions then run as many compiled
+ * expressions; the trie router's code is shared by all (docs/bench.md).
+ */
+function sessionAppOptions(prefix: string): HonoOptions<BlankEnv> {
+  return { getPath: pathAfter(prefix), router: new TrieRouter() }
+}
+
+function notMounted(c: Context): Response {
+  return c.json(
+    { error: { code: 'not_found', message: `No provider is mounted at ${c.req.path}.` } },
+    404,
+  )
 }
 
 function providerApp(
@@ -111,6 +154,12 @@ function renderRootError(error: Error, c: Context): Response | Promise<Response>
 
 function isSessionPath(path: string): boolean {
   return path.startsWith(`${SESSION_PREFIX}/`)
+}
+
+/** Whether `path` is a control route under a session's `prefix`. */
+function isControlPath(path: string, prefix: string): boolean {
+  const control = `${prefix}/_standin`
+  return path === control || path.startsWith(`${control}/`)
 }
 
 /**

@@ -31,6 +31,8 @@ import vm = require('node:vm')
 declare const STANDIN_BUNDLE_HASH: string
 
 const BUNDLE = path.join(__dirname, 'standin.cjs')
+/** What the command emits on `process` once it is ready (src/cli/start.ts). */
+const READY_EVENT = 'standin:ready'
 
 /** Whether the user passed this V8 flag to node. */
 function givenToNode(flag: string): boolean {
@@ -65,11 +67,21 @@ function runCached(): void {
     ...(cached ? { cachedData: cached } : {}),
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   })
-  // Written on exit so it holds the code of everything the run compiled, not just the top level.
-  if (cacheFile !== undefined && (!cached || script.cachedDataRejected))
-    process.once('exit', () => {
+  if (cacheFile !== undefined && (!cached || script.cachedDataRejected)) {
+    // Written when the command says it is ready (a server listening, its whole start compiled),
+    // so it holds the code of everything the start compiled, not just the top level. Not at the
+    // exit of a long first run: by then V8 has dropped the code of the start path it no longer
+    // ran, and a cache without it made every later start about 45 ms slower. A command that never
+    // says so writes it at exit.
+    let saved = false
+    const saveOnce = () => {
+      if (saved) return
+      saved = true
       save(script, cacheFile)
-    })
+    }
+    process.once(READY_EVENT, saveOnce)
+    process.once('exit', saveOnce)
+  }
   const bundle = new nodeModule.Module(BUNDLE)
   bundle.filename = BUNDLE
   bundle.paths = module.paths

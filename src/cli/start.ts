@@ -35,8 +35,20 @@ function logFormatFromEnv(env: NodeJS.ProcessEnv): LogFormat | undefined {
   return text === undefined || text === '' ? undefined : parseLogFormat(text, 'STANDIN_LOG')
 }
 
+/** Tells the bin (src/cli/launch.cts) the start is done: the same name there. */
+const READY_EVENT = 'standin:ready'
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- where Node declares `process`
+  namespace NodeJS {
+    interface Process {
+      emit(event: typeof READY_EVENT): boolean
+    }
+  }
+}
+
 export async function startServer(options: StartOptions): Promise<void> {
-  setHeapFlag('semi-space-growth-factor', process.execArgv, process.env)
+  const heapFlagSet = setHeapFlag('semi-space-growth-factor', process.execArgv, process.env)
   const fileConfig = readConfig(options.config)
   const config: StandinConfig = {
     ...fileConfig,
@@ -87,8 +99,11 @@ export async function startServer(options: StartOptions): Promise<void> {
   process.once('SIGTERM', stop)
   // After the start, whose heap grows from nothing: with this factor from the first module on,
   // the full collections it adds cost the start 30 ms of CPU.
-  setHeapFlag('heap-growing-percent', process.execArgv, process.env)
+  const growthSet = setHeapFlag('heap-growing-percent', process.execArgv, process.env)
   process.stdout.write(`standin listening on ${server.url}\n`)
+  // The bin (launch.cts) writes its code cache now, with V8's heap flags at their defaults; with
+  // a heap flag of ours set, it waits for the exit instead, so the flag stays set while serving.
+  if (!heapFlagSet && !growthSet) process.emit(READY_EVENT)
 }
 
 /** `[::1]` as written in a URL is `::1` to listen on. */

@@ -5,6 +5,7 @@
  */
 import { isoInstant, type Clock } from './clock.js'
 import type { ProviderId } from './glossary.js'
+import { IssueOrder } from './issue-order.js'
 import type { Random } from './random.js'
 
 export type CredentialStatus = 'active' | 'expired' | 'revoked'
@@ -37,6 +38,8 @@ interface Credential {
   revokedReason: string | null
   /** The times as views show them, formatted when they change, not on every lookup. */
   times: { issuedAt: string; expiresAt: string | null; revokedAt: string | null }
+  /** Forgotten by the registry (issue-order.ts skips it). */
+  gone: boolean
 }
 
 /** What leaves the registry: never the secret, only a short prefix. */
@@ -90,7 +93,7 @@ export class CredentialRegistry {
   readonly #byId = new Map<string, Credential>()
   readonly #bySecret = new Map<string, Credential>()
   /** Per provider, in issue order: the oldest is first, so the cap drops it in O(1). */
-  readonly #byProvider = new Map<ProviderId, Map<string, Credential>>()
+  readonly #byProvider = new Map<ProviderId, IssueOrder<Credential>>()
   /** Per provider and holder, so revoking a client's tokens never walks every credential. */
   readonly #bySubject = new Map<string, Set<Credential>>()
   readonly #maxPerProvider: number
@@ -121,6 +124,7 @@ export class CredentialRegistry {
       revokedAt: null,
       revokedReason: null,
       times: { issuedAt: '', expiresAt: null, revokedAt: null },
+      gone: false,
     }
     formatTimes(credential)
     this.#remember(credential)
@@ -252,12 +256,12 @@ export class CredentialRegistry {
   #remember(credential: Credential): void {
     const { provider } = credential
     let own = this.#byProvider.get(provider)
-    if (!own) this.#byProvider.set(provider, (own = new Map<string, Credential>()))
+    if (!own) this.#byProvider.set(provider, (own = new IssueOrder<Credential>()))
     if (own.size >= this.#maxPerProvider) {
-      const oldest = own.values().next().value
+      const oldest = own.oldest()
       if (oldest) this.#forget(oldest)
     }
-    own.set(credential.id, credential)
+    own.push(credential)
     this.#byId.set(credential.id, credential)
     this.#bySecret.set(credential.secret, credential)
     const key = subjectKey(provider, credential.subject)
@@ -267,10 +271,12 @@ export class CredentialRegistry {
   }
 
   #forget(credential: Credential): void {
+    if (credential.gone) return
+    credential.gone = true
+    this.#byProvider.get(credential.provider)?.forgotten()
     this.#byId.delete(credential.id)
     if (this.#bySecret.get(credential.secret) === credential)
       this.#bySecret.delete(credential.secret)
-    this.#byProvider.get(credential.provider)?.delete(credential.id)
     const key = subjectKey(credential.provider, credential.subject)
     const held = this.#bySubject.get(key)
     held?.delete(credential)

@@ -11,21 +11,25 @@
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http'
 import { Server as NetServer, type Socket } from 'node:net'
 
+/** One connection: how many of its responses are unfinished, and since when it has been idle. */
+interface Connection {
+  busy: number
+  /** `performance.now()` when its last response finished; meaningless while busy. */
+  idleSince: number
+}
+
 export class Connections {
-  /** Connections with nothing in flight, and since when (`performance.now()`). */
-  readonly #idleSince = new Map<Socket, number>()
-  /** Responses not yet finished, per connection. */
-  readonly #busy = new Map<Socket, number>()
+  /**
+   * Every open connection, entered once when it opens: a request only updates its entry, so the
+   * table does not churn with every request on a kept-alive connection.
+   */
+  readonly #open = new Map<Socket, Connection>()
   readonly #responses = new Set<ServerResponse>()
   #closing = false
 
   constructor(private readonly server: HttpServer) {
     server.on('connection', (socket: Socket) => {
-      this.#idleSince.set(socket, performance.now())
-      socket.once('close', () => {
-        this.#idleSince.delete(socket)
-        this.#busy.delete(socket)
-      })
+      this.#track(socket)
     })
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       this.#started(req.socket, res)
@@ -39,7 +43,8 @@ export class Connections {
     return new Promise((resolve) => {
       const sweep = () => {
         const cutoff = performance.now() - idleGraceMs
-        for (const [socket, since] of this.#idleSince) if (since <= cutoff) socket.destroy()
+        for (const [socket, connection] of this.#open)
+          if (connection.busy === 0 && connection.idleSince <= cutoff) socket.destroy()
       }
       sweep()
       const timer = setInterval(sweep, Math.min(250, Math.max(25, idleGraceMs / 4)))
@@ -53,19 +58,23 @@ export class Connections {
 
   #started(socket: Socket, res: ServerResponse): void {
     if (this.#closing) endKeepAlive(res)
-    this.#idleSince.delete(socket)
-    this.#busy.set(socket, (this.#busy.get(socket) ?? 0) + 1)
+    const connection = this.#open.get(socket) ?? this.#track(socket)
+    connection.busy++
     this.#responses.add(res)
-    res.once('close', () => {
+    // A response closes once, so a plain listener does.
+    res.on('close', () => {
       this.#responses.delete(res)
-      const left = (this.#busy.get(socket) ?? 1) - 1
-      if (left > 0) {
-        this.#busy.set(socket, left)
-        return
-      }
-      this.#busy.delete(socket)
-      if (!socket.destroyed) this.#idleSince.set(socket, performance.now())
+      if (--connection.busy === 0) connection.idleSince = performance.now()
     })
+  }
+
+  #track(socket: Socket): Connection {
+    const connection: Connection = { busy: 0, idleSince: performance.now() }
+    this.#open.set(socket, connection)
+    socket.once('close', () => {
+      this.#open.delete(socket)
+    })
+    return connection
   }
 }
 

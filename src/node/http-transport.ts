@@ -64,21 +64,25 @@ export function createHttpTransport(): HttpTransport {
  */
 function send(request: UpstreamRequest, client: Client, retry: boolean): Promise<UpstreamResponse> {
   return new Promise((resolve, reject) => {
-    const url = new URL(request.url)
+    const target = targetOf(request.url)
+    const { body } = request
     const outgoing = client.request({
-      protocol: url.protocol,
-      hostname: url.hostname.replace(/^\[|\]$/g, ''),
-      port: url.port,
-      path: `${url.pathname}${url.search}`,
+      protocol: target.protocol,
+      hostname: target.hostname,
+      port: target.port,
+      path: target.path,
       method: request.method,
-      headers: request.headers,
+      headers:
+        body instanceof Uint8Array
+          ? headerList(request.headers, target.host, body)
+          : request.headers,
       agent: client.agent,
+      // Armed on the socket the agent hands over, and disarmed when it goes back to the pool.
+      timeout: request.timeoutMs,
     })
-    if (request.body instanceof Uint8Array)
-      outgoing.setHeader('content-length', String(request.body.length))
     let answered = false
     let timeout: TransportError | undefined
-    outgoing.setTimeout(request.timeoutMs, () => {
+    outgoing.on('timeout', () => {
       const reason = answered ? 'stalled mid-body for' : 'gave no answer within'
       timeout = new TransportError('timeout', `upstream ${reason} ${String(request.timeoutMs)} ms`)
       outgoing.destroy(timeout)
@@ -87,8 +91,7 @@ function send(request: UpstreamRequest, client: Client, retry: boolean): Promise
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       if (error instanceof TransportError) reject(error)
       else if (!answered && outgoing.reusedSocket && error.code === 'ECONNRESET') {
-        if (retry && !(request.body instanceof ReadableStream))
-          resolve(send(request, client, false))
+        if (retry && !(body instanceof ReadableStream)) resolve(send(request, client, false))
         else reject(new TransportError('connection', error.message))
       } else reject(new TransportError('connection', error.message))
     })
@@ -108,16 +111,77 @@ function send(request: UpstreamRequest, client: Client, retry: boolean): Promise
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
       incoming.on('end', () => {
         ended = true
-        const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)
-        resolve({ status, headers: incoming.headers, body: body ?? new Uint8Array(0) })
+        const whole = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)
+        resolve({ status, headers: incoming.headers, body: whole ?? new Uint8Array(0) })
       })
       incoming.on('error', fail)
       incoming.on('close', () => {
         if (!ended) fail()
       })
     })
-    writeBody(outgoing, request.body)
+    writeBody(outgoing, body)
   })
+}
+
+/** Where a request goes, as `http.request` takes it, and the `Host` header Node would send. */
+interface Target {
+  readonly protocol: string
+  readonly hostname: string
+  readonly port: string
+  readonly host: string
+  readonly path: string
+}
+
+/**
+ * Targets by the whole URL, each parsed once: an app asks for few distinct ones. Ids in paths and
+ * queries are unbounded, so past this many the memory starts over.
+ */
+const targets = new Map<string, Target>()
+const MAX_TARGETS = 1024
+
+function targetOf(url: string): Target {
+  let target = targets.get(url)
+  if (target === undefined) {
+    const parsed = new URL(url)
+    target = {
+      protocol: parsed.protocol,
+      hostname: parsed.hostname.replace(/^\[|\]$/g, ''),
+      port: parsed.port,
+      host: parsed.host,
+      path: `${parsed.pathname}${parsed.search}`,
+    }
+    if (targets.size >= MAX_TARGETS) targets.clear()
+    targets.set(url, target)
+  }
+  return target
+}
+
+/**
+ * The headers of a request with a body in hand, as the list Node writes out at once: the same
+ * lines, in the same order, as setting each one would give (`Host` after the request's own,
+ * `content-length` in its place or last), without Node keeping a header table for the request.
+ */
+function headerList(
+  headers: Readonly<Record<string, string>>,
+  host: string,
+  body: Uint8Array,
+): string[] {
+  const list: string[] = []
+  const length = String(body.length)
+  let sized = false
+  let hosted = false
+  for (const name in headers) {
+    if (name === 'content-length') {
+      list.push(name, length)
+      sized = true
+      continue
+    }
+    if (name === 'host') hosted = true
+    list.push(name, headers[name] as string)
+  }
+  if (!hosted) list.push('Host', host)
+  if (!sized) list.push('content-length', length)
+  return list
 }
 
 function writeBody(outgoing: http.ClientRequest, body: UpstreamRequest['body']): void {

@@ -45,7 +45,7 @@ export interface RouteTable {
   readonly localPaths: ReadonlyMap<string, readonly PathMatcher[]>
 }
 
-const MOCK: RouteDecision = { kind: 'mock' }
+export const MOCK_DECISION: RouteDecision = { kind: 'mock' }
 
 export function compileRoutes(
   settings: ProxySettings,
@@ -70,11 +70,11 @@ export function recordingsTarget(provider: ProviderId): string {
 
 export function decideRoute(table: RouteTable, request: RouteRequest): RouteDecision {
   const rules = table.byProvider.get(request.provider)
-  if (rules === undefined) return MOCK
-  if (table.localPaths.get(request.provider)?.some((m) => m(request.path))) return MOCK
+  if (rules === undefined) return MOCK_DECISION
+  if (table.localPaths.get(request.provider)?.some((m) => m(request.path))) return MOCK_DECISION
   for (const { rule, matches } of rules) {
     if (!matches(request.path)) continue
-    if (rule.mode === 'mock') return MOCK
+    if (rule.mode === 'mock') return MOCK_DECISION
     if (rule.mode === 'replay') return { kind: 'replay', target: recordingsTarget(rule.provider) }
     const upstream = table.settings.upstreams.find(
       (u) => u.provider === request.provider && u.mount === request.mount,
@@ -84,5 +84,5 @@ export function decideRoute(table: RouteTable, request: RouteRequest): RouteDeci
     if (rule.mode === 'proxy') return { kind: 'proxy', upstream, credential }
     return { kind: 'record', upstream, credential, target: recordingsTarget(rule.provider) }
   }
-  return MOCK
+  return MOCK_DECISION
 }

@@ -4,12 +4,7 @@
  * went stale is retried once with a fresh one when the request can be sent again.
  */
 import { readAll, utf8OrUndefined } from '../core/bytes.js'
-import {
-  clientResponseHeaders,
-  receivedHeader,
-  upstreamRequestHeaders,
-  type ReceivedHeaders,
-} from './headers.js'
+import { clientResponseHeaders, upstreamRequestHeaders, type ReceivedHeaders } from './headers.js'
 import type { CredentialCarrier, CredentialSource, InjectorDefinition } from './inject/injector.js'
 import type { Scrubber } from './to-recording.js'
 import type { UpstreamSettings } from './settings.js'
@@ -55,11 +50,12 @@ export async function forward(
   deps: ForwardDeps,
 ): Promise<ForwardedResponse> {
   const { injector, source } = deps
-  const carrier: CredentialCarrier = {
-    headers: upstreamRequestHeaders(request.headers, deps.identity === true, deps.via),
-    contentType: receivedHeader(request.headers, 'content-type'),
-    body: request.body,
-  }
+  const { headers, contentType } = upstreamRequestHeaders(
+    request.headers,
+    deps.identity === true,
+    deps.via,
+  )
+  const carrier: CredentialCarrier = { headers, contentType, body: request.body }
   const url = joinUrl(deps.upstream.url, request.pathAndQuery)
   let credential = await source.current()
   let response: UpstreamResponse

@@ -39,47 +39,53 @@ function isList(received: ReceivedHeaders): received is readonly string[] {
   return Array.isArray(received)
 }
 
-/** One header as `Headers.get` reads it: repeats joined with `, `; undefined when absent. */
-export function receivedHeader(received: ReceivedHeaders, name: string): string | undefined {
-  if (!isList(received)) return received.get(name) ?? undefined
-  let value: string | undefined
-  for (let i = 0; i + 1 < received.length; i += 2) {
-    const key = received[i] as string
-    if (key.length !== name.length || key.toLowerCase() !== name) continue
-    const next = received[i + 1] as string
-    value = value === undefined ? next : `${value}, ${next}`
-  }
-  return value
+/** The headers sent upstream, and the client's `Content-Type` (the credential may be in the body). */
+export interface UpstreamHeaders {
+  readonly headers: Record<string, string>
+  readonly contentType: string | undefined
 }
 
 /**
- * The headers sent upstream. `identity`: ask for an uncompressed body; `via`: this standin's entry
- * for the Via header.
+ * The headers sent upstream, read in one pass over what the client sent. `identity`: ask for an
+ * uncompressed body; `via`: this standin's entry for the Via header.
  */
 export function upstreamRequestHeaders(
   received: ReceivedHeaders,
   identity: boolean,
   via: string,
-): Record<string, string> {
-  const listed = connectionListed(receivedHeader(received, 'connection'))
-  const out: Record<string, string> = {}
+): UpstreamHeaders {
+  let out: Record<string, string> = {}
+  let contentType: string | undefined
+  let connection: string | undefined
   if (isList(received)) {
     for (let i = 0; i + 1 < received.length; i += 2) {
-      const name = received[i] as string
+      const sent = received[i] as string
       // HTTP/2 pseudo-headers (`:path`) are not headers.
-      if (name.charCodeAt(0) === 0x3a) continue
-      keepHeader(out, name.toLowerCase(), received[i + 1] as string, listed, identity)
+      if (sent.charCodeAt(0) === 0x3a) continue
+      const name = sent.toLowerCase()
+      const value = received[i + 1] as string
+      if (name === 'content-type')
+        contentType = contentType === undefined ? value : `${contentType}, ${value}`
+      else if (name === 'connection')
+        connection = connection === undefined ? value : `${connection}, ${value}`
+      keepHeader(out, name, value, identity)
     }
   } else {
     received.forEach((value, name) => {
-      keepHeader(out, name, value, listed, identity)
+      keepHeader(out, name, value, identity)
     })
+    contentType = received.get('content-type') ?? undefined
+    connection = received.get('connection') ?? undefined
   }
+  // What the client's Connection header names belongs to its connection alone: rare enough to
+  // be left out afterwards, in a copy that keeps the order of the rest.
+  const listed = connectionListed(connection)
+  if (listed) out = Object.fromEntries(Object.entries(out).filter(([name]) => !listed.has(name)))
   // A recording must be scrubbed of secrets, so it needs the body uncompressed.
   if (identity) out['accept-encoding'] = 'identity'
   // A proxy names itself in Via (RFC 9110 §7.6.3); standin also uses it to notice a loop.
   out.via = out.via === undefined ? via : `${out.via}, ${via}`
-  return out
+  return { headers: out, contentType }
 }
 
 /** Adds one received header to those sent upstream, unless it stays behind; repeats joined. */
@@ -87,10 +93,9 @@ function keepHeader(
   out: Record<string, string>,
   name: string,
   value: string,
-  listed: Set<string> | undefined,
   identity: boolean,
 ): void {
-  if (HOP_BY_HOP.has(name) || NOT_FORWARDED.has(name) || listed?.has(name)) return
+  if (HOP_BY_HOP.has(name) || NOT_FORWARDED.has(name)) return
   if (identity && name === 'accept-encoding') return
   const before = out[name]
   out[name] = before === undefined ? value : `${before}, ${value}`

@@ -10,7 +10,13 @@ import type { AnyProvider } from '../providers/provider.js'
 import type { World } from '../world.js'
 import { forwards, routeRuleProblems, type RuleProblem } from './check.js'
 import { describeRef, NO_SECRETS, Redactor, type SecretReader } from './credentials.js'
-import { compileRoutes, decideRoute, type RouteDecision, type RouteTable } from './decide.js'
+import {
+  compileRoutes,
+  decideRoute,
+  MOCK_DECISION,
+  type RouteDecision,
+  type RouteTable,
+} from './decide.js'
 import { fetchTransport } from './fetch-transport.js'
 import { injectorDeps, type CredentialSource, type InjectorDefinition } from './inject/injector.js'
 import { RecordingLibrary } from './replay.js'
@@ -21,6 +27,8 @@ import {
   type UpstreamSettings,
 } from './settings.js'
 import type { Transport } from './transport.js'
+
+const MAX_DECIDED_PATHS = 1024
 
 export interface ProxyOptions {
   /** Routes and upstreams; by default read from the world's config. */
@@ -71,8 +79,31 @@ export class ProxyRuntime {
     return this.#table.settings
   }
 
-  decide(provider: ProviderId, mount: string, path: string): RouteDecision {
-    return decideRoute(this.#table, { provider, mount, path })
+  /**
+   * Decides the requests of one provider mount by their path under it. Decisions are remembered
+   * until the rules change: apps ask for few distinct paths, and matching every rule's pattern
+   * again costs each request several objects.
+   */
+  decider(provider: ProviderId, mount: string): (path: string) => RouteDecision {
+    let under: RouteTable | undefined
+    let known = new Map<string, RouteDecision>()
+    return (path) => {
+      const table = this.#table
+      // Most providers have no rule: simulated, with nothing to remember.
+      if (!table.byProvider.has(provider)) return MOCK_DECISION
+      if (table !== under) {
+        under = table
+        known = new Map()
+      }
+      let decision = known.get(path)
+      if (decision === undefined) {
+        decision = decideRoute(table, { provider, mount, path })
+        // Ids in paths are unbounded: past this many, the memory starts over.
+        if (known.size >= MAX_DECIDED_PATHS) known.clear()
+        known.set(path, decision)
+      }
+      return decision
+    }
   }
 
   injectorFor(provider: ProviderId): InjectorDefinition | undefined {

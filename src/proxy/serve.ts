@@ -51,8 +51,9 @@ export function routeModesOf(
   mount: string,
 ): RouteModeAnswer {
   const ctx = { world: runtime.world, state: () => runtime.world.stateOf(provider.id) }
+  const decide = runtime.decider(provider.id, mount)
   return function serveRouteMode(c, path) {
-    const decision = runtime.decide(provider.id, mount, path)
+    const decision = decide(path)
     if (decision.kind === 'mock') return undefined
     return serveDecision(runtime, provider, ctx, mount, c, path, decision)
   }
@@ -86,7 +87,8 @@ async function serveDecision(
   if (decision.kind === 'replay') return replayRecorded(runtime, decision, request)
   if (!injector) throw new StandinError('internal', 'Internal error', { detail: 'no injector' })
   refuseLoop(runtime, c, decision)
-  return forwardUpstream(runtime, provider.id, decision, injector, request)
+  // Awaited here: an async function that returns a promise adopts it two ticks later.
+  return await forwardUpstream(runtime, provider.id, decision, injector, request)
 }
 
 /** The request as a recording keeps it. */

@@ -62,5 +62,10 @@ export function upstreamError(error: unknown, what: string): StandinError {
 
 /** `<base>` + `<path>` without doubling or dropping the slash between them. */
 export function joinUrl(base: string, pathAndQuery: string): string {
-  return base.replace(/\/+$/, '') + (pathAndQuery.startsWith('/') ? '' : '/') + pathAndQuery
+  let end = base.length
+  while (end > 0 && base.charCodeAt(end - 1) === SLASH) end--
+  const head = end === base.length ? base : base.slice(0, end)
+  return pathAndQuery.charCodeAt(0) === SLASH ? head + pathAndQuery : `${head}/${pathAndQuery}`
 }
+
+const SLASH = 0x2f

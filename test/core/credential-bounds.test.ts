@@ -6,8 +6,10 @@ import { SeededRandom } from '../../src/core/random.js'
 
 const still: Clock = { epochMs: () => 0, now: () => new Date(0), epochSeconds: () => 0 }
 
-function registry(maxPerProvider?: number) {
-  const clock = new VirtualClock(new Date('2026-01-01T00:00:00Z'), still)
+function registry(
+  maxPerProvider?: number,
+  clock = new VirtualClock(new Date('2026-01-01T00:00:00Z'), still),
+) {
   return new CredentialRegistry(clock, new SeededRandom(1), undefined, { maxPerProvider })
 }
 
@@ -25,6 +27,33 @@ describe('credential bounds', () => {
     for (const secret of ['redox-3', 'redox-4', 'redox-5'])
       expect(r.lookup('redox', secret)).toMatchObject({ found: true, status: 'active' })
     expect(r.lookup('redcap', 'redcap-1')).toMatchObject({ found: true })
+  })
+
+  it('keeps dropping the oldest live one at the cap while purges forget others out of order', () => {
+    const clock = new VirtualClock(new Date('2026-01-01T00:00:00Z'), still)
+    const cap = 700
+    const r = registry(cap, clock)
+    // The model: live secrets in issue order, each with its expiry in whole seconds.
+    let live: { secret: string; diesAt: number }[] = []
+    let now = 0
+    for (let i = 0; i < 12_000; i++) {
+      // Two in three live 1 s, the rest an hour: purges then forget from the middle of the order.
+      const ttl = i % 3 === 0 ? 3600 : 1
+      const secret = `s${String(i)}`
+      r.issue({ provider: 'redox', kind: 'access_token', subject: 'c', secret, ttlSeconds: ttl })
+      if (live.length === cap) live.shift()
+      live.push({ secret, diesAt: now + ttl })
+      if (i % 500 === 499) {
+        clock.advance(2)
+        now += 2
+        r.purge(0)
+        live = live.filter((c) => c.diesAt > now)
+      }
+    }
+    expect(r.size).toBe(live.length)
+    const listed = r.list((c) => c.provider === 'redox').map((c) => c.secretPrefix)
+    expect(listed).toEqual(live.map((c) => c.secret.slice(0, 6)))
+    expect(r.lookup('redox', live[0]?.secret ?? '')).toMatchObject({ found: true })
   })
 
   it("revokes what one holder holds at one provider, and nobody else's", () => {

@@ -180,6 +180,20 @@ describe('an internal error', () => {
     expect(text).toMatch(/^\[standin\] GET \/_sessions\/[^/]+\/faulty\/boom 500 error /)
   })
 
+  it("logs a session's control call once, with the session's path and the call's outcome", async () => {
+    const ok = await logged('pretty', '/_sessions/_standin/health')
+    expect(ok.status).toBe(200)
+    expect(ok.text).toMatch(
+      /^\[standin\] GET \/_sessions\/[^/]+\/_standin\/health 200 ok [\d.]+ ms\n$/,
+    )
+    const refused = await logged('pretty', '/_sessions/_standin/tokens/none/expire', {
+      method: 'POST',
+    })
+    expect(refused.status).toBe(404)
+    expect(refused.text.split('\n')).toHaveLength(2)
+    expect(refused.text).toMatch(/ 404 rejected [\d.]+ ms: /)
+  })
+
   it('is logged with its stack even with --log off', async () => {
     const { text } = await logged('off', '/faulty/boom')
     expect(text.match(/TypeError: the fault itself/g)).toHaveLength(1)

@@ -54,6 +54,23 @@ describe("the bin's code cache", () => {
     expect(readFileSync(file ?? '').equals(written)).toBe(true)
   })
 
+  it('is written as soon as the server is ready, not at the exit of a long first run', async () => {
+    const temp = mkdtempSync(join(tmpdir(), 'standin-cache-'))
+    const standin = await spawnStandin([], { env: { TMPDIR: temp } })
+    // Written in the same turn as the ready line: once a request is answered, it is there.
+    expect((await fetch(`${standin.url}/_standin/health`)).status).toBe(200)
+    const [file] = cacheFiles(temp)
+    expect(statSync(file ?? '').size).toBeGreaterThan(100_000)
+    expect(await standin.stop()).toBe(0)
+    // With heap flags of its own set, the start leaves the cache to the exit.
+    const small = mkdtempSync(join(tmpdir(), 'standin-cache-'))
+    const flagged = await spawnStandin([], { env: { TMPDIR: small, STANDIN_HEAP: 'small' } })
+    expect((await fetch(`${flagged.url}/_standin/health`)).status).toBe(200)
+    expect(cacheFiles(small)).toEqual([])
+    expect(await flagged.stop()).toBe(0)
+    expect(cacheFiles(small)).toHaveLength(1)
+  })
+
   it('keeps one cache per command, so a first `--version` does not stand in for `start`', async () => {
     const temp = mkdtempSync(join(tmpdir(), 'standin-cache-'))
     execFileSync(process.execPath, [BIN, '--version'], { env: { ...process.env, TMPDIR: temp } })

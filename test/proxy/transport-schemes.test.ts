@@ -57,6 +57,37 @@ describe('node:http transport schemes', () => {
     }
   })
 
+  it('writes the head a client wrote, with the Host and the length of the body actually sent', async () => {
+    const { port, first } = await rawServer((socket) => {
+      socket.end('HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\nok')
+    })
+    const http = createHttpTransport()
+    try {
+      await http.transport({
+        method: 'POST',
+        url: `http://127.0.0.1:${String(port)}/api/?a=b'c`,
+        // The client's length is of its own body, not of the one with the real credential.
+        headers: { 'content-type': 'text/plain', 'content-length': '99', via: '1.1 standin-x' },
+        body: new TextEncoder().encode('token=real'),
+        timeoutMs: 5000,
+      })
+      expect(first[0]?.toString('latin1')).toBe(
+        [
+          'POST /api/?a=b%27c HTTP/1.1',
+          'content-type: text/plain',
+          'content-length: 10',
+          'via: 1.1 standin-x',
+          `Host: 127.0.0.1:${String(port)}`,
+          'Connection: keep-alive',
+          '',
+          'token=real',
+        ].join('\r\n'),
+      )
+    } finally {
+      http.close()
+    }
+  })
+
   it('opens TLS to an https: upstream, in any case of the scheme', async () => {
     const { port, first } = await rawServer((socket) => socket.destroy())
     const http = createHttpTransport()

@@ -31,6 +31,20 @@ describe('entries page cache', () => {
     for (const entry of second.data.entries) expect(uuids.has(entry.ec5_uuid)).toBe(false)
   })
 
+  it('reads the query on every miss: the same page however it is written, a refusal every time', async () => {
+    const t = await standin()
+    const page = async (query: string) =>
+      await (await t.request(`${ENTRIES}/${TREES}${query}`)).text()
+    const ordered = await page('?per_page=2&page=2')
+    expect(await page('?page=2&per_page=2')).toBe(ordered)
+    expect(await page('?per_page=2&page=2&unknown=1')).toBe(ordered)
+    for (let i = 0; i < 2; i++) {
+      const refused = await t.request(`${ENTRIES}/${TREES}?map_index=9`)
+      expect(refused.status).toBe(400)
+      expect(await refused.text()).toContain('ec5_322')
+    }
+  })
+
   it('builds the links from the host each client used', async () => {
     const t = await standin()
     const path = `${ENTRIES}/${TREES}?per_page=3`

@@ -1,11 +1,12 @@
 /**
  * Entries pages served from a cache. A project's entries come from its fixture and never change
  * while the project object lives (a reset or scenario load builds new ones), so a page's bytes
- * depend only on the sanitised query and the URLs the client used; they are kept per project,
- * keyed by those. A page of an empty selection carries "now" in `newest`/`oldest` and is not kept.
+ * depend only on the query as sent, the URLs the client used and the page-size setting; they are
+ * kept per project, keyed by those. The query is read and checked only on a miss: the same query
+ * text always reads the same, and one that was refused never made a page. A page of an empty
+ * selection carries "now" in `newest`/`oldest` and is not kept.
  */
-import { exportEntries, type ExportContext } from './entries-export.js'
-import type { EntriesQuery } from './entries-query.js'
+import type { ExportBody } from './entries-export.js'
 import type { ProjectRecord } from '../state/project-fixtures.js'
 
 /** Pages kept per project; the oldest goes first. */
@@ -19,31 +20,40 @@ export interface CachedPage {
 const pages = new WeakMap<ProjectRecord, Map<string, CachedPage>>()
 const encoder = new TextEncoder()
 
-function keyOf(q: EntriesQuery, ctx: ExportContext): string {
-  const { params, ...rest } = q
-  return JSON.stringify([ctx.baseUrl, ctx.requestUrl, [...params], rest])
+/** What a page depends on besides its project. */
+export interface PageKey {
+  readonly baseUrl: string
+  readonly requestUrl: string
+  /** The query string as sent, `?` included. */
+  readonly search: string
+  readonly perPageMax: number
 }
 
+function keyOf(k: PageKey): string {
+  return `${String(k.perPageMax)}\n${k.baseUrl}\n${k.requestUrl}\n${k.search}`
+}
+
+/** The page `key` names, from the cache or from `render`, which reads the query and builds it. */
 export function cachedEntriesPage(
   project: ProjectRecord,
-  q: EntriesQuery,
-  ctx: ExportContext,
+  key: PageKey,
+  render: () => ExportBody,
 ): CachedPage {
   let kept = pages.get(project)
   if (!kept) {
     kept = new Map()
     pages.set(project, kept)
   }
-  const key = keyOf(q, ctx)
-  const hit = kept.get(key)
+  const text = keyOf(key)
+  const hit = kept.get(text)
   if (hit) return hit
-  const out = exportEntries(project, q, ctx)
+  const out = render()
   const page = { contentType: out.contentType, body: encoder.encode(out.body) }
   if (out.empty) return page
   if (kept.size >= MAX_PAGES) {
     const oldest = kept.keys().next().value
     if (oldest !== undefined) kept.delete(oldest)
   }
-  kept.set(key, page)
+  kept.set(text, page)
   return page
 }

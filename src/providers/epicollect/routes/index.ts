@@ -11,6 +11,7 @@ import { providerBaseUrl, urlParts } from '../../base-url.js'
 import { pathUnderMount } from '../../host.js'
 import type { ProviderContext, StandinEnv } from '../../provider.js'
 import { cachedEntriesPage } from './entries-cache.js'
+import { exportEntries } from './entries-export.js'
 import { entriesLocations, readLocationsQuery } from './entries-locations.js'
 import { readEntriesQuery, readViewQuery } from './entries-query.js'
 import { viewEntries } from './entries-view.js'
@@ -115,8 +116,12 @@ export function epicollectRoutes(
 
   app.get('/api/export/entries/:slug', throttle(ctx, LIMITERS.entries), async function entries(c) {
     const project = await access(c)
-    const q = readEntriesQuery(query(c), project, ctx.state().settings.perPageMax)
-    const out = cachedEntriesPage(project, q, pageContext(c))
+    const { perPageMax } = ctx.state().settings
+    const page = pageContext(c)
+    const search = urlParts(c.req.url).search
+    const out = cachedEntriesPage(project, { ...page, search, perPageMax }, () =>
+      exportEntries(project, readEntriesQuery(parseQuery(search), project, perPageMax), page),
+    )
     return c.body(out.body, 200, { 'content-type': out.contentType, 'cache-control': NO_CACHE })
   })
 
