@@ -10,7 +10,8 @@
  * set once the bundle is loaded: Node compiles its own modules loaded after a V8 flag changes
  * without their code cache, which cost a start 15 ms. A flag the user passed to node is theirs.
  * They cost a few percent of the requests a CPU-second serves under load (more collections).
- * src/cli/launch.cts sets both back before it writes its code cache.
+ * src/cli/launch.cts sets both back before it writes its code cache; src/cli/start.ts sets them
+ * again after.
  */
 import { setFlagsFromString } from 'node:v8'
 
