@@ -1,5 +1,5 @@
 /**
- * V8 heap settings `standin start` gives itself when `STANDIN_HEAP=small` asks for them
+ * V8 heap settings `standin start` gives itself unless `STANDIN_HEAP=v8` keeps V8's defaults
  * (docs/memory.md), so that under sustained load the resident set stays near the live heap instead
  * of several times it:
  * - the young generation keeps the size it has when the command starts instead of growing to
@@ -9,8 +9,9 @@
  * V8 reads both at each collection, so they work set at run time, with no second process. They are
  * set once the bundle is loaded: Node compiles its own modules loaded after a V8 flag changes
  * without their code cache, which cost a start 15 ms. A flag the user passed to node is theirs.
- * They are not the default: they cost 10-20% of the requests a CPU-second serves under load.
- * src/cli/launch.cts sets both back before it writes its code cache.
+ * They cost a few percent of the requests a CPU-second serves under load (more collections).
+ * src/cli/launch.cts sets both back before it writes its code cache; src/cli/start.ts sets them
+ * again after.
  */
 import { setFlagsFromString } from 'node:v8'
 
@@ -22,15 +23,15 @@ export const HEAP_FLAGS = {
 export type HeapFlag = keyof typeof HEAP_FLAGS
 
 /**
- * Sets `flag` when the environment asks for a small heap (`STANDIN_HEAP=small`), unless `given`
- * (node's own arguments) names it.
+ * Sets `flag` unless the environment keeps V8's defaults (`STANDIN_HEAP=v8`) or `given` (node's
+ * own arguments) names it.
  */
 export function setHeapFlag(
   flag: HeapFlag,
   given: readonly string[],
   env: NodeJS.ProcessEnv = {},
 ): boolean {
-  if (env.STANDIN_HEAP !== 'small') return false
+  if (env.STANDIN_HEAP === 'v8') return false
   if (given.some((arg) => arg.replaceAll('_', '-').includes(`--${flag}`))) return false
   setFlagsFromString(`--${flag}=${String(HEAP_FLAGS[flag])}`)
   return true

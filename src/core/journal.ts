@@ -77,35 +77,50 @@ export interface JournalSummary {
   readonly durationMs: number
 }
 
-/** An entry to build on first read: its id, what was known at once, and its detail. */
-interface LaterEntry {
-  readonly id: number
-  readonly summary: JournalSummary
-  readonly detail: () => JournalDetail
-}
-
 /**
- * One kept request. Its entry (the time formatted; headers and previews, every secret redacted)
- * is built from what was kept at request time only when something reads it, once: most requests
- * are never read, and building each entry as it was answered cost the request more than a fifth
- * of its time.
+ * One kept request. A control-plane request's entry is built at once; a provider request's
+ * (`LaterJournalRecord`) when something first reads it.
  */
 export class JournalRecord {
+  /** Set when the journal keeps the record. */
+  id: number
   #entry: JournalEntry | undefined
-  #later: LaterEntry | undefined
 
-  constructor(entry: JournalEntry | undefined, later?: LaterEntry) {
+  constructor(entry?: JournalEntry) {
+    this.id = entry?.id ?? 0
     this.#entry = entry
-    this.#later = later
   }
 
   get entry(): JournalEntry {
-    const later = this.#later
-    if (later === undefined) return this.#entry as JournalEntry
-    this.#later = undefined
-    const { summary } = later
-    this.#entry = {
-      id: later.id,
+    return (this.#entry ??= this.build())
+  }
+
+  /** A record kept without its entry builds it here (`LaterJournalRecord`). */
+  protected build(): JournalEntry {
+    throw new Error('a journal record without an entry')
+  }
+}
+
+/**
+ * A provider request as kept while it was answered: the summary, and whatever a subclass keeps to
+ * build the request and response from (journal/capture.ts). The entry (the time formatted; headers
+ * and previews, every secret redacted) is built once, only when something reads it: most requests
+ * are never read, and building each entry as it was answered cost the request more than a fifth
+ * of its time. One object per request and its summary, no closures: every kept request outlives
+ * the young generation, and what it holds is what the old generation fills with (docs/memory.md).
+ */
+export abstract class LaterJournalRecord extends JournalRecord {
+  constructor(readonly summary: JournalSummary) {
+    super()
+  }
+
+  /** The request and response, every secret redacted. */
+  protected abstract detail(): JournalDetail
+
+  protected override build(): JournalEntry {
+    const summary = this.summary
+    return {
+      id: this.id,
       at: new Date(summary.atMs).toISOString(),
       provider: summary.provider,
       method: summary.method,
@@ -115,9 +130,8 @@ export class JournalRecord {
       ...(summary.why === undefined ? {} : { why: clip(summary.why) }),
       ...(summary.credentialId === undefined ? {} : { credentialId: summary.credentialId }),
       durationMs: summary.durationMs,
-      ...built(later.detail),
+      ...built(() => this.detail()),
     }
-    return this.#entry
   }
 }
 
@@ -156,12 +170,13 @@ export class Journal {
     return this.#push(new JournalRecord(entry))
   }
 
-  /** Keeps a provider request, its entry built from `summary` and `detail` on first read. */
-  keepLater(summary: JournalSummary, detail: () => JournalDetail): JournalRecord {
-    return this.#push(new JournalRecord(undefined, { id: this.#count + 1, summary, detail }))
+  /** Keeps a provider request, its entry built on first read. */
+  keepLater<R extends LaterJournalRecord>(record: R): R {
+    record.id = this.#count + 1
+    return this.#push(record)
   }
 
-  #push(record: JournalRecord): JournalRecord {
+  #push<R extends JournalRecord>(record: R): R {
     this.#records[this.#next] = record
     this.#next = (this.#next + 1) % this.capacity
     this.#count++

@@ -21,11 +21,7 @@ export function previewBody(
 ): BodyPreview {
   const base = { ...(contentType ? { contentType } : {}), size: bytes.length }
   if (previewBytes <= 0) return { ...base, truncated: bytes.length > 0, omitted: 'not kept' }
-  return previewHead(
-    { contentType, size: bytes.length, head: bytes, cut: false },
-    previewBytes,
-    scrub,
-  )
+  return previewHead(new KeptBody(contentType, bytes.length, bytes, false), previewBytes, scrub)
 }
 
 /**
@@ -35,17 +31,19 @@ export function previewBody(
 const KEEP_MARGIN = 1024
 
 /** A body as kept at request time: its first bytes or characters, neither decoded nor redacted. */
-export interface KeptBody {
-  readonly contentType: string | undefined
-  /** The whole body's size in bytes. */
-  readonly size: number
-  /** The whole body unless `cut`. */
-  readonly head: Uint8Array | string
-  readonly cut: boolean
+export class KeptBody {
+  constructor(
+    readonly contentType: string | undefined,
+    /** The whole body's size in bytes. */
+    readonly size: number,
+    /** The whole body unless `cut`. */
+    readonly head: Uint8Array | string,
+    readonly cut: boolean,
+  ) {}
 }
 
-/** A body's preview, built when the journal entry is read. */
-export type LaterPreview = (scrub: Scrub) => BodyPreview
+/** What the journal holds of a body: kept to preview when the entry is read, or the preview. */
+export type HeldBody = KeptBody | BodyPreview
 
 /**
  * What the journal keeps of a body while the request is answered: the body itself when it is no
@@ -58,29 +56,32 @@ export function keepBody(
   contentType: string | undefined,
   previewBytes: number,
   scrub: Scrub,
-): LaterPreview {
+): HeldBody {
   if (previewBytes <= 0) {
     const size = sizeOf(body)
-    const preview = { ...(contentType ? { contentType } : {}), size, truncated: size > 0 }
-    const notKept = { ...preview, omitted: 'not kept' }
-    return () => notKept
+    return {
+      ...(contentType ? { contentType } : {}),
+      size,
+      truncated: size > 0,
+      omitted: 'not kept',
+    }
   }
   const keep = previewBytes + KEEP_MARGIN
-  if (body.length <= keep) {
-    const kept = { contentType, size: sizeOf(body), head: body, cut: false }
-    return (scrub) => previewHead(kept, previewBytes, scrub)
-  }
+  if (body.length <= keep) return new KeptBody(contentType, sizeOf(body), body, false)
   if (boundaryOf(contentType) !== undefined || isForm(contentType)) {
-    const preview = previewBody(
+    return previewBody(
       typeof body === 'string' ? utf8(body) : body,
       contentType,
       previewBytes,
       scrub,
     )
-    return () => preview
   }
-  const kept = { contentType, size: sizeOf(body), head: headOf(body, keep), cut: true }
-  return (scrub) => previewHead(kept, previewBytes, scrub)
+  return new KeptBody(contentType, sizeOf(body), headOf(body, keep), true)
+}
+
+/** The preview of a held body, built when the journal entry is read. */
+export function previewHeld(held: HeldBody, previewBytes: number, scrub: Scrub): BodyPreview {
+  return held instanceof KeptBody ? previewHead(held, previewBytes, scrub) : held
 }
 
 /**

@@ -8,19 +8,20 @@
  * size: a body the proxy streamed to the upstream is gone and journaled as `streamed`.
  */
 import type { Context } from 'hono'
-import type {
-  BodyPreview,
-  JournalDetail,
-  JournalRequest,
-  JournalResponse,
+import {
+  LaterJournalRecord,
+  type BodyPreview,
+  type JournalDetail,
+  type JournalRequest,
+  type JournalSummary,
 } from '../core/journal.js'
 import type { ProviderId } from '../core/glossary.js'
 import type { Pair } from '../proxy/form.js'
 import type { StandinContext } from '../providers/provider.js'
 import type { World } from '../world.js'
 import { CLIENT_GONE_WHY, connectionClosed } from '../client-gone.js'
-import { keepResponse } from './keep-response.js'
-import { keepBody, type LaterPreview } from './body-preview.js'
+import { keepResponse, responseEntry, type KeptResponse } from './keep-response.js'
+import { keepBody, previewHeld, type HeldBody } from './body-preview.js'
 import { queryAndHeaders, toParams, type Scrub } from './preview.js'
 
 /** When a request began, as the journal records it. */
@@ -51,41 +52,55 @@ export function journalAnswers(
     const outcome = c.get('outcome')
     const previewBytes = world.config.journalPreviewBytes
     const scrub = scrubber()
-    const request = keepRequest(c, previewBytes, world.config.bodyLimitBytes, scrub)
+    const method = c.req.method
+    const body =
+      method === 'GET' || method === 'HEAD'
+        ? undefined
+        : requestBody(c, previewBytes, world.config.bodyLimitBytes, scrub)
     const response = keepResponse(c.res, previewBytes, outcome === 'proxied', scrub)
-    if (request instanceof Promise || response instanceof Promise) {
-      return Promise.all([request, response]).then(([req, res]) => {
-        keep(c, begun, req, res, scrub)
+    if (body instanceof Promise || response instanceof Promise) {
+      return Promise.all([body, response]).then(([held, kept]) => {
+        keep(c, begun, held, kept, previewBytes, scrub)
       })
     }
-    keep(c, begun, request, response, scrub)
+    keep(c, begun, body, response, previewBytes, scrub)
     return undefined
   }
 
   function keep(
     c: StandinContext,
     { started, atMs }: Begun,
-    request: (scrub: Scrub) => JournalRequest,
-    response: (scrub: Scrub) => JournalResponse,
+    body: HeldBody | undefined,
+    response: KeptResponse,
+    previewBytes: number,
     scrub: Scrub,
   ): void {
     // An aborted request's answer never went on the wire, so it has no status.
     const aborted = c.get('outcome') === 'aborted'
     const status = aborted ? 0 : c.res.status
+    const raw = (c.env as NodeBindings | undefined)?.incoming?.rawHeaders
+    const summary: JournalSummary = {
+      atMs,
+      provider,
+      method: c.req.method,
+      path: c.req.path,
+      status,
+      outcome: c.get('outcome') ?? (status < 400 ? 'ok' : 'rejected'),
+      // `c.get`, not `c.var`: hono builds a new object of every variable on each `c.var` read.
+      why: c.get('why'),
+      credentialId: c.get('credentialId'),
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+    }
     const record = world.journal.keepLater(
-      {
-        atMs,
-        provider,
-        method: c.req.method,
-        path: c.req.path,
-        status,
-        outcome: c.get('outcome') ?? (status < 400 ? 'ok' : 'rejected'),
-        // `c.get`, not `c.var`: hono builds a new object of every variable on each `c.var` read.
-        why: c.get('why'),
-        credentialId: c.get('credentialId'),
-        durationMs: Math.round((performance.now() - started) * 100) / 100,
-      },
-      (): JournalDetail => ({ request: request(scrub), response: response(scrub) }),
+      new AnsweredRequest(
+        summary,
+        c.req.url,
+        Array.isArray(raw) ? (raw as readonly string[]) : pairsOf(c.req.raw.headers),
+        body,
+        response,
+        previewBytes,
+        scrub,
+      ),
     )
     if (world.events.listenerCount('request:end') > 0)
       world.events.emit('request:end', record.entry)
@@ -97,32 +112,66 @@ interface NodeBindings {
   readonly incoming?: { readonly rawHeaders?: unknown }
 }
 
-type LaterRequest = (scrub: Scrub) => JournalRequest
+/**
+ * A provider request as the journal keeps it until its entry is read: the URL, the headers as
+ * received, the heads of both bodies, the response's headers as given, and the secrets of the
+ * moment. Flat, in one object with the summary (core/journal.ts says why).
+ */
+class AnsweredRequest extends LaterJournalRecord {
+  readonly #url: string
+  readonly #received: readonly string[]
+  readonly #body: HeldBody | undefined
+  readonly #responseHeaders: unknown
+  readonly #pairs: boolean
+  readonly #hasBody: boolean
+  readonly #responseBody: HeldBody | undefined
+  readonly #previewBytes: number
+  readonly #scrub: Scrub
 
-function keepRequest(
-  c: Context,
-  previewBytes: number,
-  bodyLimit: number,
-  scrub: Scrub,
-): LaterRequest | Promise<LaterRequest> {
-  const url = c.req.url
-  const raw = (c.env as NodeBindings | undefined)?.incoming?.rawHeaders
-  const received = Array.isArray(raw) ? (raw as readonly string[]) : pairsOf(c.req.raw.headers)
-  const method = c.req.method
-  if (method === 'GET' || method === 'HEAD') return laterRequest(url, received, undefined)
-  return requestBody(c, previewBytes, bodyLimit, scrub).then((body) =>
-    laterRequest(url, received, body),
-  )
-}
+  constructor(
+    summary: JournalSummary,
+    url: string,
+    received: readonly string[],
+    body: HeldBody | undefined,
+    response: KeptResponse,
+    previewBytes: number,
+    scrub: Scrub,
+  ) {
+    super(summary)
+    this.#url = url
+    this.#received = received
+    this.#body = body
+    this.#responseHeaders = response.headers
+    this.#pairs = response.pairs
+    this.#hasBody = response.hasBody
+    this.#responseBody = response.body
+    this.#previewBytes = previewBytes
+    this.#scrub = scrub
+  }
 
-function laterRequest(
-  url: string,
-  received: readonly string[],
-  body: LaterPreview | undefined,
-): LaterRequest {
-  return (later) => {
-    const { query, headers } = queryAndHeaders({ url, headers: headersFrom(received) }, later)
-    return { query, headers, ...(body ? { body: body(later) } : {}) }
+  protected detail(): JournalDetail {
+    const scrub = this.#scrub
+    const { query, headers } = queryAndHeaders(
+      { url: this.#url, headers: headersFrom(this.#received) },
+      scrub,
+    )
+    const body = this.#body
+    const request: JournalRequest = {
+      query,
+      headers,
+      ...(body ? { body: previewHeld(body, this.#previewBytes, scrub) } : {}),
+    }
+    const response = responseEntry(
+      {
+        headers: this.#responseHeaders,
+        pairs: this.#pairs,
+        hasBody: this.#hasBody,
+        body: this.#responseBody,
+      },
+      this.#previewBytes,
+      scrub,
+    )
+    return { request, response }
   }
 }
 
@@ -148,7 +197,7 @@ async function requestBody(
   previewBytes: number,
   bodyLimit: number,
   scrub: Scrub,
-): Promise<LaterPreview | undefined> {
+): Promise<HeldBody | undefined> {
   const contentType = c.req.header('content-type')
   const declared = c.req.header('content-length')
   const cache = c.req.bodyCache
@@ -157,10 +206,7 @@ async function requestBody(
     if (cache.arrayBuffer || cache.json || cache.blob) {
       return keepBody(new Uint8Array(await c.req.arrayBuffer()), contentType, previewBytes, scrub)
     }
-    if (cache.formData) {
-      const preview = formPreview(await c.req.formData(), contentType, declared, scrub)
-      return () => preview
-    }
+    if (cache.formData) return formPreview(await c.req.formData(), contentType, declared, scrub)
     const raw = c.req.raw
     // Asking for `raw.body` builds a standard Request on the Node edge; only a body nobody read
     // comes here.
@@ -169,21 +215,19 @@ async function requestBody(
     if (!raw.bodyUsed && size <= bodyLimit) {
       return keepBody(new Uint8Array(await c.req.arrayBuffer()), contentType, previewBytes, scrub)
     }
-    const omitted = {
+    return {
       ...(contentType ? { contentType } : {}),
       size: Number.isNaN(size) ? 0 : size,
       truncated: true,
       omitted: raw.bodyUsed ? 'streamed' : 'not kept',
     }
-    return () => omitted
   } catch {
-    const failed = {
+    return {
       ...(contentType ? { contentType } : {}),
       size: 0,
       truncated: true,
       omitted: 'not kept',
     }
-    return () => failed
   }
 }
 

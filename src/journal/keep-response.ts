@@ -7,11 +7,17 @@
 import type { BodyPreview, JournalResponse } from '../core/journal.js'
 import { isTextual } from '../core/media-type.js'
 import { builtFrom, headerIn, headersOf } from './built-from.js'
-import { keepBody, type LaterPreview } from './body-preview.js'
+import { keepBody, previewHeld, type HeldBody } from './body-preview.js'
 import { toHeaders, type Scrub } from './preview.js'
 
-/** The response's part of a journal entry, built when the entry is read. */
-export type LaterResponse = (scrub: Scrub) => JournalResponse
+/** The response's part of a journal entry as kept: no more than the entry needs. */
+export interface KeptResponse {
+  /** The headers as the route gave them, or (`pairs`) as a standard Response read them. */
+  readonly headers: unknown
+  readonly pairs: boolean
+  readonly hasBody: boolean
+  readonly body: HeldBody | undefined
+}
 
 /** `scrub`: the secrets of the moment, for a body that must be previewed at once (a large form). */
 export function keepResponse(
@@ -19,34 +25,41 @@ export function keepResponse(
   previewBytes: number,
   streamed: boolean,
   scrub: Scrub,
-): LaterResponse | Promise<LaterResponse> {
+): KeptResponse | Promise<KeptResponse> {
   const built = builtFrom(response)
   if (built === undefined) return keepStandardResponse(response, previewBytes, streamed, scrub)
   const { body } = built
   const contentType = headerIn(built, 'content-type')
-  let preview: LaterPreview | undefined
-  if (body === null) preview = undefined
+  let held: HeldBody | undefined
+  if (body === null) held = undefined
   else if (
     !streamed &&
     previewBytes > 0 &&
     isTextual(contentType) &&
     (typeof body === 'string' || body instanceof Uint8Array)
   )
-    preview = keepBody(body, contentType, previewBytes, scrub)
+    held = keepBody(body, contentType, previewBytes, scrub)
   else if (!streamed && typeof body !== 'string' && !(body instanceof Uint8Array))
     // A stream or a Blob the route answered with: read it the standard way.
     return keepStandardResponse(response, previewBytes, streamed, scrub)
-  else {
-    const omitted = notKept(contentType, headerIn(built, 'content-length'), streamed, previewBytes)
-    preview = () => omitted
-  }
+  else held = notKept(contentType, headerIn(built, 'content-length'), streamed, previewBytes)
   // Only the headers as given are held from here on, never the body itself.
-  const { headers } = built
-  const hasBody = body !== null
-  return (later) => ({
-    headers: toHeaders(headersOf(headers, hasBody), later),
-    ...(preview ? { body: preview(later) } : {}),
-  })
+  return { headers: built.headers, pairs: false, hasBody: body !== null, body: held }
+}
+
+/** The response as the journal entry shows it, built when the entry is read. */
+export function responseEntry(
+  kept: KeptResponse,
+  previewBytes: number,
+  scrub: Scrub,
+): JournalResponse {
+  const headers = kept.pairs
+    ? (kept.headers as [string, string][])
+    : headersOf(kept.headers, kept.hasBody)
+  return {
+    headers: toHeaders(headers, scrub),
+    ...(kept.body ? { body: previewHeld(kept.body, previewBytes, scrub) } : {}),
+  }
 }
 
 /** Any other Response: its headers now, its body through a clone. */
@@ -55,19 +68,23 @@ async function keepStandardResponse(
   previewBytes: number,
   streamed: boolean,
   scrub: Scrub,
-): Promise<LaterResponse> {
+): Promise<KeptResponse> {
   const headers = [...response.headers]
-  if (response.body === null) return (later) => ({ headers: toHeaders(headers, later) })
+  const kept = (body: HeldBody | undefined): KeptResponse => ({
+    headers,
+    pairs: true,
+    hasBody: body !== undefined,
+    body,
+  })
+  if (response.body === null) return kept(undefined)
   const contentType = response.headers.get('content-type') ?? undefined
   // A proxied body streams from the upstream as it comes, and a binary one has no text to show.
   if (streamed || previewBytes <= 0 || !isTextual(contentType)) {
     const length = response.headers.get('content-length') ?? undefined
-    const body = notKept(contentType, length, streamed, previewBytes)
-    return (later) => ({ headers: toHeaders(headers, later), body })
+    return kept(notKept(contentType, length, streamed, previewBytes))
   }
   const bytes = new Uint8Array(await response.clone().arrayBuffer())
-  const body = keepBody(bytes, contentType, previewBytes, scrub)
-  return (later) => ({ headers: toHeaders(headers, later), body: body(later) })
+  return kept(keepBody(bytes, contentType, previewBytes, scrub))
 }
 
 function notKept(

@@ -4,7 +4,7 @@
  * clone of its stream, and the body still whole for the client afterwards.
  */
 import { describe, expect, it } from 'vitest'
-import { keepResponse } from '../../src/journal/keep-response.js'
+import { keepResponse, responseEntry } from '../../src/journal/keep-response.js'
 
 const noScrub = (text: string) => text
 const TEXT = `{"note":"héllo","pad":"${'x'.repeat(3000)}"}`
@@ -22,7 +22,11 @@ function streamOf(text: string): ReadableStream<Uint8Array> {
 }
 
 async function kept(response: Response, previewBytes: number) {
-  return (await keepResponse(response, previewBytes, false, noScrub))(noScrub)
+  return responseEntry(
+    await keepResponse(response, previewBytes, false, noScrub),
+    previewBytes,
+    noScrub,
+  )
 }
 
 describe('keepResponse on a standard Response', () => {
@@ -57,7 +61,7 @@ describe('keepResponse on a standard Response', () => {
     const response = new Response(bytes, { headers: { 'content-type': 'text/plain' } })
     const later = await keepResponse(response, 100, false, noScrub)
     bytes.set(new TextEncoder().encode('CHANGED!'))
-    expect(later(noScrub).body?.text).toBe('original')
+    expect(responseEntry(later, 100, noScrub).body?.text).toBe('original')
     expect(await response.text()).toBe('original')
   })
 
