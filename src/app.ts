@@ -8,18 +8,14 @@ import type { HonoOptions } from 'hono/hono-base'
 import type { BlankEnv } from 'hono/types'
 import { HTTPException } from 'hono/http-exception'
 import { TrieRouter } from 'hono/router/trie-router'
-import { controlPlaneGuard, hostPolicyOf } from './admin/guard.js'
+import { controlPlaneGuard } from './admin/guard.js'
 import type { AppDeps } from './app-deps.js'
 import { adminRoutes } from './admin/routes.js'
 import { accessLog, logAnswered } from './access-log.js'
-import { StandinError } from './core/errors.js'
-import { journalAnswers } from './journal/capture.js'
-import { leversOf } from './levers/apply-levers.js'
-import { providerContext, type AnyProvider, type StandinEnv } from './providers/provider.js'
+import type { StandinEnv } from './providers/provider.js'
+import { mountProviders } from './provider-mounts.js'
 import { routeModeRoutes } from './proxy/routes-admin.js'
 import { ProxyRuntime } from './proxy/runtime.js'
-import { routeModesOf } from './proxy/serve.js'
-import { behindFront, providerFront, type Front } from './provider-front.js'
 import { SESSION_PREFIX } from './sessions/registry.js'
 import { mountSessions, pathAfter } from './sessions/routes.js'
 import type { Scenario } from './scenarios/schema.js'
@@ -67,30 +63,9 @@ export function createApp(deps: AppDeps): Hono {
     app.all('/_standin', forward)
     app.all('/_standin/*', forward)
   }
-  const mounted: MountedProvider[] = []
-  for (const provider of world.providers) {
-    for (const mount of provider.mounts) {
-      const front = providerFront({
-        world,
-        provider,
-        mount,
-        hosts: hostPolicyOf(world),
-        levers: leversOf(world, provider),
-        routeMode: routeModesOf(proxy, provider, mount),
-        keepAnswer: journalAnswers(world, provider.id, () => proxy.redactor.scrubberNow()),
-        answered,
-      })
-      mounted.push({ provider, mount, front })
-      app.route(mount, providerApp(provider, mount, world, front))
-    }
-  }
+  const providerNotFound = mountProviders(app, world, proxy, answered)
   app.onError(renderRootError)
-  app.notFound((c) => {
-    const path = c.req.path
-    const at = mounted.find(({ mount }) => path === mount || path.startsWith(`${mount}/`))
-    if (at !== undefined) return providerNotFound(at, c as unknown as Context<StandinEnv>)
-    return notMounted(c)
-  })
+  app.notFound((c) => providerNotFound(c) ?? notMounted(c))
   return app
 }
 
@@ -137,44 +112,6 @@ function notMounted(c: Context): Response {
     { error: { code: 'not_found', message: `No provider is mounted at ${c.req.path}.` } },
     404,
   )
-}
-
-interface MountedProvider {
-  readonly provider: AnyProvider
-  readonly mount: string
-  readonly front: Front
-}
-
-function providerApp(
-  provider: AnyProvider,
-  mount: string,
-  world: World,
-  front: Front,
-): Hono<StandinEnv> {
-  // Each route behind the front step rather than the step as a middleware before them, and no
-  // catch-all route (the root's not-found handler answers for the mount): a request that matches
-  // one route then runs one handler, which hono calls without composing a chain, and which
-  // answers synchronously when nothing in it waits. No error handler of its own either: hono
-  // would wrap every route in one more dispatch per request.
-  const app = new Hono<StandinEnv>()
-  for (const route of provider.routes(providerContext(provider, world), mount).routes)
-    app.on(route.method, route.path, behindFront(front, route.handler))
-  return app
-}
-
-/** A path under a provider's mount that no route of it answers: a 404 in its envelope. */
-function providerNotFound(
-  { provider, front }: MountedProvider,
-  c: Context<StandinEnv>,
-): Response | Promise<Response> {
-  const refuse = (): never => {
-    throw new StandinError('not_found', 'Not found', {
-      detail: `no ${provider.title} route ${c.req.method} ${c.req.path}`,
-    })
-  }
-  // A provider's own middleware ran behind the front step, and found no route after it.
-  if (c.get('renderError') !== undefined) refuse()
-  return front(c, refuse)
 }
 
 /**
